@@ -1,0 +1,30 @@
+#pragma once
+// Wiring: opens storage, builds each domain's service, registers its routes and the
+// static sites. A new domain is one more service and one add_routes call here.
+#include <memory>
+#include <vector>
+
+#include "app/config.hpp"
+#include "http/router.hpp"
+
+namespace kinora::app {
+
+class application {
+ public:
+  explicit application(config cfg);
+  ~application();
+
+  // Migrates, seeds in demo mode, then serves until SIGINT/SIGTERM. Returns the exit code.
+  int serve();
+  // `kinora seed`: catalog always, demo accounts when cfg.demo.
+  int seed();
+  // `kinora migrate`
+  int migrate();
+  std::vector<http::route_info> routes() const;
+
+ private:
+  struct parts;
+  std::unique_ptr<parts> parts_;
+};
+
+}  // namespace kinora::app

@@ -1,0 +1,48 @@
+#pragma once
+// Settings come from flags, then KINORA_* environment variables, then defaults.
+// load() reports every problem at once.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/log.hpp"
+
+namespace kinora::app {
+
+struct config {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8000;
+  std::string database_url = "sqlite:var/kinora.db";
+  bool database_url_defaulted = true;
+  bool demo = false;  // demo accounts; on by default with the embedded database
+  std::string jwt_secret;
+  std::string web_root = "web";
+  unsigned io_threads = 1;
+  unsigned workers = 4;
+  unsigned db_pool_size = 8;
+  std::int64_t access_token_ttl = 900;
+  std::int64_t refresh_token_ttl = 30 * 24 * 3600;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_header_bytes = 16 * 1024;
+  unsigned read_timeout_seconds = 30;
+  unsigned shutdown_grace_seconds = 20;
+  log_level log = log_level::info;
+};
+
+struct setting_doc {
+  const char* flag;
+  const char* env;
+  const char* fallback;
+  const char* meaning;
+};
+const std::vector<setting_doc>& documented_settings();
+
+struct load_result {
+  config cfg;
+  std::vector<std::string> errors;
+};
+
+// args: what follows the command ("serve --port 9000" -> {"--port", "9000"}).
+load_result load_config(const std::vector<std::string>& args);
+
+}  // namespace kinora::app

@@ -1,0 +1,48 @@
+#pragma once
+// SQL for accounts, profiles and refresh tokens. Functions take a connection so the
+// service can group them in one transaction.
+#include <optional>
+#include <vector>
+
+#include "auth/account.hpp"
+#include "storage/database.hpp"
+
+namespace kinora::auth::account_store {
+
+using storage::connection;
+
+struct account_with_secret {
+  auth::account account;
+  std::string password_hash;
+};
+
+struct refresh_record {
+  std::int64_t id = 0;
+  std::string family;
+  std::int64_t account_id = 0;
+  std::int64_t profile_id = 0;
+  std::int64_t expires_at = 0;
+  std::optional<std::int64_t> used_at;
+  std::optional<std::int64_t> revoked_at;
+};
+
+std::optional<account_with_secret> find_by_email(connection& c, const std::string& email);
+std::optional<auth::account> find_account(connection& c, std::int64_t id);
+std::int64_t insert_account(connection& c, const std::string& email, const std::string& hash,
+                            tier t, bool admin, std::int64_t now);
+
+std::vector<profile> list_profiles(connection& c, std::int64_t account_id);
+std::optional<profile> find_profile(connection& c, std::int64_t account_id, std::int64_t profile_id);
+std::int64_t insert_profile(connection& c, const profile& p);
+void update_profile(connection& c, const profile& p);
+void delete_profile(connection& c, std::int64_t account_id, std::int64_t profile_id);
+
+void insert_refresh(connection& c, const std::string& token_hash, const std::string& family,
+                    std::int64_t account_id, std::int64_t profile_id, std::int64_t now,
+                    std::int64_t expires_at);
+std::optional<refresh_record> find_refresh(connection& c, const std::string& token_hash);
+// False when another request used the token first.
+bool mark_used(connection& c, std::int64_t id, std::int64_t now);
+void revoke_family(connection& c, const std::string& family, std::int64_t now);
+
+}  // namespace kinora::auth::account_store

@@ -1,0 +1,320 @@
+#include "auth/auth_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "auth/account_store.hpp"
+#include "auth/entitlement.hpp"
+#include "auth/password.hpp"
+
+namespace kinora::auth {
+
+namespace store = account_store;
+
+namespace {
+
+std::string normalize_email(std::string email) {
+  for (auto& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return email;
+}
+
+bool plausible_email(const std::string& e) {
+  const auto at = e.find('@');
+  if (at == std::string::npos || at == 0 || e.find('@', at + 1) != std::string::npos) return false;
+  const auto dot = e.find('.', at);
+  if (dot == std::string::npos || dot == at + 1 || dot + 1 >= e.size()) return false;
+  return std::none_of(e.begin(), e.end(),
+                      [](char c) { return std::isspace(static_cast<unsigned char>(c)) || c < 0x20; });
+}
+
+bool valid_pin(const std::string& pin) {
+  return pin.size() == 4 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+error field(std::string name, std::string message) {
+  error e = fail(errc::validation, "The request body has invalid fields.");
+  e.fields.push_back({std::move(name), std::move(message)});
+  return e;
+}
+
+error invalid_credentials() {
+  return fail(errc::unauthorized, "The email or password is incorrect.", "invalid-credentials");
+}
+
+error invalid_refresh() {
+  return fail(errc::unauthorized, "The refresh token is invalid, expired or revoked; sign in again.",
+              "invalid-refresh-token");
+}
+
+// A kids profile may only look up to 13+, whatever it asks for.
+constexpr maturity kids_max = maturity::age13;
+
+}  // namespace
+
+auth_service::auth_service(storage::database& db, const clock& clk, random_source& rnd,
+                           auth_settings settings)
+    : db_(db),
+      clock_(clk),
+      random_(rnd),
+      settings_(std::move(settings)),
+      codec_(settings_.token_secret),
+      dummy_hash_(hash_password("not-a-real-password")) {}
+
+viewer auth_service::viewer_for(const account& a, const profile& p) {
+  viewer v;
+  v.account_id = a.id;
+  v.profile_id = p.id;
+  v.role = a.admin ? role::admin : role::viewer;
+  v.tier = a.tier;
+  v.ceiling = p.ceiling;
+  v.kids = p.kids;
+  return v;
+}
+
+result<grant> auth_service::issue(storage::connection& c, const account& a, const profile& p,
+                                  const std::string& family) {
+  const auto now = clock_.now_unix();
+  grant g;
+  g.account = a;
+  g.profile = p;
+  g.profiles = store::list_profiles(c, a.id);
+  g.tokens.access_token = codec_.issue(viewer_for(a, p), now, settings_.access_ttl_seconds);
+  g.tokens.refresh_token = base64url(random_.bytes(32));
+  g.tokens.expires_in = settings_.access_ttl_seconds;
+  store::insert_refresh(c, sha256_hex(g.tokens.refresh_token), family, a.id, p.id, now,
+                        now + settings_.refresh_ttl_seconds);
+  return g;
+}
+
+status auth_service::check_pin(const profile& p, const std::optional<std::string>& pin) {
+  if (!p.pin_hash) return ok();
+  if (!pin) return fail(errc::forbidden, "Profile '" + p.name + "' is locked with a PIN; send its pin.", "pin-required");
+  const std::string key = "pin:" + std::to_string(p.id);
+  const auto now = clock_.now_unix();
+  if (auto wait = pin_attempts_.retry_after(key, now); wait > 0) {
+    error e = fail(errc::rate_limited, "Too many wrong PINs for this profile; try again later.");
+    e.retry_after_seconds = static_cast<int>(wait);
+    return e;
+  }
+  if (!verify_password(*p.pin_hash, *pin)) {
+    pin_attempts_.record(key, now);
+    return fail(errc::forbidden, "The profile PIN is incorrect.", "invalid-pin");
+  }
+  pin_attempts_.reset(key);
+  return ok();
+}
+
+result<grant> auth_service::register_account(const new_account& input, const std::string& profile_name) {
+  const std::string email = normalize_email(input.email);
+  if (!plausible_email(email)) return field("email", "must be an email address");
+  if (input.password.size() < 8) return field("password", "must be at least 8 characters");
+  const std::string hash = hash_password(input.password);
+  const auto now = clock_.now_unix();
+  try {
+    return db_.transact([&](storage::connection& c) -> result<grant> {
+      account a{0, email, input.tier, input.admin, now};
+      a.id = store::insert_account(c, email, hash, input.tier, input.admin, now);
+      profile p;
+      p.account_id = a.id;
+      p.name = profile_name;
+      p.created_at = now;
+      p.id = store::insert_profile(c, p);
+      return issue(c, a, p, base64url(random_.bytes(16)));
+    });
+  } catch (const storage::storage_error& e) {
+    if (e.which() == storage::storage_error::kind::unique_violation)
+      return fail(errc::conflict, "An account with this email already exists.", "email-taken");
+    throw;
+  }
+}
+
+result<grant> auth_service::login(const std::string& email_in, const std::string& password,
+                                  std::optional<std::int64_t> profile_id,
+                                  const std::optional<std::string>& pin,
+                                  const std::string& client_address) {
+  const std::string email = normalize_email(email_in);
+  const auto now = clock_.now_unix();
+  const std::string account_key = "acct:" + email;
+  const std::string address_key = "addr:" + client_address;
+  const auto wait = std::max(login_by_account_.retry_after(account_key, now),
+                             login_by_address_.retry_after(address_key, now));
+  if (wait > 0) {
+    error e = fail(errc::rate_limited, "Too many sign-in attempts; try again in " +
+                                           std::to_string(wait) + " seconds.");
+    e.retry_after_seconds = static_cast<int>(wait);
+    return e;
+  }
+  login_by_address_.record(address_key, now);
+
+  auto conn = db_.acquire();
+  const auto found = store::find_by_email(*conn, email);
+  if (!verify_password(found ? found->password_hash : dummy_hash_, password) || !found) {
+    login_by_account_.record(account_key, now);
+    return invalid_credentials();
+  }
+  login_by_account_.reset(account_key);
+
+  const auto profiles = store::list_profiles(*conn, found->account.id);
+  std::optional<profile> chosen;
+  if (profile_id) {
+    for (const auto& p : profiles)
+      if (p.id == *profile_id) chosen = p;
+    if (!chosen) return fail(errc::not_found, "This account has no profile " + std::to_string(*profile_id) + ".");
+    if (auto st = check_pin(*chosen, pin); !st) return st.err();
+  } else {
+    for (const auto& p : profiles)
+      if (!p.pin_hash && !chosen) chosen = p;
+    if (!chosen)
+      return fail(errc::forbidden, "Every profile of this account has a PIN; send profile_id and pin.",
+                  "pin-required");
+  }
+  conn->begin();
+  auto g = issue(*conn, found->account, *chosen, base64url(random_.bytes(16)));
+  conn->commit();
+  return g;
+}
+
+result<grant> auth_service::refresh(const std::string& token) {
+  const auto now = clock_.now_unix();
+  return db_.transact([&](storage::connection& c) -> result<grant> {
+    const auto rec = store::find_refresh(c, sha256_hex(token));
+    if (!rec || rec->revoked_at || rec->expires_at <= now) return invalid_refresh();
+    if (rec->used_at || !store::mark_used(c, rec->id, now)) {
+      // A rotated token came back: someone holds a copy. End the whole family.
+      store::revoke_family(c, rec->family, now);
+      c.commit();
+      c.begin();
+      return fail(errc::unauthorized,
+                  "This refresh token was already used; every session from it is now revoked.",
+                  "refresh-token-reused");
+    }
+    const auto a = store::find_account(c, rec->account_id);
+    const auto p = a ? store::find_profile(c, rec->account_id, rec->profile_id) : std::nullopt;
+    if (!a || !p) return invalid_refresh();
+    return issue(c, *a, *p, rec->family);
+  });
+}
+
+status auth_service::logout(const std::string& token) {
+  const auto now = clock_.now_unix();
+  auto conn = db_.acquire();
+  const auto rec = store::find_refresh(*conn, sha256_hex(token));
+  if (!rec) return invalid_refresh();
+  store::revoke_family(*conn, rec->family, now);
+  return ok();
+}
+
+result<viewer> auth_service::authenticate(std::string_view access_token) const {
+  return codec_.verify(access_token, clock_.now_unix());
+}
+
+result<grant> auth_service::current(const viewer& v) {
+  auto conn = db_.acquire();
+  const auto a = store::find_account(*conn, v.account_id);
+  const auto p = a ? store::find_profile(*conn, v.account_id, v.profile_id) : std::nullopt;
+  if (!a || !p) return fail(errc::unauthorized, "The account or profile no longer exists.", "invalid-token");
+  grant g;
+  g.account = *a;
+  g.profile = *p;
+  g.profiles = store::list_profiles(*conn, a->id);
+  return g;
+}
+
+result<std::vector<profile>> auth_service::profiles(const viewer& v) {
+  auto conn = db_.acquire();
+  return store::list_profiles(*conn, v.account_id);
+}
+
+result<profile> auth_service::create_profile(const viewer& v, const profile_input& input) {
+  if (v.kids) return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
+  if (!input.name) return field("name", "is required");
+  if (input.pin && !input.pin->empty() && !valid_pin(*input.pin)) return field("pin", "must be 4 digits");
+  profile p;
+  p.account_id = v.account_id;
+  p.name = *input.name;
+  p.kids = input.kids.value_or(false);
+  p.ceiling = input.ceiling.value_or(p.kids ? maturity::age7 : maturity::age18);
+  if (p.kids && rank(p.ceiling) > rank(kids_max))
+    return field("maturity_ceiling", "must be at most 13+ for a kids profile");
+  if (input.pin && !input.pin->empty()) p.pin_hash = hash_password(*input.pin);
+  p.created_at = clock_.now_unix();
+  try {
+    return db_.transact([&](storage::connection& c) -> result<profile> {
+      if (store::list_profiles(c, v.account_id).size() >= max_profiles_per_account)
+        return fail(errc::conflict, "An account can have at most 5 profiles.", "profile-limit");
+      p.id = store::insert_profile(c, p);
+      return p;
+    });
+  } catch (const storage::storage_error& e) {
+    if (e.which() == storage::storage_error::kind::unique_violation)
+      return fail(errc::conflict, "A profile named '" + p.name + "' already exists.", "profile-name-taken");
+    throw;
+  }
+}
+
+result<profile> auth_service::update_profile(const viewer& v, std::int64_t id, const profile_input& input) {
+  if (v.kids) return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
+  if (input.pin && !input.pin->empty() && !valid_pin(*input.pin)) return field("pin", "must be 4 digits");
+  auto conn = db_.acquire();
+  auto p = store::find_profile(*conn, v.account_id, id);
+  if (!p) return fail(errc::not_found, "Profile " + std::to_string(id) + " does not exist.");
+  if (input.name) p->name = *input.name;
+  if (input.kids) p->kids = *input.kids;
+  if (input.ceiling) p->ceiling = *input.ceiling;
+  else if (input.kids && *input.kids && rank(p->ceiling) > rank(kids_max)) p->ceiling = maturity::age7;
+  if (p->kids && rank(p->ceiling) > rank(kids_max))
+    return field("maturity_ceiling", "must be at most 13+ for a kids profile");
+  if (input.pin) p->pin_hash = input.pin->empty() ? std::nullopt : std::optional(hash_password(*input.pin));
+  try {
+    store::update_profile(*conn, *p);
+  } catch (const storage::storage_error& e) {
+    if (e.which() == storage::storage_error::kind::unique_violation)
+      return fail(errc::conflict, "A profile named '" + p->name + "' already exists.", "profile-name-taken");
+    throw;
+  }
+  return *p;
+}
+
+status auth_service::delete_profile(const viewer& v, std::int64_t id) {
+  if (v.kids) return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
+  return db_.transact([&](storage::connection& c) -> status {
+    const auto all = store::list_profiles(c, v.account_id);
+    const bool exists = std::any_of(all.begin(), all.end(), [&](const auto& p) { return p.id == id; });
+    if (!exists) return fail(errc::not_found, "Profile " + std::to_string(id) + " does not exist.");
+    if (all.size() == 1) return fail(errc::conflict, "An account keeps at least one profile.", "last-profile");
+    store::delete_profile(c, v.account_id, id);
+    return ok();
+  });
+}
+
+result<grant> auth_service::select_profile(const viewer& v, std::int64_t id,
+                                           const std::optional<std::string>& pin) {
+  auto conn = db_.acquire();
+  const auto a = store::find_account(*conn, v.account_id);
+  const auto p = a ? store::find_profile(*conn, v.account_id, id) : std::nullopt;
+  if (!p) return fail(errc::not_found, "Profile " + std::to_string(id) + " does not exist.");
+  // Leaving a kids profile for a grown-up one needs that profile's PIN if it has one,
+  // like any switch; switching into a profile without a PIN is free.
+  if (auto st = check_pin(*p, pin); !st) return st.err();
+  conn->begin();
+  auto g = issue(*conn, *a, *p, base64url(random_.bytes(16)));
+  conn->commit();
+  return g;
+}
+
+std::int64_t auth_service::create_account_with_profiles(const new_account& input,
+                                                        const std::vector<profile>& profiles) {
+  const auto now = clock_.now_unix();
+  const std::string hash = hash_password(input.password);
+  return db_.transact([&](storage::connection& c) {
+    const auto id = store::insert_account(c, normalize_email(input.email), hash, input.tier, input.admin, now);
+    for (auto p : profiles) {
+      p.account_id = id;
+      p.created_at = now;
+      store::insert_profile(c, p);
+    }
+    return id;
+  });
+}
+
+}  // namespace kinora::auth

@@ -1,0 +1,32 @@
+#pragma once
+// The one policy for what a profile may see: content is visible when the account's
+// tier includes it AND its age rating is within the profile's ceiling. Anything else
+// is hidden — absent from listings and search, 404 on detail — on every route.
+#include <optional>
+#include <string_view>
+
+#include "auth/viewer.hpp"
+
+namespace kinora::auth {
+
+std::string_view to_string(tier t);
+std::string_view to_string(maturity m);
+std::optional<tier> parse_tier(std::string_view s);
+std::optional<maturity> parse_maturity(std::string_view s);
+
+inline int rank(tier t) { return static_cast<int>(t); }
+inline int rank(maturity m) { return static_cast<int>(m); }
+
+inline bool may_see(const viewer& v, tier required, maturity rating) {
+  return rank(required) <= rank(v.tier) && rank(rating) <= rank(v.ceiling);
+}
+
+// The same rule for SQL: stores bind these two values into
+// `tier_rank <= $n AND maturity_rank <= $m`.
+struct visibility_filter {
+  std::int64_t max_tier_rank;
+  std::int64_t max_maturity_rank;
+};
+inline visibility_filter filter_for(const viewer& v) { return {rank(v.tier), rank(v.ceiling)}; }
+
+}  // namespace kinora::auth

@@ -1,0 +1,29 @@
+#pragma once
+// Access tokens: compact JWS (HS256) naming the account, profile, role and what the
+// profile may see, so a request is authorised without a database round trip.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "auth/viewer.hpp"
+#include "core/result.hpp"
+
+namespace kinora::auth {
+
+std::string base64url(std::string_view bytes);
+std::string sha256_hex(std::string_view bytes);
+
+class token_codec {
+ public:
+  explicit token_codec(std::string secret) : secret_(std::move(secret)) {}
+
+  std::string issue(const viewer& v, std::int64_t now, std::int64_t ttl_seconds) const;
+  // Checks signature, algorithm, issuer and expiry.
+  result<viewer> verify(std::string_view token, std::int64_t now) const;
+
+ private:
+  std::string sign(std::string_view signing_input) const;
+  std::string secret_;
+};
+
+}  // namespace kinora::auth

@@ -1,0 +1,26 @@
+#pragma once
+// Who is asking: the account and profile an access token names. Every route that
+// shows content filters it through entitlement.hpp with this.
+#include <cstdint>
+
+namespace kinora::auth {
+
+enum class tier { basic = 1, standard = 2, premium = 3 };
+
+// Age ratings, ordered; a profile's ceiling is the highest it may see.
+enum class maturity { all = 0, age7 = 1, age13 = 2, age16 = 3, age18 = 4 };
+
+enum class role { viewer, admin };
+
+struct viewer {
+  std::int64_t account_id = 0;
+  std::int64_t profile_id = 0;
+  auth::role role = role::viewer;
+  auth::tier tier = tier::basic;
+  auth::maturity ceiling = maturity::all;
+  bool kids = false;
+
+  bool is_admin() const { return role == role::admin; }
+};
+
+}  // namespace kinora::auth

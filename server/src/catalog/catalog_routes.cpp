@@ -1,0 +1,283 @@
+#include "catalog/catalog_routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "auth/entitlement.hpp"
+#include "catalog/artwork.hpp"
+#include "core/json.hpp"
+#include "core/time.hpp"
+#include "http/problem.hpp"
+
+namespace kinora::catalog {
+
+namespace bj = boost::json;
+using http::access;
+using http::method;
+
+namespace {
+
+constexpr std::int64_t max_limit = 100;
+constexpr std::int64_t max_offset = 100000;
+
+bj::array strings(const std::vector<std::string>& items) {
+  bj::array a;
+  for (const auto& s : items) a.emplace_back(s);
+  return a;
+}
+
+bj::object to_json(const episode& e) {
+  return {{"id", e.id}, {"season_id", e.season_id}, {"number", e.number}, {"title", e.title},
+          {"synopsis", e.synopsis}, {"runtime_minutes", e.runtime_minutes}};
+}
+
+bj::object to_json(const season& s, bool with_episodes) {
+  bj::object o{{"id", s.id}, {"title_id", s.title_id}, {"number", s.number}, {"name", s.name}};
+  if (with_episodes) {
+    bj::array eps;
+    for (const auto& e : s.episodes) eps.push_back(to_json(e));
+    o["episodes"] = std::move(eps);
+  }
+  return o;
+}
+
+bj::object to_json(const title& t, bool detail) {
+  const std::string art = "/api/v1/artwork/titles/" + std::to_string(t.id);
+  bj::object o{{"id", t.id},
+               {"slug", t.slug},
+               {"type", t.kind},
+               {"title", t.name},
+               {"synopsis", t.synopsis},
+               {"year", t.year},
+               {"runtime_minutes", t.runtime_minutes},
+               {"maturity_rating", auth::to_string(t.maturity)},
+               {"tier", auth::to_string(t.tier)},
+               {"genres", strings(t.genres)},
+               {"cast", strings(t.cast)},
+               {"director", t.director},
+               {"moods", strings(t.moods)},
+               {"themes", strings(t.themes)},
+               {"popularity", t.popularity},
+               {"featured", t.featured},
+               {"added_at", format_rfc3339(t.added_at)},
+               {"poster_url", art + "/poster.svg"},
+               {"backdrop_url", art + "/backdrop.svg"}};
+  if (detail && t.kind == "series") {
+    bj::array seasons;
+    for (const auto& s : t.seasons) seasons.push_back(to_json(s, true));
+    o["seasons"] = std::move(seasons);
+  }
+  return o;
+}
+
+bj::object to_json(const page<title>& p) {
+  bj::array items;
+  for (const auto& t : p.items) items.push_back(to_json(t, false));
+  return {{"items", std::move(items)}, {"total", p.total}, {"limit", p.limit}, {"offset", p.offset}};
+}
+
+result<title_query> read_title_query(const http::query_params& q) {
+  title_query out;
+  KINORA_TRY(genre, q.text("genre", 64));
+  KINORA_TRY(kind, q.one_of("type", {"movie", "series"}));
+  KINORA_TRY(year_from, q.optional_integer("year_from", 1800, 2200));
+  KINORA_TRY(year_to, q.optional_integer("year_to", 1800, 2200));
+  KINORA_TRY(maturity, q.one_of("maturity", {"all", "7+", "13+", "16+", "18+"}));
+  KINORA_TRY(sort, q.one_of("sort", {"title", "year", "added", "popularity"}));
+  KINORA_TRY(order, q.one_of("order", {"asc", "desc"}));
+  KINORA_TRY(limit, q.integer("limit", 20, 1, max_limit));
+  KINORA_TRY(offset, q.integer("offset", 0, 0, max_offset));
+  if (year_from && year_to && *year_from > *year_to)
+    return fail(errc::bad_request, "year_from must not be after year_to.", "invalid-parameter");
+  out.genre = genre;
+  out.kind = kind;
+  out.year_from = year_from;
+  out.year_to = year_to;
+  if (maturity) out.max_maturity = auth::parse_maturity(*maturity);
+  const std::string s = sort.value_or("popularity");
+  out.sort = s == "title" ? sort_key::title : s == "year" ? sort_key::year : s == "added" ? sort_key::added : sort_key::popularity;
+  // Titles read A to Z by default; numbers and dates newest or highest first.
+  out.descending = order ? *order == "desc" : out.sort != sort_key::title;
+  out.limit = limit;
+  out.offset = offset;
+  return out;
+}
+
+constexpr json::string_rule short_text{1, 200};
+constexpr json::string_rule long_text{1, 5000};
+
+result<title_input> read_title_input(http::context& ctx, bool create) {
+  KINORA_TRY(body, ctx.json_body());
+  json::object_reader r(body);
+  title_input in;
+  in.slug = r.optional_string("slug", {1, 120});
+  in.kind = create ? r.required_enum("type", {"movie", "series"}) : r.optional_enum("type", {"movie", "series"});
+  in.name = create ? r.required_string("title", short_text) : r.optional_string("title", short_text);
+  in.synopsis = create ? r.required_string("synopsis", long_text) : r.optional_string("synopsis", long_text);
+  in.year = create ? r.required_int("year", 1880, 2100) : r.optional_int("year", 1880, 2100);
+  in.runtime_minutes = create ? r.required_int("runtime_minutes", 1, 1000) : r.optional_int("runtime_minutes", 1, 1000);
+  auto maturity = create ? r.required_enum("maturity_rating", {"all", "7+", "13+", "16+", "18+"})
+                         : r.optional_enum("maturity_rating", {"all", "7+", "13+", "16+", "18+"});
+  auto tier = create ? r.required_enum("tier", {"basic", "standard", "premium"})
+                     : r.optional_enum("tier", {"basic", "standard", "premium"});
+  in.genres = r.optional_strings("genres", 12, {1, 64});
+  in.cast = r.optional_strings("cast", 50, short_text);
+  in.director = r.optional_string("director", {0, 200});
+  in.moods = r.optional_strings("moods", 20, {1, 64});
+  in.themes = r.optional_strings("themes", 20, {1, 64});
+  in.popularity = r.optional_int("popularity", 0, 1000000);
+  in.featured = r.optional_bool("featured");
+  if (in.slug && !in.slug->empty()) {
+    for (char c : *in.slug)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        r.add_error("slug", "may only contain a-z, 0-9 and '-'");
+        break;
+      }
+  }
+  if (auto st = r.finish(); !st) return st.err();
+  if (maturity) in.maturity = auth::parse_maturity(*maturity);
+  if (tier) in.tier = auth::parse_tier(*tier);
+  return in;
+}
+
+result<season_input> read_season_input(http::context& ctx, bool create) {
+  KINORA_TRY(body, ctx.json_body());
+  json::object_reader r(body);
+  season_input in;
+  in.number = create ? r.required_int("number", 0, 1000) : r.optional_int("number", 0, 1000);
+  in.name = r.optional_string("name", short_text);
+  if (auto st = r.finish(); !st) return st.err();
+  return in;
+}
+
+result<episode_input> read_episode_input(http::context& ctx, bool create) {
+  KINORA_TRY(body, ctx.json_body());
+  json::object_reader r(body);
+  episode_input in;
+  in.number = create ? r.required_int("number", 0, 10000) : r.optional_int("number", 0, 10000);
+  in.title = create ? r.required_string("title", short_text) : r.optional_string("title", short_text);
+  in.synopsis = r.optional_string("synopsis", {0, 5000});
+  in.runtime_minutes = create ? r.required_int("runtime_minutes", 1, 1000) : r.optional_int("runtime_minutes", 1, 1000);
+  if (auto st = r.finish(); !st) return st.err();
+  return in;
+}
+
+http::response svg(std::string body) {
+  http::response r;
+  r.body = std::move(body);
+  r.set("Content-Type", "image/svg+xml");
+  r.set("Cache-Control", "public, max-age=86400");
+  return r;
+}
+
+}  // namespace
+
+void add_routes(http::router& router, catalog_service& service) {
+  router.add(method::get, "/api/v1/catalog/titles", access::signed_in, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(q, read_title_query(ctx.query));
+    return http::json(200, to_json(service.list(ctx.who(), q)));
+  });
+
+  router.add(method::get, "/api/v1/catalog/titles/{id}", access::signed_in, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    KINORA_TRY(t, service.get(ctx.who(), id));
+    return http::json(200, to_json(t, true));
+  });
+
+  router.add(method::get, "/api/v1/catalog/search", access::signed_in, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(q, ctx.query.text("q", 200));
+    if (!q) return fail(errc::bad_request, "Query parameter 'q' is required.", "invalid-parameter");
+    KINORA_TRY(limit, ctx.query.integer("limit", 20, 1, max_limit));
+    KINORA_TRY(offset, ctx.query.integer("offset", 0, 0, max_offset));
+    KINORA_TRY(p, service.search(ctx.who(), *q, limit, offset));
+    auto body = to_json(p);
+    body["query"] = *q;
+    return http::json(200, body);
+  });
+
+  router.add(method::get, "/api/v1/catalog/genres", access::signed_in, [&](http::context& ctx) -> result<http::response> {
+    bj::array items;
+    for (const auto& g : service.genres(ctx.who()))
+      items.push_back({{"id", g.id}, {"slug", g.slug}, {"name", g.name}, {"title_count", g.title_count}});
+    return http::json(200, bj::object{{"items", std::move(items)}});
+  });
+
+  router.add(method::get, "/api/v1/catalog/featured", access::signed_in, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(limit, ctx.query.integer("limit", 10, 1, 50));
+    bj::array items;
+    for (const auto& t : service.featured(ctx.who(), limit)) items.push_back(to_json(t, false));
+    return http::json(200, bj::object{{"items", std::move(items)}});
+  });
+
+  // Artwork is public (an <img> sends no token) and says nothing a title page wouldn't.
+  router.add(method::get, "/api/v1/artwork/titles/{id}/{kind}", access::anyone, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    const auto kind = ctx.param("kind");
+    if (kind != "poster.svg" && kind != "backdrop.svg")
+      return fail(errc::not_found, "Artwork comes as poster.svg or backdrop.svg.");
+    KINORA_TRY(t, service.admin_get(id));
+    return svg(kind == "poster.svg" ? poster_svg(t) : backdrop_svg(t));
+  });
+
+  // Admin
+  router.add(method::get, "/api/v1/admin/titles", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(q, read_title_query(ctx.query));
+    return http::json(200, to_json(service.admin_list(q)));
+  });
+  router.add(method::post, "/api/v1/admin/titles", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(in, read_title_input(ctx, true));
+    KINORA_TRY(t, service.create_title(in));
+    return http::json(201, to_json(t, true));
+  });
+  router.add(method::get, "/api/v1/admin/titles/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    KINORA_TRY(t, service.admin_get(id));
+    return http::json(200, to_json(t, true));
+  });
+  router.add(method::patch, "/api/v1/admin/titles/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    KINORA_TRY(in, read_title_input(ctx, false));
+    KINORA_TRY(t, service.update_title(id, in));
+    return http::json(200, to_json(t, true));
+  });
+  router.add(method::del, "/api/v1/admin/titles/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    if (auto st = service.delete_title(id); !st) return st.err();
+    return http::no_content();
+  });
+  router.add(method::post, "/api/v1/admin/titles/{id}/seasons", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    KINORA_TRY(in, read_season_input(ctx, true));
+    KINORA_TRY(s, service.create_season(id, in));
+    return http::json(201, to_json(s, false));
+  });
+  router.add(method::patch, "/api/v1/admin/seasons/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    KINORA_TRY(in, read_season_input(ctx, false));
+    KINORA_TRY(s, service.update_season(id, in));
+    return http::json(200, to_json(s, false));
+  });
+  router.add(method::del, "/api/v1/admin/seasons/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    if (auto st = service.delete_season(id); !st) return st.err();
+    return http::no_content();
+  });
+  router.add(method::post, "/api/v1/admin/seasons/{id}/episodes", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    KINORA_TRY(in, read_episode_input(ctx, true));
+    KINORA_TRY(e, service.create_episode(id, in));
+    return http::json(201, to_json(e));
+  });
+  router.add(method::patch, "/api/v1/admin/episodes/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    KINORA_TRY(in, read_episode_input(ctx, false));
+    KINORA_TRY(e, service.update_episode(id, in));
+    return http::json(200, to_json(e));
+  });
+  router.add(method::del, "/api/v1/admin/episodes/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+    KINORA_TRY(id, ctx.id("id"));
+    if (auto st = service.delete_episode(id); !st) return st.err();
+    return http::no_content();
+  });
+}
+
+}  // namespace kinora::catalog

@@ -1,0 +1,209 @@
+#include "catalog/catalog_service.hpp"
+
+#include "catalog/catalog_store.hpp"
+#include "core/text.hpp"
+
+namespace kinora::catalog {
+
+namespace store = catalog_store;
+
+namespace {
+
+error not_found(std::string_view what, std::int64_t id) {
+  return fail(errc::not_found, std::string(what) + " " + std::to_string(id) + " does not exist.");
+}
+
+error invalid(std::string field, std::string message) {
+  error e = fail(errc::validation, "The request body has invalid fields.");
+  e.fields.push_back({std::move(field), std::move(message)});
+  return e;
+}
+
+error duplicate(const storage::storage_error& e, std::string detail) {
+  if (e.which() == storage::storage_error::kind::unique_violation)
+    return fail(errc::conflict, std::move(detail), "duplicate");
+  throw e;
+}
+
+void apply(title& t, const title_input& in) {
+  if (in.slug) t.slug = *in.slug;
+  if (in.kind) t.kind = *in.kind;
+  if (in.name) t.name = *in.name;
+  if (in.synopsis) t.synopsis = *in.synopsis;
+  if (in.year) t.year = static_cast<int>(*in.year);
+  if (in.runtime_minutes) t.runtime_minutes = static_cast<int>(*in.runtime_minutes);
+  if (in.maturity) t.maturity = *in.maturity;
+  if (in.tier) t.tier = *in.tier;
+  if (in.genres) t.genres = *in.genres;
+  if (in.cast) t.cast = *in.cast;
+  if (in.director) t.director = *in.director;
+  if (in.moods) t.moods = *in.moods;
+  if (in.themes) t.themes = *in.themes;
+  if (in.popularity) t.popularity = *in.popularity;
+  if (in.featured) t.featured = *in.featured;
+}
+
+}  // namespace
+
+page<title> catalog_service::list(const auth::viewer& v, const title_query& q) {
+  auto c = db_.acquire();
+  return store::list(*c, db_.kind(), auth::filter_for(v), q);
+}
+
+result<page<title>> catalog_service::search(const auth::viewer& v, const std::string& query,
+                                            std::int64_t limit, std::int64_t offset) {
+  auto words = text::words(query);
+  // Bound the work a query can ask for; nobody types more than this.
+  if (words.size() > 12) words.resize(12);
+  std::string folded;
+  for (const auto& w : words) folded += (folded.empty() ? "" : " ") + w;
+  auto c = db_.acquire();
+  return store::search(*c, db_.kind(), auth::filter_for(v), words, folded, limit, offset);
+}
+
+result<title> catalog_service::get(const auth::viewer& v, std::int64_t id) {
+  auto c = db_.acquire();
+  auto t = store::find(*c, auth::filter_for(v), id);
+  if (!t) return not_found("Title", id);
+  return std::move(*t);
+}
+
+std::vector<title> catalog_service::featured(const auth::viewer& v, std::int64_t limit) {
+  auto c = db_.acquire();
+  return store::featured(*c, auth::filter_for(v), limit);
+}
+
+std::vector<genre> catalog_service::genres(const auth::viewer& v) {
+  auto c = db_.acquire();
+  return store::genres(*c, auth::filter_for(v));
+}
+
+page<title> catalog_service::admin_list(const title_query& q) {
+  auto c = db_.acquire();
+  return store::list(*c, db_.kind(), store::everything, q);
+}
+
+result<title> catalog_service::admin_get(std::int64_t id) {
+  auto c = db_.acquire();
+  auto t = store::find(*c, store::everything, id);
+  if (!t) return not_found("Title", id);
+  return std::move(*t);
+}
+
+result<title> catalog_service::create_title(const title_input& in) {
+  title t;
+  apply(t, in);
+  if (t.slug.empty()) t.slug = text::slugify(t.name);
+  if (t.slug.empty()) return invalid("slug", "must contain letters or digits");
+  t.added_at = t.updated_at = clock_.now_unix();
+  try {
+    return db_.transact([&](storage::connection& c) -> result<title> {
+      if (auto unknown = store::unknown_genres(c, t.genres); !unknown.empty())
+        return invalid("genres", "unknown genre '" + unknown.front() + "'");
+      t.id = store::insert_title(c, t);
+      return *store::find(c, store::everything, t.id);
+    });
+  } catch (const storage::storage_error& e) {
+    return duplicate(e, "A title with slug '" + t.slug + "' already exists.");
+  }
+}
+
+result<title> catalog_service::update_title(std::int64_t id, const title_input& in) {
+  try {
+    return db_.transact([&](storage::connection& c) -> result<title> {
+      auto t = store::find(c, store::everything, id);
+      if (!t) return not_found("Title", id);
+      if (in.kind && *in.kind != t->kind && !t->seasons.empty())
+        return invalid("kind", "a series with seasons cannot become a movie; delete its seasons first");
+      apply(*t, in);
+      if (auto unknown = store::unknown_genres(c, t->genres); !unknown.empty())
+        return invalid("genres", "unknown genre '" + unknown.front() + "'");
+      t->updated_at = clock_.now_unix();
+      store::update_title(c, *t);
+      return *store::find(c, store::everything, id);
+    });
+  } catch (const storage::storage_error& e) {
+    return duplicate(e, "Another title already uses that slug.");
+  }
+}
+
+status catalog_service::delete_title(std::int64_t id) {
+  auto c = db_.acquire();
+  if (!store::delete_title(*c, id)) return not_found("Title", id);
+  return ok();
+}
+
+result<season> catalog_service::create_season(std::int64_t title_id, const season_input& in) {
+  try {
+    return db_.transact([&](storage::connection& c) -> result<season> {
+      const auto t = store::find(c, store::everything, title_id);
+      if (!t) return not_found("Title", title_id);
+      if (t->kind != "series") return fail(errc::conflict, "Only a series has seasons.", "not-a-series");
+      season s{0, title_id, static_cast<int>(*in.number), in.name.value_or("Season " + std::to_string(*in.number)), {}};
+      s.id = store::insert_season(c, s);
+      return s;
+    });
+  } catch (const storage::storage_error& e) {
+    return duplicate(e, "This series already has season " + std::to_string(*in.number) + ".");
+  }
+}
+
+result<season> catalog_service::update_season(std::int64_t id, const season_input& in) {
+  try {
+    return db_.transact([&](storage::connection& c) -> result<season> {
+      auto s = store::find_season(c, id);
+      if (!s) return not_found("Season", id);
+      if (in.number) s->number = static_cast<int>(*in.number);
+      if (in.name) s->name = *in.name;
+      store::update_season(c, *s);
+      return *s;
+    });
+  } catch (const storage::storage_error& e) {
+    return duplicate(e, "This series already has a season with that number.");
+  }
+}
+
+status catalog_service::delete_season(std::int64_t id) {
+  auto c = db_.acquire();
+  if (!store::delete_season(*c, id)) return not_found("Season", id);
+  return ok();
+}
+
+result<episode> catalog_service::create_episode(std::int64_t season_id, const episode_input& in) {
+  try {
+    return db_.transact([&](storage::connection& c) -> result<episode> {
+      if (!store::find_season(c, season_id)) return not_found("Season", season_id);
+      episode e{0, season_id, static_cast<int>(*in.number), *in.title, in.synopsis.value_or(""),
+                static_cast<int>(*in.runtime_minutes)};
+      e.id = store::insert_episode(c, e);
+      return e;
+    });
+  } catch (const storage::storage_error& e) {
+    return duplicate(e, "This season already has episode " + std::to_string(*in.number) + ".");
+  }
+}
+
+result<episode> catalog_service::update_episode(std::int64_t id, const episode_input& in) {
+  try {
+    return db_.transact([&](storage::connection& c) -> result<episode> {
+      auto e = store::find_episode(c, id);
+      if (!e) return not_found("Episode", id);
+      if (in.number) e->number = static_cast<int>(*in.number);
+      if (in.title) e->title = *in.title;
+      if (in.synopsis) e->synopsis = *in.synopsis;
+      if (in.runtime_minutes) e->runtime_minutes = static_cast<int>(*in.runtime_minutes);
+      store::update_episode(c, *e);
+      return *e;
+    });
+  } catch (const storage::storage_error& e) {
+    return duplicate(e, "This season already has an episode with that number.");
+  }
+}
+
+status catalog_service::delete_episode(std::int64_t id) {
+  auto c = db_.acquire();
+  if (!store::delete_episode(*c, id)) return not_found("Episode", id);
+  return ok();
+}
+
+}  // namespace kinora::catalog

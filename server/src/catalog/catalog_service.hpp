@@ -1,0 +1,40 @@
+#pragma once
+#include "auth/viewer.hpp"
+#include "catalog/title.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "storage/database.hpp"
+
+namespace kinora::catalog {
+
+class catalog_service {
+ public:
+  catalog_service(storage::database& db, const clock& clk) : db_(db), clock_(clk) {}
+
+  // What a profile may see (auth/entitlement.hpp) bounds every read below.
+  page<title> list(const auth::viewer& v, const title_query& q);
+  result<page<title>> search(const auth::viewer& v, const std::string& query, std::int64_t limit,
+                             std::int64_t offset);
+  result<title> get(const auth::viewer& v, std::int64_t id);
+  std::vector<title> featured(const auth::viewer& v, std::int64_t limit);
+  std::vector<genre> genres(const auth::viewer& v);
+
+  // Admin: everything, regardless of the admin's own profile.
+  page<title> admin_list(const title_query& q);
+  result<title> admin_get(std::int64_t id);
+  result<title> create_title(const title_input& in);
+  result<title> update_title(std::int64_t id, const title_input& in);
+  status delete_title(std::int64_t id);
+  result<season> create_season(std::int64_t title_id, const season_input& in);
+  result<season> update_season(std::int64_t id, const season_input& in);
+  status delete_season(std::int64_t id);
+  result<episode> create_episode(std::int64_t season_id, const episode_input& in);
+  result<episode> update_episode(std::int64_t id, const episode_input& in);
+  status delete_episode(std::int64_t id);
+
+ private:
+  storage::database& db_;
+  const clock& clock_;
+};
+
+}  // namespace kinora::catalog

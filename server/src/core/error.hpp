@@ -1,0 +1,44 @@
+#pragma once
+// Expected failures travel as values; http/problem.cpp is the one place that maps
+// them to a status code and an RFC 9457 problem document.
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kinora {
+
+enum class errc {
+  bad_request,        // malformed syntax: JSON, query strings, headers
+  validation,         // well-formed but invalid fields
+  unauthorized,       // missing, expired or forged credentials
+  forbidden,          // authenticated but not allowed
+  not_found,
+  conflict,
+  payload_too_large,
+  unsupported_media_type,
+  rate_limited,
+  unavailable,        // a dependency (database) cannot serve right now
+  internal,
+};
+
+struct field_error {
+  std::string field;
+  std::string message;
+};
+
+struct error {
+  errc code = errc::internal;
+  std::string detail;
+  // Stable machine-readable kind, e.g. "token-expired"; defaults to the code's name.
+  std::string kind;
+  std::vector<field_error> fields;
+  int retry_after_seconds = 0;
+
+  static error make(errc code, std::string detail, std::string kind = {}) {
+    return error{code, std::move(detail), std::move(kind), {}, 0};
+  }
+};
+
+std::string_view to_string(errc code);
+
+}  // namespace kinora

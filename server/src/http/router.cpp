@@ -1,0 +1,213 @@
+#include "http/router.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/clock.hpp"
+#include "core/json.hpp"
+#include "http/problem.hpp"
+#include "storage/database.hpp"
+
+namespace kinora::http {
+
+namespace {
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> out;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    auto end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    out.emplace_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool safe_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+std::string new_request_id() {
+  static constexpr char digits[] = "0123456789abcdef";
+  unsigned char raw[8];
+  secure_random().fill(raw, sizeof raw);
+  std::string id;
+  for (unsigned char b : raw) {
+    id.push_back(digits[b >> 4]);
+    id.push_back(digits[b & 15]);
+  }
+  return id;
+}
+
+}  // namespace
+
+std::string_view context::param(std::string_view name) const {
+  for (const auto& [k, v] : params)
+    if (k == name) return v;
+  return {};
+}
+
+result<std::int64_t> context::id(std::string_view name) const {
+  const auto raw = param(name);
+  std::int64_t n = 0;
+  for (char c : raw) {
+    if (c < '0' || c > '9' || n > 100'000'000'000'000LL) {
+      n = -1;
+      break;
+    }
+    n = n * 10 + (c - '0');
+  }
+  if (raw.empty() || n <= 0)
+    return fail(errc::bad_request,
+                "Path parameter '" + std::string(name) + "' must be a positive integer id.",
+                "invalid-id");
+  return n;
+}
+
+result<boost::json::object> context::json_body() const {
+  const auto type = req.header("content-type");
+  if (!type || !(type->starts_with("application/json") || type->starts_with("application/merge-patch+json")))
+    return fail(errc::unsupported_media_type, "Send the body as application/json.");
+  return json::parse_object(req.body);
+}
+
+void router::add(http::method m, std::string pattern, access a, handler h) {
+  auto segments = split_path(pattern);
+  routes_.push_back({{m, std::move(pattern), a}, std::move(segments), std::move(h)});
+}
+
+void router::mount(static_mount m) {
+  mounts_.push_back(std::move(m));
+  // Longest prefix first, so /admin wins over /.
+  std::sort(mounts_.begin(), mounts_.end(),
+            [](const auto& a, const auto& b) { return a.prefix.size() > b.prefix.size(); });
+}
+
+std::vector<route_info> router::routes() const {
+  std::vector<route_info> out;
+  for (const auto& r : routes_) out.push_back(r.info);
+  return out;
+}
+
+response router::dispatch(request& req) {
+  const auto started = std::chrono::steady_clock::now();
+  if (auto given = req.header("x-request-id"); given && safe_request_id(*given))
+    req.request_id = std::string(*given);
+  else
+    req.request_id = new_request_id();
+
+  std::string route_name = "unmatched";
+  response res;
+  try {
+    res = handle(req, route_name);
+  } catch (const storage::storage_error& e) {
+    const bool busy = e.which() == storage::storage_error::kind::busy ||
+                      e.which() == storage::storage_error::kind::connection;
+    log_.error("storage failure", {{"request_id", req.request_id}, {"error", e.what()}});
+    res = problem(fail(busy ? errc::unavailable : errc::internal,
+                       busy ? "The database is busy or unreachable; try again shortly."
+                            : "An unexpected database error occurred."),
+                  req.path);
+    if (busy) res.set("Retry-After", "1");
+  } catch (const std::exception& e) {
+    log_.error("unhandled exception", {{"request_id", req.request_id}, {"error", e.what()}});
+    res = problem(fail(errc::internal, "An unexpected error occurred."), req.path);
+  }
+  res.set("X-Request-Id", req.request_id);
+
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  metrics_.observe(route_name, to_string(req.method), res.status, seconds);
+  log_.info("request", {{"method", to_string(req.method)},
+                        {"path", req.path},
+                        {"route", route_name},
+                        {"status", res.status},
+                        {"duration_ms", std::round(seconds * 1e5) / 100},
+                        {"request_id", req.request_id},
+                        {"client", req.client_address}});
+  return res;
+}
+
+response router::handle(request& req, std::string& route_name) {
+  const auto segments = split_path(req.path);
+  const route* matched = nullptr;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::string allowed;
+  for (const auto& r : routes_) {
+    if (r.segments.size() != segments.size()) continue;
+    std::vector<std::pair<std::string, std::string>> found;
+    bool same = true;
+    for (std::size_t i = 0; i < segments.size() && same; ++i) {
+      const auto& pat = r.segments[i];
+      if (pat.size() > 2 && pat.front() == '{' && pat.back() == '}')
+        found.emplace_back(pat.substr(1, pat.size() - 2), segments[i]);
+      else
+        same = pat == segments[i];
+    }
+    if (!same) continue;
+    const bool method_ok = r.info.method == req.method ||
+                           (req.method == method::head && r.info.method == method::get);
+    if (!method_ok) {
+      allowed += (allowed.empty() ? "" : ", ") + std::string(to_string(r.info.method));
+      continue;
+    }
+    matched = &r;
+    params = std::move(found);
+    break;
+  }
+
+  if (!matched) {
+    if (!req.path.starts_with("/api/")) {
+      for (const auto& m : mounts_) {
+        if (auto r = serve_static(m, req)) {
+          route_name = "static:" + m.prefix;
+          return std::move(*r);
+        }
+      }
+    }
+    if (!allowed.empty()) {
+      route_name = "method-not-allowed";
+      auto r = problem(fail(errc::bad_request, "Method " + std::string(to_string(req.method)) +
+                                                   " is not allowed here; use " + allowed + ".",
+                            "method-not-allowed"),
+                       req.path);
+      r.status = 405;
+      r.set("Allow", allowed);
+      return r;
+    }
+    return problem(fail(errc::not_found, "No resource at " + req.path + "."), req.path);
+  }
+
+  route_name = matched->info.pattern;
+  auto query = query_params::parse(req.query);
+  if (!query) return problem(query.err(), req.path);
+  context ctx(req, std::move(*query));
+  ctx.params = std::move(params);
+
+  if (matched->info.access != access::anyone) {
+    const auto header = req.header("authorization");
+    if (!header || !header->starts_with("Bearer ") || header->size() <= 7)
+      return problem(fail(errc::unauthorized, "Send an access token: Authorization: Bearer <token>.",
+                          "missing-token"),
+                     req.path);
+    auto who = authenticate_ ? authenticate_(header->substr(7))
+                             : result<auth::viewer>(fail(errc::unauthorized, "No authenticator."));
+    if (!who) return problem(who.err(), req.path);
+    if (matched->info.access == access::admin && !who->is_admin())
+      return problem(fail(errc::forbidden, "This route requires the admin role.", "admin-required"),
+                     req.path);
+    ctx.viewer = *who;
+  }
+
+  auto out = matched->fn(ctx);
+  if (!out) return problem(out.err(), req.path);
+  return std::move(*out);
+}
+
+}  // namespace kinora::http

@@ -1,0 +1,79 @@
+#pragma once
+// Matches requests to routes, enforces who may call them, turns errors into problem
+// documents, and records one log line and metric sample per request.
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/viewer.hpp"
+#include "core/log.hpp"
+#include "core/result.hpp"
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/query.hpp"
+#include "http/static_files.hpp"
+
+namespace kinora::http {
+
+enum class access { anyone, signed_in, admin };
+
+class context {
+ public:
+  context(const request& req, query_params query) : req(req), query(std::move(query)) {}
+
+  const request& req;
+  query_params query;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::optional<auth::viewer> viewer;
+
+  const auth::viewer& who() const { return *viewer; }
+  std::string_view param(std::string_view name) const;
+  // A path parameter that must be a positive integer id.
+  result<std::int64_t> id(std::string_view name) const;
+  // The body as a JSON object; requires Content-Type application/json.
+  result<boost::json::object> json_body() const;
+};
+
+using handler = std::function<result<response>(context&)>;
+
+struct route_info {
+  http::method method;
+  std::string pattern;  // "/api/v1/catalog/titles/{id}"
+  http::access access;
+};
+
+class router {
+ public:
+  using authenticator = std::function<result<auth::viewer>(std::string_view bearer_token)>;
+
+  router(metrics& m, logger& log) : metrics_(m), log_(log) {}
+
+  void set_authenticator(authenticator a) { authenticate_ = std::move(a); }
+  void add(http::method m, std::string pattern, access a, handler h);
+  void mount(static_mount m);
+
+  // Never throws: every failure becomes a problem response.
+  response dispatch(request& req);
+
+  std::vector<route_info> routes() const;
+
+ private:
+  struct route {
+    route_info info;
+    std::vector<std::string> segments;
+    handler fn;
+  };
+  response handle(request& req, std::string& route_name);
+
+  metrics& metrics_;
+  logger& log_;
+  authenticator authenticate_;
+  std::vector<route> routes_;
+  std::vector<static_mount> mounts_;
+};
+
+}  // namespace kinora::http

@@ -1,0 +1,23 @@
+#pragma once
+// Built web apps and Swagger UI, straight from disk, with validators and caching
+// suited to Vite output: hashed assets are immutable, index.html is always revalidated.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace kinora::http {
+
+struct static_mount {
+  std::string prefix;           // "/", "/admin", "/docs"
+  std::filesystem::path root;   // directory holding index.html
+  bool spa_fallback = false;    // unknown extension-less paths get index.html
+};
+
+std::string_view content_type_for(const std::filesystem::path& file);
+
+// nullopt when the path is not this mount's to answer.
+std::optional<response> serve_static(const static_mount& mount, const request& req);
+
+}  // namespace kinora::http

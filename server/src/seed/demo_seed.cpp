@@ -1,0 +1,208 @@
+#include "seed/demo_seed.hpp"
+
+#include <boost/json.hpp>
+
+#include <map>
+#include <random>
+#include <stdexcept>
+
+#include "auth/entitlement.hpp"
+#include "catalog/catalog_store.hpp"
+#include "core/resources.hpp"
+
+namespace kinora::seed {
+
+namespace bj = boost::json;
+
+namespace {
+
+// Titles are dated against a fixed day so the data set is the same on every machine.
+constexpr std::int64_t catalog_epoch = 1767225600;  // 2026-01-01T00:00:00Z
+
+const bj::object& demo_data() {
+  static const bj::object data = [] {
+    const auto text = resources::find("server/src/seed/demo_catalog.json");
+    if (!text) throw std::runtime_error("server/src/seed/demo_catalog.json is not embedded");
+    return bj::parse(*text).as_object();
+  }();
+  return data;
+}
+
+std::vector<std::string> strings(const bj::value& v) {
+  std::vector<std::string> out;
+  for (const auto& s : v.as_array()) out.emplace_back(s.as_string());
+  return out;
+}
+
+std::string str(const bj::object& o, std::string_view key) { return std::string(o.at(key).as_string()); }
+std::int64_t num(const bj::object& o, std::string_view key) { return o.at(key).to_number<std::int64_t>(); }
+
+struct slot_template {
+  std::string title, description, category, rating;
+  std::int64_t minutes = 30;
+  bool episodic = false;
+  std::optional<std::int64_t> title_id;
+};
+
+}  // namespace
+
+seed_report seed_catalog(storage::database& db, const clock& clk) {
+  seed_report report;
+  const auto& data = demo_data();
+  db.transact([&](storage::connection& c) {
+    if (c.query("SELECT COUNT(*) FROM titles").front().i64(0) > 0) return;
+    namespace store = catalog::catalog_store;
+    for (const auto& g : data.at("genres").as_array())
+      store::insert_genre(c, str(g.as_object(), "slug"), str(g.as_object(), "name"));
+
+    std::map<std::string, std::pair<std::int64_t, const bj::object*>> movies;
+    const auto& titles = data.at("titles").as_array();
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+      const auto& o = titles[i].as_object();
+      catalog::title t;
+      t.slug = str(o, "slug");
+      t.kind = str(o, "type");
+      t.name = str(o, "title");
+      t.synopsis = str(o, "synopsis");
+      t.year = static_cast<int>(num(o, "year"));
+      t.runtime_minutes = static_cast<int>(num(o, "runtime_minutes"));
+      t.maturity = auth::parse_maturity(str(o, "maturity")).value();
+      t.tier = auth::parse_tier(str(o, "tier")).value();
+      t.genres = strings(o.at("genres"));
+      t.cast = strings(o.at("cast"));
+      t.director = str(o, "director");
+      t.moods = strings(o.at("moods"));
+      t.themes = strings(o.at("themes"));
+      t.popularity = num(o, "popularity");
+      t.featured = o.at("featured").as_bool();
+      t.added_at = t.updated_at = catalog_epoch - static_cast<std::int64_t>(titles.size() - i) * 3 * 86400;
+      t.id = store::insert_title(c, t);
+      ++report.titles;
+      if (t.kind == "movie") movies[t.slug] = {t.id, &o};
+      if (const auto* seasons = o.if_contains("seasons")) {
+        for (const auto& sv : seasons->as_array()) {
+          const auto& so = sv.as_object();
+          catalog::season s{0, t.id, static_cast<int>(num(so, "number")), "Season " + std::to_string(num(so, "number")), {}};
+          s.id = store::insert_season(c, s);
+          for (const auto& ev : so.at("episodes").as_array()) {
+            const auto& eo = ev.as_object();
+            store::insert_episode(c, {0, s.id, static_cast<int>(num(eo, "number")), str(eo, "title"),
+                                      str(eo, "synopsis"), static_cast<int>(num(eo, "runtime_minutes"))});
+            ++report.episodes;
+          }
+        }
+      }
+    }
+
+    // Programme templates per channel category; movie channels may point at catalog movies.
+    std::map<std::string, std::vector<slot_template>> templates;
+    for (const auto& [category, list] : data.at("programmes").as_object()) {
+      for (const auto& pv : list.as_array()) {
+        const auto& p = pv.as_object();
+        slot_template s;
+        if (const auto* slug = p.if_contains("title_slug")) {
+          const auto& [id, movie] = movies.at(std::string(slug->as_string()));
+          s.title = str(*movie, "title");
+          s.description = str(*movie, "synopsis");
+          s.category = "Movie";
+          s.rating = str(*movie, "maturity");
+          s.minutes = (num(*movie, "runtime_minutes") + 14) / 15 * 15;
+          s.title_id = id;
+        } else {
+          s.title = str(p, "title");
+          s.description = str(p, "description");
+          s.category = str(p, "category");
+          s.rating = str(p, "rating");
+          s.minutes = num(p, "duration_minutes");
+          s.episodic = p.at("episodic").as_bool();
+        }
+        templates[std::string(category)].push_back(std::move(s));
+      }
+    }
+
+    // Seven days of back-to-back programmes from today 00:00 UTC, no gaps, no overlaps.
+    const std::int64_t day_start = clk.now_unix() / 86400 * 86400;
+    const std::int64_t horizon = day_start + 7 * 86400;
+    for (const auto& cv : data.at("channels").as_array()) {
+      const auto& ch = cv.as_object();
+      const auto tier = auth::parse_tier(str(ch, "tier")).value();
+      const auto maturity = auth::parse_maturity(str(ch, "maturity")).value();
+      const auto channel_id =
+          c.query(
+               "INSERT INTO channels (number, slug, name, category, description, tier, tier_rank, maturity, "
+               "maturity_rank) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+               {num(ch, "number"), str(ch, "slug"), str(ch, "name"), str(ch, "category"), str(ch, "description"),
+                std::string(auth::to_string(tier)), std::int64_t{auth::rank(tier)},
+                std::string(auth::to_string(maturity)), std::int64_t{auth::rank(maturity)}})
+              .front()
+              .i64(0);
+      ++report.channels;
+      const auto& pool = templates.at(str(ch, "category"));
+      std::mt19937 rng(static_cast<std::uint32_t>(num(ch, "number")));
+      std::map<std::size_t, std::int64_t> episode_of;
+      for (std::int64_t t = day_start; t < horizon;) {
+        const std::size_t pick = rng() % pool.size();
+        const auto& s = pool[pick];
+        const auto end = std::min(t + s.minutes * 60, horizon);
+        const auto rating = auth::parse_maturity(s.rating).value_or(maturity);
+        storage::value season = storage::null, episode = storage::null;
+        if (s.episodic) {
+          const auto n = ++episode_of[pick];
+          season = std::int64_t{1 + (n - 1) / 20};
+          episode = std::int64_t{1 + (n - 1) % 20};
+        }
+        c.query(
+            "INSERT INTO programmes (channel_id, start_at, end_at, title, description, category, season, "
+            "episode, rating, rating_rank, title_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            {channel_id, t, end, s.title, s.description, s.category, season, episode,
+             std::string(auth::to_string(rating)), std::int64_t{auth::rank(rating)},
+             s.title_id ? storage::value{*s.title_id} : storage::value{storage::null}});
+        ++report.programmes;
+        t = end;
+      }
+    }
+  });
+  return report;
+}
+
+std::int64_t seed_demo_accounts(storage::database& db, auth::auth_service& auth) {
+  struct demo_profile {
+    const char* name;
+    bool kids;
+  };
+  struct demo_account {
+    const char* email;
+    const char* password;
+    auth::tier tier;
+    bool admin;
+    std::vector<demo_profile> profiles;
+  };
+  const std::vector<demo_account> accounts{
+      {"admin@ott.test", "admin123", auth::tier::premium, true, {{"Admin", false}, {"Kids", true}}},
+      {"basic@ott.test", "test123", auth::tier::basic, false, {{"Basic User", false}}},
+      {"standard@ott.test", "test123", auth::tier::standard, false, {{"Standard User", false}, {"Family", false}}},
+      {"premium@ott.test", "test123", auth::tier::premium, false,
+       {{"Premium User", false}, {"Partner", false}, {"Kids", true}}},
+      {"demo@ott.test", "demo123", auth::tier::premium, false, {{"Demo User", false}}},
+  };
+  std::int64_t created = 0;
+  for (const auto& a : accounts) {
+    {
+      auto c = db.acquire();
+      if (!c->query("SELECT 1 FROM accounts WHERE email = $1", {std::string(a.email)}).empty()) continue;
+    }
+    std::vector<auth::profile> profiles;
+    for (const auto& p : a.profiles) {
+      auth::profile prof;
+      prof.name = p.name;
+      prof.kids = p.kids;
+      prof.ceiling = p.kids ? auth::maturity::age7 : auth::maturity::age18;
+      profiles.push_back(prof);
+    }
+    auth.create_account_with_profiles({a.email, a.password, a.tier, a.admin}, profiles);
+    ++created;
+  }
+  return created;
+}
+
+}  // namespace kinora::seed
