@@ -40,7 +40,7 @@ struct application::parts {
     storage::migrate(*db);
     const std::string secret = cfg.jwt_secret.empty() ? demo_secret(*db, random) : cfg.jwt_secret;
     auth = std::make_unique<auth::auth_service>(
-        *db, clock, random, auth::auth_settings{secret, cfg.access_token_ttl, cfg.refresh_token_ttl});
+        *db, clock, random, auth::auth_settings{secret, cfg.access_token_ttl, cfg.refresh_token_ttl, cfg.login_attempts_per_address});
     catalog = std::make_unique<catalog::catalog_service>(*db, clock);
 
     add_ops_routes(router, metrics, *db, clock);
@@ -50,7 +50,7 @@ struct application::parts {
 
     namespace fs = std::filesystem;
     const fs::path web = cfg.web_root;
-    for (const auto& [prefix, dir, spa] : {std::tuple{"/docs", web / "docs", false},
+    for (const auto& [prefix, dir, spa] : {std::tuple{"/docs", web / "docs" / "dist", false},
                                            std::tuple{"/admin", web / "admin" / "dist", true},
                                            std::tuple{"/", web / "client" / "dist", true}}) {
       if (fs::is_directory(dir)) router.mount({prefix, dir, spa});

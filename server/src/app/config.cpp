@@ -20,6 +20,7 @@ const std::vector<setting_doc>& documented_settings() {
       {"--db-pool-size", "KINORA_DB_POOL_SIZE", "8", "Database connections per instance"},
       {"--access-token-ttl", "KINORA_ACCESS_TOKEN_TTL", "900", "Access token lifetime, seconds"},
       {"--refresh-token-ttl", "KINORA_REFRESH_TOKEN_TTL", "2592000", "Refresh token lifetime, seconds"},
+      {"--login-attempts-per-address", "KINORA_LOGIN_ATTEMPTS_PER_ADDRESS", "60", "Sign-in attempts one client address may make per 5 minutes"},
       {"--max-body-bytes", "KINORA_MAX_BODY_BYTES", "1048576", "Largest request body accepted"},
       {"--max-header-bytes", "KINORA_MAX_HEADER_BYTES", "16384", "Largest request header block accepted"},
       {"--read-timeout", "KINORA_READ_TIMEOUT", "30", "Seconds to receive one request"},
@@ -112,6 +113,7 @@ load_result load_config(const std::vector<std::string>& args) {
     else if (flag == "--db-pool-size") read_number<unsigned>(name, *v, 1, 256, c.db_pool_size, errors);
     else if (flag == "--access-token-ttl") read_number<std::int64_t>(name, *v, 60, 86400, c.access_token_ttl, errors);
     else if (flag == "--refresh-token-ttl") read_number<std::int64_t>(name, *v, 3600, 365LL * 86400, c.refresh_token_ttl, errors);
+    else if (flag == "--login-attempts-per-address") read_number<unsigned>(name, *v, 1, 1000000, c.login_attempts_per_address, errors);
     else if (flag == "--max-body-bytes") read_number<std::size_t>(name, *v, 1024, 1ULL << 30, c.max_body_bytes, errors);
     else if (flag == "--max-header-bytes") read_number<std::size_t>(name, *v, 1024, 1 << 20, c.max_header_bytes, errors);
     else if (flag == "--read-timeout") read_number<unsigned>(name, *v, 1, 3600, c.read_timeout_seconds, errors);

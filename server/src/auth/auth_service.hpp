@@ -15,6 +15,8 @@ struct auth_settings {
   std::string token_secret;
   std::int64_t access_ttl_seconds = 900;
   std::int64_t refresh_ttl_seconds = 30 * 24 * 3600;
+  // Sign-in attempts one client address may make in 5 minutes (households share addresses).
+  std::size_t login_attempts_per_address = 60;
 };
 
 class auth_service {
@@ -53,7 +55,7 @@ class auth_service {
   token_codec codec_;
   std::string dummy_hash_;  // verified against for unknown emails, so timing reveals nothing
   rate_limiter login_by_account_{5, 15 * 60};
-  rate_limiter login_by_address_{30, 5 * 60};
+  rate_limiter login_by_address_;
   rate_limiter pin_attempts_{5, 15 * 60};
 };
 

@@ -9,6 +9,7 @@ std::string_view to_string(errc code) {
     case errc::unauthorized: return "unauthorized";
     case errc::forbidden: return "forbidden";
     case errc::not_found: return "not-found";
+    case errc::method_not_allowed: return "method-not-allowed";
     case errc::conflict: return "conflict";
     case errc::payload_too_large: return "payload-too-large";
     case errc::unsupported_media_type: return "unsupported-media-type";

@@ -13,6 +13,7 @@ enum class errc {
   unauthorized,       // missing, expired or forged credentials
   forbidden,          // authenticated but not allowed
   not_found,
+  method_not_allowed,
   conflict,
   payload_too_large,
   unsupported_media_type,

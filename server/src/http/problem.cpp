@@ -11,6 +11,7 @@ unsigned status_for(errc code) {
     case errc::unauthorized: return 401;
     case errc::forbidden: return 403;
     case errc::not_found: return 404;
+    case errc::method_not_allowed: return 405;
     case errc::conflict: return 409;
     case errc::payload_too_large: return 413;
     case errc::unsupported_media_type: return 415;
@@ -30,6 +31,7 @@ std::string_view title_for(errc code) {
     case errc::unauthorized: return "Authentication required";
     case errc::forbidden: return "Forbidden";
     case errc::not_found: return "Not found";
+    case errc::method_not_allowed: return "Method not allowed";
     case errc::conflict: return "Conflict";
     case errc::payload_too_large: return "Payload too large";
     case errc::unsupported_media_type: return "Unsupported media type";

@@ -164,20 +164,19 @@ response router::handle(request& req, std::string& route_name) {
 
   if (!matched) {
     if (!req.path.starts_with("/api/")) {
+      // The most specific mount that owns the path answers; /docs/x never falls to "/".
       for (const auto& m : mounts_) {
-        if (auto r = serve_static(m, req)) {
-          route_name = "static:" + m.prefix;
-          return std::move(*r);
-        }
+        if (!owns(m, req.path)) continue;
+        route_name = "static:" + m.prefix;
+        if (auto r = serve_static(m, req)) return std::move(*r);
+        break;
       }
     }
     if (!allowed.empty()) {
       route_name = "method-not-allowed";
-      auto r = problem(fail(errc::bad_request, "Method " + std::string(to_string(req.method)) +
-                                                   " is not allowed here; use " + allowed + ".",
-                            "method-not-allowed"),
+      auto r = problem(fail(errc::method_not_allowed, "Method " + std::string(to_string(req.method)) +
+                                                          " is not allowed here; use " + allowed + "."),
                        req.path);
-      r.status = 405;
       r.set("Allow", allowed);
       return r;
     }

@@ -107,19 +107,18 @@ std::optional<response> file_response(const fs::path& file, const request& req) 
 
 }  // namespace
 
+bool owns(const static_mount& mount, std::string_view path) {
+  return mount.prefix == "/" || path == mount.prefix ||
+         (path.starts_with(mount.prefix) && path[mount.prefix.size()] == '/');
+}
+
 std::optional<response> serve_static(const static_mount& mount, const request& req) {
   if (req.method != method::get && req.method != method::head) return std::nullopt;
-  const std::string& path = req.path;
+  if (!owns(mount, req.path)) return std::nullopt;
+  const std::string_view path = req.path;
   std::string_view rel;
-  if (mount.prefix == "/") {
-    rel = std::string_view(path).substr(1);
-  } else if (path == mount.prefix) {
-    rel = "";
-  } else if (path.starts_with(mount.prefix) && path[mount.prefix.size()] == '/') {
-    rel = std::string_view(path).substr(mount.prefix.size() + 1);
-  } else {
-    return std::nullopt;
-  }
+  if (mount.prefix == "/") rel = path.substr(1);
+  else if (path.size() > mount.prefix.size()) rel = path.substr(mount.prefix.size() + 1);
   if (!safe_relative(rel)) return std::nullopt;
 
   const fs::path index = mount.root / "index.html";

@@ -17,7 +17,10 @@ struct static_mount {
 
 std::string_view content_type_for(const std::filesystem::path& file);
 
-// nullopt when the path is not this mount's to answer.
+// Whether the path lies under the mount's prefix.
+bool owns(const static_mount& mount, std::string_view path);
+
+// The file (or the app shell) for a path the mount owns; nullopt when there is none.
 std::optional<response> serve_static(const static_mount& mount, const request& req);
 
 }  // namespace kinora::http
