@@ -45,7 +45,7 @@ struct application::parts {
 
     add_ops_routes(router, metrics, *db, clock);
     auth::add_routes(router, *auth);
-    catalog::add_routes(router, *catalog);
+    catalog::add_routes(router, *catalog, catalog_cache);
     router.set_authenticator([this](std::string_view token) { return auth->authenticate(token); });
 
     namespace fs = std::filesystem;
@@ -66,6 +66,7 @@ struct application::parts {
   http::router router;
   std::unique_ptr<auth::auth_service> auth;
   std::unique_ptr<catalog::catalog_service> catalog;
+  catalog::response_cache catalog_cache{std::chrono::seconds(5)};
 };
 
 application::application(config cfg) : parts_(std::make_unique<parts>(std::move(cfg))) {}

@@ -161,6 +161,42 @@ result<episode_input> read_episode_input(http::context& ctx, bool create) {
   return in;
 }
 
+// The cache key: what the profile may see plus the route and its raw query.
+std::string cache_key(const http::context& ctx) {
+  const auto f = auth::filter_for(ctx.who());
+  return std::to_string(f.max_tier_rank) + ":" + std::to_string(f.max_maturity_rank) + " " + ctx.req.path +
+         "?" + ctx.req.query;
+}
+
+// Serves a rendered body from the cache, or renders, stores and serves it.
+template <class Render>
+result<http::response> cached(response_cache& cache, const http::context& ctx, Render&& render) {
+  const std::string key = cache_key(ctx);
+  http::response res;
+  res.set("Content-Type", "application/json");
+  res.set("Cache-Control", "private, no-cache");
+  if (auto body = cache.find(key)) {
+    res.body = std::move(*body);
+    return res;
+  }
+  const auto generation = cache.generation();
+  result<bj::object> rendered = render();
+  if (!rendered) return std::move(rendered).err();
+  res.body = bj::serialize(*rendered);
+  cache.store(key, res.body, generation);
+  return res;
+}
+
+// Admin writes change what viewers see: drop every cached page.
+template <class Handler>
+auto clearing(response_cache& cache, Handler handler) {
+  return [&cache, handler](http::context& ctx) -> result<http::response> {
+    auto res = handler(ctx);
+    if (res) cache.clear();
+    return res;
+  };
+}
+
 http::response svg(std::string body) {
   http::response r;
   r.body = std::move(body);
@@ -171,16 +207,18 @@ http::response svg(std::string body) {
 
 }  // namespace
 
-void add_routes(http::router& router, catalog_service& service) {
+void add_routes(http::router& router, catalog_service& service, response_cache& cache) {
   router.add(method::get, "/api/v1/catalog/titles", access::signed_in, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(q, read_title_query(ctx.query));
-    return http::json(200, to_json(service.list(ctx.who(), q)));
+    return cached(cache, ctx, [&]() -> result<bj::object> { return to_json(service.list(ctx.who(), q)); });
   });
 
   router.add(method::get, "/api/v1/catalog/titles/{id}", access::signed_in, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(id, ctx.id("id"));
-    KINORA_TRY(t, service.get(ctx.who(), id));
-    return http::json(200, to_json(t, true));
+    return cached(cache, ctx, [&]() -> result<bj::object> {
+      KINORA_TRY(t, service.get(ctx.who(), id));
+      return to_json(t, true);
+    });
   });
 
   router.add(method::get, "/api/v1/catalog/search", access::signed_in, [&](http::context& ctx) -> result<http::response> {
@@ -188,24 +226,30 @@ void add_routes(http::router& router, catalog_service& service) {
     if (!q) return fail(errc::bad_request, "Query parameter 'q' is required.", "invalid-parameter");
     KINORA_TRY(limit, ctx.query.integer("limit", 20, 1, max_limit));
     KINORA_TRY(offset, ctx.query.integer("offset", 0, 0, max_offset));
-    KINORA_TRY(p, service.search(ctx.who(), *q, limit, offset));
-    auto body = to_json(p);
-    body["query"] = *q;
-    return http::json(200, body);
+    return cached(cache, ctx, [&]() -> result<bj::object> {
+      KINORA_TRY(p, service.search(ctx.who(), *q, limit, offset));
+      auto body = to_json(p);
+      body["query"] = *q;
+      return body;
+    });
   });
 
   router.add(method::get, "/api/v1/catalog/genres", access::signed_in, [&](http::context& ctx) -> result<http::response> {
-    bj::array items;
-    for (const auto& g : service.genres(ctx.who()))
-      items.push_back({{"id", g.id}, {"slug", g.slug}, {"name", g.name}, {"title_count", g.title_count}});
-    return http::json(200, bj::object{{"items", std::move(items)}});
+    return cached(cache, ctx, [&]() -> result<bj::object> {
+      bj::array items;
+      for (const auto& g : service.genres(ctx.who()))
+        items.push_back({{"id", g.id}, {"slug", g.slug}, {"name", g.name}, {"title_count", g.title_count}});
+      return bj::object{{"items", std::move(items)}};
+    });
   });
 
   router.add(method::get, "/api/v1/catalog/featured", access::signed_in, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(limit, ctx.query.integer("limit", 10, 1, 50));
-    bj::array items;
-    for (const auto& t : service.featured(ctx.who(), limit)) items.push_back(to_json(t, false));
-    return http::json(200, bj::object{{"items", std::move(items)}});
+    return cached(cache, ctx, [&]() -> result<bj::object> {
+      bj::array items;
+      for (const auto& t : service.featured(ctx.who(), limit)) items.push_back(to_json(t, false));
+      return bj::object{{"items", std::move(items)}};
+    });
   });
 
   // Artwork is public (an <img> sends no token) and says nothing a title page wouldn't.
@@ -223,61 +267,61 @@ void add_routes(http::router& router, catalog_service& service) {
     KINORA_TRY(q, read_title_query(ctx.query));
     return http::json(200, to_json(service.admin_list(q)));
   });
-  router.add(method::post, "/api/v1/admin/titles", access::admin, [&](http::context& ctx) -> result<http::response> {
+  router.add(method::post, "/api/v1/admin/titles", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(in, read_title_input(ctx, true));
     KINORA_TRY(t, service.create_title(in));
     return http::json(201, to_json(t, true));
-  });
+  }));
   router.add(method::get, "/api/v1/admin/titles/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(id, ctx.id("id"));
     KINORA_TRY(t, service.admin_get(id));
     return http::json(200, to_json(t, true));
   });
-  router.add(method::patch, "/api/v1/admin/titles/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+  router.add(method::patch, "/api/v1/admin/titles/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(id, ctx.id("id"));
     KINORA_TRY(in, read_title_input(ctx, false));
     KINORA_TRY(t, service.update_title(id, in));
     return http::json(200, to_json(t, true));
-  });
-  router.add(method::del, "/api/v1/admin/titles/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+  }));
+  router.add(method::del, "/api/v1/admin/titles/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(id, ctx.id("id"));
     if (auto st = service.delete_title(id); !st) return st.err();
     return http::no_content();
-  });
-  router.add(method::post, "/api/v1/admin/titles/{id}/seasons", access::admin, [&](http::context& ctx) -> result<http::response> {
+  }));
+  router.add(method::post, "/api/v1/admin/titles/{id}/seasons", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(id, ctx.id("id"));
     KINORA_TRY(in, read_season_input(ctx, true));
     KINORA_TRY(s, service.create_season(id, in));
     return http::json(201, to_json(s, false));
-  });
-  router.add(method::patch, "/api/v1/admin/seasons/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+  }));
+  router.add(method::patch, "/api/v1/admin/seasons/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(id, ctx.id("id"));
     KINORA_TRY(in, read_season_input(ctx, false));
     KINORA_TRY(s, service.update_season(id, in));
     return http::json(200, to_json(s, false));
-  });
-  router.add(method::del, "/api/v1/admin/seasons/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+  }));
+  router.add(method::del, "/api/v1/admin/seasons/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(id, ctx.id("id"));
     if (auto st = service.delete_season(id); !st) return st.err();
     return http::no_content();
-  });
-  router.add(method::post, "/api/v1/admin/seasons/{id}/episodes", access::admin, [&](http::context& ctx) -> result<http::response> {
+  }));
+  router.add(method::post, "/api/v1/admin/seasons/{id}/episodes", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(id, ctx.id("id"));
     KINORA_TRY(in, read_episode_input(ctx, true));
     KINORA_TRY(e, service.create_episode(id, in));
     return http::json(201, to_json(e));
-  });
-  router.add(method::patch, "/api/v1/admin/episodes/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+  }));
+  router.add(method::patch, "/api/v1/admin/episodes/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(id, ctx.id("id"));
     KINORA_TRY(in, read_episode_input(ctx, false));
     KINORA_TRY(e, service.update_episode(id, in));
     return http::json(200, to_json(e));
-  });
-  router.add(method::del, "/api/v1/admin/episodes/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
+  }));
+  router.add(method::del, "/api/v1/admin/episodes/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
     KINORA_TRY(id, ctx.id("id"));
     if (auto st = service.delete_episode(id); !st) return st.err();
     return http::no_content();
-  });
+  }));
 }
 
 }  // namespace kinora::catalog

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Catalog API throughput against nginx serving the same response bytes as static files.
+# Same machine, same run, same wrk settings; prints requests/s, p50, p99 and ratios.
+#   bench/http_bench.sh [--duration 10s] [--connections 64] [--backends "sqlite postgres"]
+# Everything runs on 127.0.0.1 and stops by itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=10s
+connections=64
+backends="sqlite postgres"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --backends) backends=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null && command -v nginx >/dev/null || scripts/install-deps.sh
+[ -x build/kinora ] || scripts/build.sh
+
+work=$(mktemp -d /tmp/kinora-bench-XXXXXX)
+chmod 755 "$work"  # nginx workers run as an unprivileged user
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ -d "$work/pg" ] && scripts/pg-test-cluster.sh stop "$work/pg"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+wait_listening() {  # log file -> port
+  for _ in $(seq 600); do
+    port=$(grep -o '"msg":"listening".*"port":[0-9]*' "$1" 2>/dev/null | grep -o '[0-9]*$' || true)
+    [ -n "$port" ] && { echo "$port"; return; }
+    sleep 0.1
+  done
+  echo "server did not start:" >&2; cat "$1" >&2; exit 1
+}
+
+# wrk's summary -> "rps p50_ms p99_ms"
+measure() {  # url [token]
+  local out
+  if [ -n "${2:-}" ]; then
+    out=$(wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $2" "$1")
+  else
+    out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$1")
+  fi
+  echo "$out" | awk '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /Requests\/sec/ { rps=$2 }
+    /^ +50%/ { p50=ms($2) }
+    /^ +99%/ { p99=ms($2) }
+    /Non-2xx/ { bad=$NF }
+    END { if (bad > 0) { print "non-2xx responses: " bad > "/dev/stderr" }; printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+}
+
+results=()
+for backend in $backends; do
+  if [ "$backend" = postgres ]; then
+    url=$(scripts/pg-test-cluster.sh start "$work/pg" "$(free_port)")
+    psql "$url" -qc "CREATE DATABASE kinora_bench"
+    db="${url%/*}/kinora_bench"
+  else
+    db="sqlite:$work/bench.db"
+  fi
+  build/kinora serve --port 0 --database-url "$db" --demo --jwt-secret "bench-secret-$(printf 'x%.0s' {1..32})" \
+    --login-attempts-per-address 100000 >"$work/kinora-$backend.log" 2>&1 &
+  pids+=($!)
+  kport=$(wait_listening "$work/kinora-$backend.log")
+  base="http://127.0.0.1:$kport"
+  token=$(curl -sf -XPOST "$base/api/v1/auth/login" -H 'content-type: application/json' \
+    -d '{"email":"premium@ott.test","password":"test123"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  list_path="/api/v1/catalog/titles?limit=20"
+  id=$(curl -sf "$base$list_path" -H "Authorization: Bearer $token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  detail_path="/api/v1/catalog/titles/$id"
+
+  # nginx serves the very bytes kinora answered with.
+  mkdir -p "$work/www"
+  curl -sf "$base$list_path" -H "Authorization: Bearer $token" -o "$work/www/list.json"
+  curl -sf "$base$detail_path" -H "Authorization: Bearer $token" -o "$work/www/detail.json"
+  nport=$(free_port)
+  cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$nport;
+    default_type application/json;
+    location = /api/v1/catalog/titles { alias $work/www/list.json; }
+    location = $detail_path { alias $work/www/detail.json; }
+  }
+}
+CONF
+  nginx -c "$work/nginx.conf" -p "$work" &
+  pids+=($!)
+  sleep 0.5
+
+  for endpoint in list detail; do
+    path=$list_path; [ $endpoint = detail ] && path=$detail_path
+    curl -sf "$base$path" -H "Authorization: Bearer $token" >/dev/null
+    curl -sf "http://127.0.0.1:$nport$path" >/dev/null
+    read -r k_rps k_p50 k_p99 < <(measure "$base$path" "$token")
+    read -r n_rps n_p50 n_p99 < <(measure "http://127.0.0.1:$nport$path")
+    results+=("$backend $endpoint $k_rps $k_p50 $k_p99 $n_rps $n_p50 $n_p99")
+  done
+  kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  pids=()
+done
+
+echo
+echo "wrk -t2 -c$connections -d$duration on 127.0.0.1 ($(nproc) cores, wrk shares them)"
+printf '%-9s %-7s %10s %9s %9s | %10s %9s %9s | %9s  %s\n' backend route "kinora r/s" "p50 ms" "p99 ms" "nginx r/s" "p50 ms" "p99 ms" "rps ratio" "targets (ratio>=0.5, p99<10ms)"
+for r in "${results[@]}"; do
+  set -- $r
+  ratio=$(awk -v a="$3" -v b="$6" 'BEGIN { printf "%.2f", a / b }')
+  verdict=$(awk -v r="$ratio" -v p="$5" 'BEGIN { print (r >= 0.5 && p < 10) ? "met" : "NOT met" }')
+  printf '%-9s %-7s %10s %9s %9s | %10s %9s %9s | %9s  %s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$ratio" "$verdict"
+done

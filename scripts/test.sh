@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test: C++ unit tests (ctest: server modules and the native encoder) and
+# the API tests over real HTTP, each against SQLite and a throw-away PostgreSQL 15
+# cluster on loopback. Installs what a fresh Debian 12 machine lacks first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+scripts/install-deps.sh
+scripts/build.sh
+scripts/build-docs.sh
+scripts/fetch-model.sh
+
+if [ ! -x .venv/bin/pytest ] || [ server/tests/api/requirements.txt -nt .venv/.installed ]; then
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r server/tests/api/requirements.txt
+  touch .venv/.installed
+fi
+
+pg_dir=$(mktemp -d /tmp/kinora-pg-XXXXXX)
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+trap 'scripts/pg-test-cluster.sh stop "$pg_dir"' EXIT
+export KINORA_TEST_POSTGRES_URL=$(scripts/pg-test-cluster.sh start "$pg_dir" "$pg_port")
+echo "test.sh: PostgreSQL at $KINORA_TEST_POSTGRES_URL"
+
+status=0
+echo "== C++ tests (ctest)"
+ctest --test-dir build --output-on-failure -j2 --timeout 900 2>&1 | tee build/ctest.log || status=1
+echo "== API tests (pytest)"
+.venv/bin/pytest server/tests/api -q -p no:cacheprovider 2>&1 | tee build/pytest.log || status=1
+
+# One closing line over both runners.
+read -r c_passed c_failed < <(sed -nE 's/.*tests passed, ([0-9]+) tests failed out of ([0-9]+).*/\1 \2/p' build/ctest.log |
+  awk '{print $2-$1, $1}')
+p_passed=$(tail -1 build/pytest.log | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
+p_failed=$(tail -1 build/pytest.log | grep -oE '[0-9]+ (failed|errors?)' | awk '{s+=$1} END {print s+0}')
+passed=$(( ${c_passed:-0} + ${p_passed:-0} ))
+failed=$(( ${c_failed:-0} + ${p_failed:-0} ))
+[ "$failed" -eq 0 ] || status=1
+[ "$passed" -gt 0 ] || status=1
+echo
+echo "$passed passed, $failed failed"
+exit $status

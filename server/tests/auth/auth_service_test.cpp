@@ -1,0 +1,77 @@
+#include "auth/auth_service.hpp"
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include "../support/test_database.hpp"
+
+namespace kinora::auth {
+namespace {
+
+class auth_service_suite : public kinora::testing::per_backend {
+ protected:
+  void SetUp() override {
+    ASSERT_GE(sodium_init(), 0);
+    per_backend::SetUp();
+    service_ = std::make_unique<auth_service>(db(), clock_, random_,
+                                              auth_settings{std::string(32, 'k'), 900, 3600, 100});
+  }
+  grant sign_up(const std::string& email) {
+    auto g = service_->register_account({email, "long enough password", tier::standard, false}, "Me");
+    EXPECT_TRUE(g.ok());
+    return std::move(g).value();
+  }
+
+  manual_clock clock_{sys_seconds{std::chrono::seconds{1'800'000'000}}};
+  secure_random random_;
+  std::unique_ptr<auth_service> service_;
+};
+
+TEST_P(auth_service_suite, access_tokens_carry_the_profile_policy) {
+  const auto g = sign_up("a@example.test");
+  const auto v = service_->authenticate(g.tokens.access_token);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->tier, tier::standard);
+  EXPECT_EQ(v->ceiling, maturity::age18);
+  clock_.advance(std::chrono::seconds(901));
+  EXPECT_EQ(service_->authenticate(g.tokens.access_token).err().kind, "token-expired");
+}
+
+TEST_P(auth_service_suite, refresh_tokens_rotate_expire_and_detect_reuse) {
+  const auto g = sign_up("b@example.test");
+  auto second = service_->refresh(g.tokens.refresh_token);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(service_->refresh(g.tokens.refresh_token).err().kind, "refresh-token-reused");
+  EXPECT_EQ(service_->refresh(second->tokens.refresh_token).err().kind, "invalid-refresh-token");
+
+  const auto other = service_->login("b@example.test", "long enough password", std::nullopt, std::nullopt, "1.2.3.4");
+  ASSERT_TRUE(other.ok());
+  clock_.advance(std::chrono::seconds(3601));
+  EXPECT_EQ(service_->refresh(other->tokens.refresh_token).err().kind, "invalid-refresh-token");
+}
+
+TEST_P(auth_service_suite, login_locks_an_account_after_five_failures) {
+  sign_up("c@example.test");
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(service_->login("c@example.test", "wrong", std::nullopt, std::nullopt, "ip").err().code,
+              errc::unauthorized);
+  const auto locked = service_->login("c@example.test", "long enough password", std::nullopt, std::nullopt, "ip");
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.err().code, errc::rate_limited);
+  EXPECT_GT(locked.err().retry_after_seconds, 0);
+  clock_.advance(std::chrono::minutes(16));
+  EXPECT_TRUE(service_->login("C@Example.test", "long enough password", std::nullopt, std::nullopt, "ip").ok());
+}
+
+TEST_P(auth_service_suite, profiles_are_limited_to_five) {
+  const auto g = sign_up("d@example.test");
+  const auto v = *service_->authenticate(g.tokens.access_token);
+  for (int i = 2; i <= 5; ++i)
+    ASSERT_TRUE(service_->create_profile(v, {"P" + std::to_string(i), false, std::nullopt, std::nullopt}).ok());
+  EXPECT_EQ(service_->create_profile(v, {"P6", false, std::nullopt, std::nullopt}).err().kind, "profile-limit");
+}
+
+INSTANTIATE_TEST_SUITE_P(backends, auth_service_suite, ::testing::ValuesIn(kinora::testing::backends()));
+
+}  // namespace
+}  // namespace kinora::auth

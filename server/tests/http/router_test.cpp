@@ -1,0 +1,102 @@
+#include "http/router.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "http/problem.hpp"
+
+namespace kinora::http {
+namespace {
+
+class router_suite : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    r_.add(method::get, "/api/v1/things/{id}", access::anyone, [](context& ctx) -> result<response> {
+      KINORA_TRY(id, ctx.id("id"));
+      return json(200, boost::json::object{{"id", id}});
+    });
+    r_.add(method::get, "/api/v1/mine", access::signed_in, [](context& ctx) -> result<response> {
+      return json(200, boost::json::object{{"account", ctx.who().account_id}});
+    });
+    r_.add(method::post, "/api/v1/admin/x", access::admin, [](context&) -> result<response> {
+      return no_content();
+    });
+    r_.set_authenticator([](std::string_view token) -> result<auth::viewer> {
+      auth::viewer v;
+      v.account_id = 5;
+      if (token == "admin") v.role = auth::role::admin;
+      else if (token != "user") return fail(errc::unauthorized, "bad", "invalid-token");
+      return v;
+    });
+  }
+  response call(method m, std::string path, std::string token = "") {
+    request req;
+    req.method = m;
+    const auto q = path.find('?');
+    req.path = path.substr(0, q);
+    if (q != std::string::npos) req.query = path.substr(q + 1);
+    if (!token.empty()) req.headers.emplace_back("authorization", "Bearer " + token);
+    return r_.dispatch(req);
+  }
+
+  metrics m_;
+  logger log_{log_level::error};
+  router r_{m_, log_};
+};
+
+TEST_F(router_suite, matches_parameters) {
+  const auto res = call(method::get, "/api/v1/things/42");
+  EXPECT_EQ(res.status, 200u);
+  EXPECT_EQ(res.body, R"({"id":42})");
+  EXPECT_EQ(call(method::get, "/api/v1/things/x").status, 400u);
+  EXPECT_EQ(call(method::get, "/api/v1/things").status, 404u);
+  EXPECT_EQ(call(method::get, "/api/v1/things/1/more").status, 404u);
+}
+
+TEST_F(router_suite, head_uses_get_and_wrong_methods_get_405_with_allow) {
+  EXPECT_EQ(call(method::head, "/api/v1/things/1").status, 200u);
+  const auto res = call(method::del, "/api/v1/things/1");
+  EXPECT_EQ(res.status, 405u);
+  EXPECT_EQ(res.header("Allow"), "GET");
+}
+
+TEST_F(router_suite, enforces_access) {
+  EXPECT_EQ(call(method::get, "/api/v1/mine").status, 401u);
+  EXPECT_EQ(call(method::get, "/api/v1/mine", "forged").status, 401u);
+  EXPECT_EQ(call(method::get, "/api/v1/mine", "user").status, 200u);
+  EXPECT_EQ(call(method::post, "/api/v1/admin/x", "user").status, 403u);
+  EXPECT_EQ(call(method::post, "/api/v1/admin/x", "admin").status, 204u);
+}
+
+TEST_F(router_suite, every_answer_has_a_request_id_and_is_counted) {
+  const auto res = call(method::get, "/api/v1/things/1");
+  EXPECT_EQ(res.header("X-Request-Id")->size(), 16u);
+  EXPECT_NE(m_.render().find("route=\"/api/v1/things/{id}\",method=\"GET\",status=\"200\"} 1"), std::string::npos);
+}
+
+TEST(query_params, decodes_and_validates) {
+  const auto q = query_params::parse("a=1&b=hello+w%C3%B6rld&c=&a=2").value();
+  EXPECT_EQ(q.get("a"), "2");
+  EXPECT_EQ(q.get("b"), "hello wörld");
+  EXPECT_EQ(q.get("c"), "");
+  EXPECT_FALSE(q.get("d").has_value());
+  EXPECT_EQ(q.integer("a", 0, 0, 10).value(), 2);
+  EXPECT_FALSE(q.integer("b", 0, 0, 10).ok());
+  EXPECT_FALSE(query_params::parse("x=%zz").ok());
+  EXPECT_FALSE(query_params::parse("x=%ff").ok());
+}
+
+TEST(problem, is_rfc9457_with_a_stable_type) {
+  error e = fail(errc::validation, "bad fields");
+  e.fields.push_back({"name", "is required"});
+  const auto res = problem(e, "/api/v1/x");
+  EXPECT_EQ(res.status, 422u);
+  EXPECT_EQ(res.header("Content-Type"), "application/problem+json");
+  const auto body = boost::json::parse(res.body).as_object();
+  EXPECT_EQ(body.at("type").as_string(), "urn:kinora:problem:validation");
+  EXPECT_EQ(body.at("errors").as_array().size(), 1u);
+}
+
+}  // namespace
+}  // namespace kinora::http
