@@ -12,7 +12,7 @@ const std::vector<setting_doc>& documented_settings() {
       {"--host", "KINORA_HOST", "127.0.0.1", "Address to listen on"},
       {"--port", "KINORA_PORT", "8000", "TCP port (0 picks a free one)"},
       {"--database-url", "KINORA_DATABASE_URL", "sqlite:var/kinora.db", "sqlite:PATH or postgresql://user:pass@host/db"},
-      {"--demo", "KINORA_DEMO", "true with the default database, else false", "Create the demo accounts"},
+      {"--demo", "KINORA_DEMO", "true with the default database, else false", "Seed an empty database and create the demo accounts"},
       {"--jwt-secret", "KINORA_JWT_SECRET", "generated and kept in the database in demo mode", "HS256 key for access tokens, at least 32 bytes; required outside demo mode"},
       {"--web-root", "KINORA_WEB_ROOT", "web", "Folder with docs/, client/dist and admin/dist"},
       {"--io-threads", "KINORA_IO_THREADS", "1", "Threads doing socket I/O"},

@@ -23,8 +23,11 @@ bool plausible_email(const std::string& e) {
   if (at == std::string::npos || at == 0 || e.find('@', at + 1) != std::string::npos) return false;
   const auto dot = e.find('.', at);
   if (dot == std::string::npos || dot == at + 1 || dot + 1 >= e.size()) return false;
-  return std::none_of(e.begin(), e.end(),
-                      [](char c) { return std::isspace(static_cast<unsigned char>(c)) || c < 0x20; });
+  // Internationalised addresses (UTF-8 bytes >= 0x80) are fine; spaces and controls are not.
+  return std::none_of(e.begin(), e.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return std::isspace(c) || c < 0x20 || c == 0x7f;
+  });
 }
 
 bool valid_pin(const std::string& pin) {
@@ -147,14 +150,18 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
   }
   login_by_address_.record(address_key, now);
 
-  auto conn = db_.acquire();
-  const auto found = store::find_by_email(*conn, email);
+  const auto found = [&] {
+    auto conn = db_.acquire();
+    return store::find_by_email(*conn, email);
+  }();
+  // Argon2id takes a while: no pooled connection is held meanwhile.
   if (!verify_password(found ? found->password_hash : dummy_hash_, password) || !found) {
     login_by_account_.record(account_key, now);
     return invalid_credentials();
   }
   login_by_account_.reset(account_key);
 
+  auto conn = db_.acquire();
   const auto profiles = store::list_profiles(*conn, found->account.id);
   std::optional<profile> chosen;
   if (profile_id) {

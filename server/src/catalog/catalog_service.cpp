@@ -114,7 +114,7 @@ result<title> catalog_service::update_title(std::int64_t id, const title_input& 
       auto t = store::find(c, store::everything, id);
       if (!t) return not_found("Title", id);
       if (in.kind && *in.kind != t->kind && !t->seasons.empty())
-        return invalid("kind", "a series with seasons cannot become a movie; delete its seasons first");
+        return invalid("type", "a series with seasons cannot become a movie; delete its seasons first");
       apply(*t, in);
       if (auto unknown = store::unknown_genres(c, t->genres); !unknown.empty())
         return invalid("genres", "unknown genre '" + unknown.front() + "'");

@@ -12,6 +12,7 @@ std::string_view to_string(errc code) {
     case errc::method_not_allowed: return "method-not-allowed";
     case errc::conflict: return "conflict";
     case errc::payload_too_large: return "payload-too-large";
+    case errc::headers_too_large: return "headers-too-large";
     case errc::unsupported_media_type: return "unsupported-media-type";
     case errc::rate_limited: return "rate-limited";
     case errc::unavailable: return "unavailable";

@@ -16,6 +16,7 @@ enum class errc {
   method_not_allowed,
   conflict,
   payload_too_large,
+  headers_too_large,
   unsupported_media_type,
   rate_limited,
   unavailable,        // a dependency (database) cannot serve right now

@@ -14,6 +14,7 @@ unsigned status_for(errc code) {
     case errc::method_not_allowed: return 405;
     case errc::conflict: return 409;
     case errc::payload_too_large: return 413;
+    case errc::headers_too_large: return 431;
     case errc::unsupported_media_type: return 415;
     case errc::rate_limited: return 429;
     case errc::unavailable: return 503;
@@ -34,6 +35,7 @@ std::string_view title_for(errc code) {
     case errc::method_not_allowed: return "Method not allowed";
     case errc::conflict: return "Conflict";
     case errc::payload_too_large: return "Payload too large";
+    case errc::headers_too_large: return "Request header fields too large";
     case errc::unsupported_media_type: return "Unsupported media type";
     case errc::rate_limited: return "Too many requests";
     case errc::unavailable: return "Service unavailable";

@@ -146,20 +146,19 @@ class server::impl::session : public std::enable_shared_from_this<session> {
   void reject(beast::error_code ec) {
     error e = fail(errc::bad_request, "The request could not be parsed: " + ec.message() + ".",
                    "malformed-request");
-    unsigned status = 400;
-    if (ec == bhttp::error::body_limit) {
+    if (ec == bhttp::error::body_limit)
       e = fail(errc::payload_too_large, "The request body exceeds " +
                                             std::to_string(owner_.options.body_limit) + " bytes.");
-      status = 413;
-    } else if (ec == bhttp::error::header_limit) {
-      e = fail(errc::bad_request, "The request headers exceed " +
-                                      std::to_string(owner_.options.header_limit) + " bytes.",
-               "headers-too-large");
-      status = 431;
+    else if (ec == bhttp::error::header_limit)
+      e = fail(errc::headers_too_large, "The request headers exceed " +
+                                            std::to_string(owner_.options.header_limit) + " bytes.");
+    // The target is known once the header is in (an oversized body); otherwise "/".
+    std::string instance = "/";
+    if (parser_ && parser_->is_header_done()) {
+      const auto target = parser_->get().target();
+      instance = std::string(target.substr(0, target.find('?')));
     }
-    auto res = problem(e, "/");
-    res.status = status;
-    respond(std::move(res), false, false);
+    respond(problem(e, instance), false, false);
   }
 
   void respond(response res, bool keep_alive, bool head) {

@@ -132,6 +132,7 @@ def test_oversized_body_and_headers(server):
     assert r.headers["Content-Type"] == "application/problem+json"
     response = raw_request(server, b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 40000 + b"\r\n\r\n")
     assert response.startswith(b"HTTP/1.1 431"), response[:200]
+    assert b'"status":431' in response and b"urn:kinora:problem:headers-too-large" in response
     response = raw_request(server, b"GARBAGE\r\n\r\n")
     assert response.startswith(b"HTTP/1.1 400"), response[:200]
     response = raw_request(server, b"GET /api/v1/catalog/titles%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
