@@ -30,7 +30,8 @@ Options (flags > KINORA_* environment > defaults):
 void print_usage(std::ostream& out) {
   out << usage;
   for (const auto& d : kinora::app::documented_settings())
-    out << "  " << d.flag << " (" << d.env << ", default " << d.fallback << ")\n      " << d.meaning << "\n";
+    out << "  " << d.flag << " (" << d.env << ", default " << d.fallback << ")\n      " << d.meaning
+        << "\n";
 }
 
 }  // namespace
@@ -49,8 +50,9 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> args;
   for (int i = 2; i < argc; ++i) args.emplace_back(argv[i]);
-  if (command == "routes") args = {"--database-url", "sqlite::memory:", "--no-demo", "--jwt-secret",
-                                    std::string(32, 'x'), "--log-level", "error"};
+  if (command == "routes")
+    args = {"--database-url",     "sqlite::memory:", "--no-demo", "--jwt-secret",
+            std::string(32, 'x'), "--log-level",     "error"};
 
   auto loaded = kinora::app::load_config(args);
   if (!loaded.errors.empty()) {

@@ -25,7 +25,9 @@ std::string demo_secret(storage::database& db, random_source& rnd) {
   const auto rs = c->query("SELECT value FROM settings WHERE key = 'jwt_secret'");
   if (!rs.empty()) return rs.front().text(0);
   const std::string secret = auth::base64url(rnd.bytes(48));
-  c->query("INSERT INTO settings (key, value) VALUES ('jwt_secret', $1) ON CONFLICT (key) DO NOTHING", {secret});
+  c->query(
+      "INSERT INTO settings (key, value) VALUES ('jwt_secret', $1) ON CONFLICT (key) DO NOTHING",
+      {secret});
   return c->query("SELECT value FROM settings WHERE key = 'jwt_secret'").front().text(0);
 }
 
@@ -40,7 +42,9 @@ struct application::parts {
     storage::migrate(*db);
     const std::string secret = cfg.jwt_secret.empty() ? demo_secret(*db, random) : cfg.jwt_secret;
     auth = std::make_unique<auth::auth_service>(
-        *db, clock, random, auth::auth_settings{secret, cfg.access_token_ttl, cfg.refresh_token_ttl, cfg.login_attempts_per_address});
+        *db, clock, random,
+        auth::auth_settings{secret, cfg.access_token_ttl, cfg.refresh_token_ttl,
+                            cfg.login_attempts_per_address});
     catalog = std::make_unique<catalog::catalog_service>(*db, clock);
 
     add_ops_routes(router, metrics, *db, clock);
@@ -72,7 +76,9 @@ struct application::parts {
 application::application(config cfg) : parts_(std::make_unique<parts>(std::move(cfg))) {}
 application::~application() = default;
 
-std::vector<http::route_info> application::routes() const { return parts_->router.routes(); }
+std::vector<http::route_info> application::routes() const {
+  return parts_->router.routes();
+}
 
 int application::seed() {
   auto& p = *parts_;

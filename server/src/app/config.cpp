@@ -11,20 +11,27 @@ const std::vector<setting_doc>& documented_settings() {
   static const std::vector<setting_doc> docs{
       {"--host", "KINORA_HOST", "127.0.0.1", "Address to listen on"},
       {"--port", "KINORA_PORT", "8000", "TCP port (0 picks a free one)"},
-      {"--database-url", "KINORA_DATABASE_URL", "sqlite:var/kinora.db", "sqlite:PATH or postgresql://user:pass@host/db"},
-      {"--demo", "KINORA_DEMO", "true with the default database, else false", "Seed an empty database and create the demo accounts"},
-      {"--jwt-secret", "KINORA_JWT_SECRET", "generated and kept in the database in demo mode", "HS256 key for access tokens, at least 32 bytes; required outside demo mode"},
+      {"--database-url", "KINORA_DATABASE_URL", "sqlite:var/kinora.db",
+       "sqlite:PATH or postgresql://user:pass@host/db"},
+      {"--demo", "KINORA_DEMO", "true with the default database, else false",
+       "Seed an empty database and create the demo accounts"},
+      {"--jwt-secret", "KINORA_JWT_SECRET", "generated and kept in the database in demo mode",
+       "HS256 key for access tokens, at least 32 bytes; required outside demo mode"},
       {"--web-root", "KINORA_WEB_ROOT", "web", "Folder with docs/, client/dist and admin/dist"},
       {"--io-threads", "KINORA_IO_THREADS", "1", "Threads doing socket I/O"},
       {"--workers", "KINORA_WORKERS", "4", "Threads running request handlers"},
       {"--db-pool-size", "KINORA_DB_POOL_SIZE", "8", "Database connections per instance"},
       {"--access-token-ttl", "KINORA_ACCESS_TOKEN_TTL", "900", "Access token lifetime, seconds"},
-      {"--refresh-token-ttl", "KINORA_REFRESH_TOKEN_TTL", "2592000", "Refresh token lifetime, seconds"},
-      {"--login-attempts-per-address", "KINORA_LOGIN_ATTEMPTS_PER_ADDRESS", "60", "Sign-in attempts one client address may make per 5 minutes"},
+      {"--refresh-token-ttl", "KINORA_REFRESH_TOKEN_TTL", "2592000",
+       "Refresh token lifetime, seconds"},
+      {"--login-attempts-per-address", "KINORA_LOGIN_ATTEMPTS_PER_ADDRESS", "60",
+       "Sign-in attempts one client address may make per 5 minutes"},
       {"--max-body-bytes", "KINORA_MAX_BODY_BYTES", "1048576", "Largest request body accepted"},
-      {"--max-header-bytes", "KINORA_MAX_HEADER_BYTES", "16384", "Largest request header block accepted"},
+      {"--max-header-bytes", "KINORA_MAX_HEADER_BYTES", "16384",
+       "Largest request header block accepted"},
       {"--read-timeout", "KINORA_READ_TIMEOUT", "30", "Seconds to receive one request"},
-      {"--shutdown-grace", "KINORA_SHUTDOWN_GRACE", "20", "Seconds in-flight requests get on SIGTERM"},
+      {"--shutdown-grace", "KINORA_SHUTDOWN_GRACE", "20",
+       "Seconds in-flight requests get on SIGTERM"},
       {"--log-level", "KINORA_LOG_LEVEL", "info", "debug, info, warn or error"},
   };
   return docs;
@@ -81,8 +88,10 @@ load_result load_config(const std::vector<std::string>& args) {
     }
     bool known = false;
     for (const auto& d : documented_settings()) known = known || arg == d.flag;
-    if (!known) errors.push_back("unknown option '" + arg + "'");
-    else given[arg] = value;
+    if (!known)
+      errors.push_back("unknown option '" + arg + "'");
+    else
+      given[arg] = value;
   }
 
   // Flags win over the environment; both win over defaults.
@@ -99,42 +108,64 @@ load_result load_config(const std::vector<std::string>& args) {
     if (!v) continue;
     const std::string name = std::string(d.flag) + " / " + d.env;
     const std::string_view flag = d.flag;
-    if (flag == "--host") c.host = *v;
-    else if (flag == "--port") read_number<std::uint16_t>(name, *v, 0, 65535, c.port, errors);
-    else if (flag == "--database-url") { c.database_url = *v; c.database_url_defaulted = false; }
-    else if (flag == "--demo") {
+    if (flag == "--host")
+      c.host = *v;
+    else if (flag == "--port")
+      read_number<std::uint16_t>(name, *v, 0, 65535, c.port, errors);
+    else if (flag == "--database-url") {
+      c.database_url = *v;
+      c.database_url_defaulted = false;
+    } else if (flag == "--demo") {
       demo = read_bool(*v);
       if (!demo) errors.push_back(name + ": '" + *v + "' is not true or false");
-    }
-    else if (flag == "--jwt-secret") c.jwt_secret = *v;
-    else if (flag == "--web-root") c.web_root = *v;
-    else if (flag == "--io-threads") read_number<unsigned>(name, *v, 1, 64, c.io_threads, errors);
-    else if (flag == "--workers") read_number<unsigned>(name, *v, 1, 256, c.workers, errors);
-    else if (flag == "--db-pool-size") read_number<unsigned>(name, *v, 1, 256, c.db_pool_size, errors);
-    else if (flag == "--access-token-ttl") read_number<std::int64_t>(name, *v, 60, 86400, c.access_token_ttl, errors);
-    else if (flag == "--refresh-token-ttl") read_number<std::int64_t>(name, *v, 3600, 365LL * 86400, c.refresh_token_ttl, errors);
-    else if (flag == "--login-attempts-per-address") read_number<unsigned>(name, *v, 1, 1000000, c.login_attempts_per_address, errors);
-    else if (flag == "--max-body-bytes") read_number<std::size_t>(name, *v, 1024, 1ULL << 30, c.max_body_bytes, errors);
-    else if (flag == "--max-header-bytes") read_number<std::size_t>(name, *v, 1024, 1 << 20, c.max_header_bytes, errors);
-    else if (flag == "--read-timeout") read_number<unsigned>(name, *v, 1, 3600, c.read_timeout_seconds, errors);
-    else if (flag == "--shutdown-grace") read_number<unsigned>(name, *v, 0, 3600, c.shutdown_grace_seconds, errors);
+    } else if (flag == "--jwt-secret")
+      c.jwt_secret = *v;
+    else if (flag == "--web-root")
+      c.web_root = *v;
+    else if (flag == "--io-threads")
+      read_number<unsigned>(name, *v, 1, 64, c.io_threads, errors);
+    else if (flag == "--workers")
+      read_number<unsigned>(name, *v, 1, 256, c.workers, errors);
+    else if (flag == "--db-pool-size")
+      read_number<unsigned>(name, *v, 1, 256, c.db_pool_size, errors);
+    else if (flag == "--access-token-ttl")
+      read_number<std::int64_t>(name, *v, 60, 86400, c.access_token_ttl, errors);
+    else if (flag == "--refresh-token-ttl")
+      read_number<std::int64_t>(name, *v, 3600, 365LL * 86400, c.refresh_token_ttl, errors);
+    else if (flag == "--login-attempts-per-address")
+      read_number<unsigned>(name, *v, 1, 1000000, c.login_attempts_per_address, errors);
+    else if (flag == "--max-body-bytes")
+      read_number<std::size_t>(name, *v, 1024, 1ULL << 30, c.max_body_bytes, errors);
+    else if (flag == "--max-header-bytes")
+      read_number<std::size_t>(name, *v, 1024, 1 << 20, c.max_header_bytes, errors);
+    else if (flag == "--read-timeout")
+      read_number<unsigned>(name, *v, 1, 3600, c.read_timeout_seconds, errors);
+    else if (flag == "--shutdown-grace")
+      read_number<unsigned>(name, *v, 0, 3600, c.shutdown_grace_seconds, errors);
     else if (flag == "--log-level") {
-      if (*v == "debug") c.log = log_level::debug;
-      else if (*v == "info") c.log = log_level::info;
-      else if (*v == "warn") c.log = log_level::warn;
-      else if (*v == "error") c.log = log_level::error;
-      else errors.push_back(name + ": '" + *v + "' is not debug, info, warn or error");
+      if (*v == "debug")
+        c.log = log_level::debug;
+      else if (*v == "info")
+        c.log = log_level::info;
+      else if (*v == "warn")
+        c.log = log_level::warn;
+      else if (*v == "error")
+        c.log = log_level::error;
+      else
+        errors.push_back(name + ": '" + *v + "' is not debug, info, warn or error");
     }
   }
 
   c.demo = demo.value_or(c.database_url_defaulted);
   if (!c.database_url.starts_with("sqlite:") && !c.database_url.starts_with("postgresql://") &&
       !c.database_url.starts_with("postgres://"))
-    errors.push_back("--database-url / KINORA_DATABASE_URL: expected sqlite:PATH or postgresql://...");
+    errors.push_back(
+        "--database-url / KINORA_DATABASE_URL: expected sqlite:PATH or postgresql://...");
   if (!c.jwt_secret.empty() && c.jwt_secret.size() < 32)
     errors.push_back("--jwt-secret / KINORA_JWT_SECRET: must be at least 32 bytes");
   if (c.jwt_secret.empty() && !c.demo)
-    errors.push_back("--jwt-secret / KINORA_JWT_SECRET: required outside demo mode (at least 32 bytes)");
+    errors.push_back(
+        "--jwt-secret / KINORA_JWT_SECRET: required outside demo mode (at least 32 bytes)");
   return out;
 }
 

@@ -34,28 +34,32 @@ void add_ops_routes(http::router& r, http::metrics& m, storage::database& db, co
     return http::json(200, bj::object{{"status", "ok"}});
   });
 
-  r.add(method::get, "/readyz", access::anyone, [&db, &clk](http::context&) -> result<http::response> {
-    const auto started = std::chrono::steady_clock::now();
-    bj::object database{{"backend", db.kind() == storage::dialect::sqlite ? "sqlite" : "postgresql"},
-                        {"url", db.description()}};
-    bool ready = true;
-    try {
-      auto c = db.acquire();
-      c->query("SELECT 1");
-      database["reachable"] = true;
-    } catch (const std::exception& e) {
-      ready = false;
-      database["reachable"] = false;
-      database["error"] = e.what();
-    }
-    database["latency_ms"] =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    const auto s = db.stats();
-    database["pool"] = {{"open", s.size}, {"in_use", s.in_use}, {"capacity", s.capacity}};
-    return http::json(ready ? 200 : 503, bj::object{{"status", ready ? "ready" : "unavailable"},
-                                                   {"time", format_rfc3339(clk.now_unix())},
-                                                   {"database", std::move(database)}});
-  });
+  r.add(method::get, "/readyz", access::anyone,
+        [&db, &clk](http::context&) -> result<http::response> {
+          const auto started = std::chrono::steady_clock::now();
+          bj::object database{
+              {"backend", db.kind() == storage::dialect::sqlite ? "sqlite" : "postgresql"},
+              {"url", db.description()}};
+          bool ready = true;
+          try {
+            auto c = db.acquire();
+            c->query("SELECT 1");
+            database["reachable"] = true;
+          } catch (const std::exception& e) {
+            ready = false;
+            database["reachable"] = false;
+            database["error"] = e.what();
+          }
+          database["latency_ms"] =
+              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                  .count();
+          const auto s = db.stats();
+          database["pool"] = {{"open", s.size}, {"in_use", s.in_use}, {"capacity", s.capacity}};
+          return http::json(ready ? 200 : 503,
+                            bj::object{{"status", ready ? "ready" : "unavailable"},
+                                       {"time", format_rfc3339(clk.now_unix())},
+                                       {"database", std::move(database)}});
+        });
 
   r.add(method::get, "/metrics", access::anyone, [&m](http::context&) -> result<http::response> {
     http::response res;
@@ -65,13 +69,14 @@ void add_ops_routes(http::router& r, http::metrics& m, storage::database& db, co
     return res;
   });
 
-  r.add(method::get, "/api/v1/openapi.json", access::anyone, [](http::context&) -> result<http::response> {
-    http::response res;
-    res.body = std::string(resources::find("docs/api/openapi.json").value_or("{}"));
-    res.set("Content-Type", "application/json");
-    res.set("Cache-Control", "no-cache");
-    return res;
-  });
+  r.add(method::get, "/api/v1/openapi.json", access::anyone,
+        [](http::context&) -> result<http::response> {
+          http::response res;
+          res.body = std::string(resources::find("docs/api/openapi.json").value_or("{}"));
+          res.set("Content-Type", "application/json");
+          res.set("Cache-Control", "no-cache");
+          return res;
+        });
 }
 
 }  // namespace kinora::app

@@ -55,13 +55,14 @@ std::int64_t insert_account(connection& c, const std::string& email, const std::
 
 std::vector<profile> list_profiles(connection& c, std::int64_t account_id) {
   std::vector<profile> out;
-  for (const auto& r : c.query(std::string(profile_columns) + "WHERE account_id = $1 ORDER BY id",
-                               {account_id}))
+  for (const auto& r :
+       c.query(std::string(profile_columns) + "WHERE account_id = $1 ORDER BY id", {account_id}))
     out.push_back(read_profile(r));
   return out;
 }
 
-std::optional<profile> find_profile(connection& c, std::int64_t account_id, std::int64_t profile_id) {
+std::optional<profile> find_profile(connection& c, std::int64_t account_id,
+                                    std::int64_t profile_id) {
   const auto rs = c.query(std::string(profile_columns) + "WHERE account_id = $1 AND id = $2",
                           {account_id, profile_id});
   if (rs.empty()) return std::nullopt;
@@ -71,7 +72,8 @@ std::optional<profile> find_profile(connection& c, std::int64_t account_id, std:
 std::int64_t insert_profile(connection& c, const profile& p) {
   return c
       .query(
-          "INSERT INTO profiles (account_id, name, is_kids, maturity_ceiling, pin_hash, created_at) "
+          "INSERT INTO profiles (account_id, name, is_kids, maturity_ceiling, pin_hash, "
+          "created_at) "
           "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
           {p.account_id, p.name, std::int64_t{p.kids}, std::string(to_string(p.ceiling)),
            storage::nullable(p.pin_hash), p.created_at})
@@ -83,8 +85,8 @@ void update_profile(connection& c, const profile& p) {
   c.query(
       "UPDATE profiles SET name = $1, is_kids = $2, maturity_ceiling = $3, pin_hash = $4 "
       "WHERE id = $5 AND account_id = $6",
-      {p.name, std::int64_t{p.kids}, std::string(to_string(p.ceiling)), storage::nullable(p.pin_hash),
-       p.id, p.account_id});
+      {p.name, std::int64_t{p.kids}, std::string(to_string(p.ceiling)),
+       storage::nullable(p.pin_hash), p.id, p.account_id});
 }
 
 void delete_profile(connection& c, std::int64_t account_id, std::int64_t profile_id) {
@@ -107,7 +109,8 @@ std::optional<refresh_record> find_refresh(connection& c, const std::string& tok
       {token_hash});
   if (rs.empty()) return std::nullopt;
   const auto& r = rs.front();
-  return refresh_record{r.i64(0), r.text(1), r.i64(2), r.i64(3), r.i64(4), r.opt_i64(5), r.opt_i64(6)};
+  return refresh_record{r.i64(0), r.text(1),    r.i64(2),    r.i64(3),
+                        r.i64(4), r.opt_i64(5), r.opt_i64(6)};
 }
 
 bool mark_used(connection& c, std::int64_t id, std::int64_t now) {

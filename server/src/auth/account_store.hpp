@@ -32,7 +32,8 @@ std::int64_t insert_account(connection& c, const std::string& email, const std::
                             tier t, bool admin, std::int64_t now);
 
 std::vector<profile> list_profiles(connection& c, std::int64_t account_id);
-std::optional<profile> find_profile(connection& c, std::int64_t account_id, std::int64_t profile_id);
+std::optional<profile> find_profile(connection& c, std::int64_t account_id,
+                                    std::int64_t profile_id);
 std::int64_t insert_profile(connection& c, const profile& p);
 void update_profile(connection& c, const profile& p);
 void delete_profile(connection& c, std::int64_t account_id, std::int64_t profile_id);

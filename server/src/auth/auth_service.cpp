@@ -31,7 +31,8 @@ bool plausible_email(const std::string& e) {
 }
 
 bool valid_pin(const std::string& pin) {
-  return pin.size() == 4 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return pin.size() == 4 &&
+         std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 error field(std::string name, std::string message) {
@@ -45,7 +46,8 @@ error invalid_credentials() {
 }
 
 error invalid_refresh() {
-  return fail(errc::unauthorized, "The refresh token is invalid, expired or revoked; sign in again.",
+  return fail(errc::unauthorized,
+              "The refresh token is invalid, expired or revoked; sign in again.",
               "invalid-refresh-token");
 }
 
@@ -92,7 +94,9 @@ result<grant> auth_service::issue(storage::connection& c, const account& a, cons
 
 status auth_service::check_pin(const profile& p, const std::optional<std::string>& pin) {
   if (!p.pin_hash) return ok();
-  if (!pin) return fail(errc::forbidden, "Profile '" + p.name + "' is locked with a PIN; send its pin.", "pin-required");
+  if (!pin)
+    return fail(errc::forbidden, "Profile '" + p.name + "' is locked with a PIN; send its pin.",
+                "pin-required");
   const std::string key = "pin:" + std::to_string(p.id);
   const auto now = clock_.now_unix();
   if (auto wait = pin_attempts_.retry_after(key, now); wait > 0) {
@@ -108,7 +112,8 @@ status auth_service::check_pin(const profile& p, const std::optional<std::string
   return ok();
 }
 
-result<grant> auth_service::register_account(const new_account& input, const std::string& profile_name) {
+result<grant> auth_service::register_account(const new_account& input,
+                                             const std::string& profile_name) {
   const std::string email = normalize_email(input.email);
   if (!plausible_email(email)) return field("email", "must be an email address");
   if (input.password.size() < 8) return field("password", "must be at least 8 characters");
@@ -143,8 +148,8 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
   const auto wait = std::max(login_by_account_.retry_after(account_key, now),
                              login_by_address_.retry_after(address_key, now));
   if (wait > 0) {
-    error e = fail(errc::rate_limited, "Too many sign-in attempts; try again in " +
-                                           std::to_string(wait) + " seconds.");
+    error e = fail(errc::rate_limited,
+                   "Too many sign-in attempts; try again in " + std::to_string(wait) + " seconds.");
     e.retry_after_seconds = static_cast<int>(wait);
     return e;
   }
@@ -167,13 +172,16 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
   if (profile_id) {
     for (const auto& p : profiles)
       if (p.id == *profile_id) chosen = p;
-    if (!chosen) return fail(errc::not_found, "This account has no profile " + std::to_string(*profile_id) + ".");
+    if (!chosen)
+      return fail(errc::not_found,
+                  "This account has no profile " + std::to_string(*profile_id) + ".");
     if (auto st = check_pin(*chosen, pin); !st) return st.err();
   } else {
     for (const auto& p : profiles)
       if (!p.pin_hash && !chosen) chosen = p;
     if (!chosen)
-      return fail(errc::forbidden, "Every profile of this account has a PIN; send profile_id and pin.",
+      return fail(errc::forbidden,
+                  "Every profile of this account has a PIN; send profile_id and pin.",
                   "pin-required");
   }
   conn->begin();
@@ -220,7 +228,8 @@ result<grant> auth_service::current(const viewer& v) {
   auto conn = db_.acquire();
   const auto a = store::find_account(*conn, v.account_id);
   const auto p = a ? store::find_profile(*conn, v.account_id, v.profile_id) : std::nullopt;
-  if (!a || !p) return fail(errc::unauthorized, "The account or profile no longer exists.", "invalid-token");
+  if (!a || !p)
+    return fail(errc::unauthorized, "The account or profile no longer exists.", "invalid-token");
   grant g;
   g.account = *a;
   g.profile = *p;
@@ -234,9 +243,11 @@ result<std::vector<profile>> auth_service::profiles(const viewer& v) {
 }
 
 result<profile> auth_service::create_profile(const viewer& v, const profile_input& input) {
-  if (v.kids) return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
+  if (v.kids)
+    return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
   if (!input.name) return field("name", "is required");
-  if (input.pin && !input.pin->empty() && !valid_pin(*input.pin)) return field("pin", "must be 4 digits");
+  if (input.pin && !input.pin->empty() && !valid_pin(*input.pin))
+    return field("pin", "must be 4 digits");
   profile p;
   p.account_id = v.account_id;
   p.name = *input.name;
@@ -255,41 +266,52 @@ result<profile> auth_service::create_profile(const viewer& v, const profile_inpu
     });
   } catch (const storage::storage_error& e) {
     if (e.which() == storage::storage_error::kind::unique_violation)
-      return fail(errc::conflict, "A profile named '" + p.name + "' already exists.", "profile-name-taken");
+      return fail(errc::conflict, "A profile named '" + p.name + "' already exists.",
+                  "profile-name-taken");
     throw;
   }
 }
 
-result<profile> auth_service::update_profile(const viewer& v, std::int64_t id, const profile_input& input) {
-  if (v.kids) return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
-  if (input.pin && !input.pin->empty() && !valid_pin(*input.pin)) return field("pin", "must be 4 digits");
+result<profile> auth_service::update_profile(const viewer& v, std::int64_t id,
+                                             const profile_input& input) {
+  if (v.kids)
+    return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
+  if (input.pin && !input.pin->empty() && !valid_pin(*input.pin))
+    return field("pin", "must be 4 digits");
   auto conn = db_.acquire();
   auto p = store::find_profile(*conn, v.account_id, id);
   if (!p) return fail(errc::not_found, "Profile " + std::to_string(id) + " does not exist.");
   if (input.name) p->name = *input.name;
   if (input.kids) p->kids = *input.kids;
-  if (input.ceiling) p->ceiling = *input.ceiling;
-  else if (input.kids && *input.kids && rank(p->ceiling) > rank(kids_max)) p->ceiling = maturity::age7;
+  if (input.ceiling)
+    p->ceiling = *input.ceiling;
+  else if (input.kids && *input.kids && rank(p->ceiling) > rank(kids_max))
+    p->ceiling = maturity::age7;
   if (p->kids && rank(p->ceiling) > rank(kids_max))
     return field("maturity_ceiling", "must be at most 13+ for a kids profile");
-  if (input.pin) p->pin_hash = input.pin->empty() ? std::nullopt : std::optional(hash_password(*input.pin));
+  if (input.pin)
+    p->pin_hash = input.pin->empty() ? std::nullopt : std::optional(hash_password(*input.pin));
   try {
     store::update_profile(*conn, *p);
   } catch (const storage::storage_error& e) {
     if (e.which() == storage::storage_error::kind::unique_violation)
-      return fail(errc::conflict, "A profile named '" + p->name + "' already exists.", "profile-name-taken");
+      return fail(errc::conflict, "A profile named '" + p->name + "' already exists.",
+                  "profile-name-taken");
     throw;
   }
   return *p;
 }
 
 status auth_service::delete_profile(const viewer& v, std::int64_t id) {
-  if (v.kids) return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
+  if (v.kids)
+    return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
   return db_.transact([&](storage::connection& c) -> status {
     const auto all = store::list_profiles(c, v.account_id);
-    const bool exists = std::any_of(all.begin(), all.end(), [&](const auto& p) { return p.id == id; });
+    const bool exists =
+        std::any_of(all.begin(), all.end(), [&](const auto& p) { return p.id == id; });
     if (!exists) return fail(errc::not_found, "Profile " + std::to_string(id) + " does not exist.");
-    if (all.size() == 1) return fail(errc::conflict, "An account keeps at least one profile.", "last-profile");
+    if (all.size() == 1)
+      return fail(errc::conflict, "An account keeps at least one profile.", "last-profile");
     store::delete_profile(c, v.account_id, id);
     return ok();
   });
@@ -315,7 +337,8 @@ std::int64_t auth_service::create_account_with_profiles(const new_account& input
   const auto now = clock_.now_unix();
   const std::string hash = hash_password(input.password);
   return db_.transact([&](storage::connection& c) {
-    const auto id = store::insert_account(c, normalize_email(input.email), hash, input.tier, input.admin, now);
+    const auto id =
+        store::insert_account(c, normalize_email(input.email), hash, input.tier, input.admin, now);
     for (auto p : profiles) {
       p.account_id = id;
       p.created_at = now;

@@ -36,7 +36,8 @@ class auth_service {
   result<profile> create_profile(const viewer& v, const profile_input& input);
   result<profile> update_profile(const viewer& v, std::int64_t id, const profile_input& input);
   status delete_profile(const viewer& v, std::int64_t id);
-  result<grant> select_profile(const viewer& v, std::int64_t id, const std::optional<std::string>& pin);
+  result<grant> select_profile(const viewer& v, std::int64_t id,
+                               const std::optional<std::string>& pin);
 
   // For seeding and the CLI: no rate limits, no tokens.
   std::int64_t create_account_with_profiles(const new_account& input,

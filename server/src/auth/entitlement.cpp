@@ -4,20 +4,28 @@ namespace kinora::auth {
 
 std::string_view to_string(tier t) {
   switch (t) {
-    case tier::basic: return "basic";
-    case tier::standard: return "standard";
-    case tier::premium: return "premium";
+    case tier::basic:
+      return "basic";
+    case tier::standard:
+      return "standard";
+    case tier::premium:
+      return "premium";
   }
   return "basic";
 }
 
 std::string_view to_string(maturity m) {
   switch (m) {
-    case maturity::all: return "all";
-    case maturity::age7: return "7+";
-    case maturity::age13: return "13+";
-    case maturity::age16: return "16+";
-    case maturity::age18: return "18+";
+    case maturity::all:
+      return "all";
+    case maturity::age7:
+      return "7+";
+    case maturity::age13:
+      return "13+";
+    case maturity::age16:
+      return "16+";
+    case maturity::age18:
+      return "18+";
   }
   return "all";
 }

@@ -14,8 +14,12 @@ std::string_view to_string(maturity m);
 std::optional<tier> parse_tier(std::string_view s);
 std::optional<maturity> parse_maturity(std::string_view s);
 
-inline int rank(tier t) { return static_cast<int>(t); }
-inline int rank(maturity m) { return static_cast<int>(m); }
+inline int rank(tier t) {
+  return static_cast<int>(t);
+}
+inline int rank(maturity m) {
+  return static_cast<int>(m);
+}
 
 inline bool may_see(const viewer& v, tier required, maturity rating) {
   return rank(required) <= rank(v.tier) && rank(rating) <= rank(v.ceiling);
@@ -27,6 +31,8 @@ struct visibility_filter {
   std::int64_t max_tier_rank;
   std::int64_t max_maturity_rank;
 };
-inline visibility_filter filter_for(const viewer& v) { return {rank(v.tier), rank(v.ceiling)}; }
+inline visibility_filter filter_for(const viewer& v) {
+  return {rank(v.tier), rank(v.ceiling)};
+}
 
 }  // namespace kinora::auth

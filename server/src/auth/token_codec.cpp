@@ -10,7 +10,8 @@ namespace kinora::auth {
 
 namespace {
 
-constexpr std::string_view header_b64 = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";  // {"alg":"HS256","typ":"JWT"}
+constexpr std::string_view header_b64 =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";  // {"alg":"HS256","typ":"JWT"}
 constexpr std::string_view issuer = "kinora";
 
 std::optional<std::string> unbase64url(std::string_view in) {
@@ -24,12 +25,15 @@ std::optional<std::string> unbase64url(std::string_view in) {
   return out;
 }
 
-error invalid(std::string detail) { return fail(errc::unauthorized, std::move(detail), "invalid-token"); }
+error invalid(std::string detail) {
+  return fail(errc::unauthorized, std::move(detail), "invalid-token");
+}
 
 }  // namespace
 
 std::string base64url(std::string_view bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
   sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
                     bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   out.resize(std::strlen(out.c_str()));
@@ -47,7 +51,8 @@ std::string sha256_hex(std::string_view bytes) {
 std::string token_codec::sign(std::string_view signing_input) const {
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256_state st;
-  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(secret_.data()), secret_.size());
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(secret_.data()),
+                              secret_.size());
   crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(signing_input.data()),
                                 signing_input.size());
   crypto_auth_hmacsha256_final(&st, mac);
@@ -77,7 +82,8 @@ result<viewer> token_codec::verify(std::string_view token, std::int64_t now) con
   if (dot2 == std::string_view::npos || token.find('.', dot2 + 1) != std::string_view::npos)
     return invalid("The access token is not a JWT.");
   // Only our own header is accepted: no "alg":"none", no algorithm confusion.
-  if (token.substr(0, dot1) != header_b64) return invalid("The access token's algorithm is not HS256.");
+  if (token.substr(0, dot1) != header_b64)
+    return invalid("The access token's algorithm is not HS256.");
   const std::string expected = sign(token.substr(0, dot2));
   const auto given = token.substr(dot2 + 1);
   if (given.size() != expected.size() ||

@@ -17,11 +17,20 @@ std::string escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -59,27 +68,36 @@ std::string text_lines(const std::string& name, int x, int y, int size, std::siz
 
 std::string art(const title& t, int w, int h, int font, std::size_t chars) {
   const auto seed = fnv1a(t.slug);
-  const std::string a = hsl(seed, 55, 28), b = hsl(seed >> 9, 65, 12), accent = hsl(seed >> 17, 80, 60);
+  const std::string a = hsl(seed, 55, 28), b = hsl(seed >> 9, 65, 12),
+                    accent = hsl(seed >> 17, 80, 60);
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(w) +
-                    "\" height=\"" + std::to_string(h) + "\" viewBox=\"0 0 " + std::to_string(w) + " " +
-                    std::to_string(h) + "\">";
-  svg += "<defs><linearGradient id=\"g\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\"><stop offset=\"0\" stop-color=\"" + a +
-         "\"/><stop offset=\"1\" stop-color=\"" + b + "\"/></linearGradient></defs>";
+                    "\" height=\"" + std::to_string(h) + "\" viewBox=\"0 0 " + std::to_string(w) +
+                    " " + std::to_string(h) + "\">";
+  svg +=
+      "<defs><linearGradient id=\"g\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\"><stop offset=\"0\" "
+      "stop-color=\"" +
+      a + "\"/><stop offset=\"1\" stop-color=\"" + b + "\"/></linearGradient></defs>";
   svg += "<rect width=\"100%\" height=\"100%\" fill=\"url(#g)\"/>";
   svg += "<circle cx=\"" + std::to_string(w * (20 + seed % 60) / 100) + "\" cy=\"" +
          std::to_string(h * (15 + (seed >> 8) % 40) / 100) + "\" r=\"" + std::to_string(w / 3) +
          "\" fill=\"" + accent + "\" opacity=\"0.25\"/>";
   svg += "<g font-family=\"Helvetica, Arial, sans-serif\" font-weight=\"700\" font-size=\"" +
-         std::to_string(font) + "\" fill=\"#fff\">" + text_lines(t.name, w / 12, h * 3 / 5, font, chars) + "</g>";
+         std::to_string(font) + "\" fill=\"#fff\">" +
+         text_lines(t.name, w / 12, h * 3 / 5, font, chars) + "</g>";
   svg += "<text x=\"" + std::to_string(w / 12) + "\" y=\"" + std::to_string(h - h / 14) +
          "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"" + std::to_string(font / 2) +
-         "\" fill=\"#fff\" opacity=\"0.75\">" + std::to_string(t.year) + " · " + escape(t.kind) + "</text>";
+         "\" fill=\"#fff\" opacity=\"0.75\">" + std::to_string(t.year) + " · " + escape(t.kind) +
+         "</text>";
   return svg + "</svg>";
 }
 
 }  // namespace
 
-std::string poster_svg(const title& t) { return art(t, 400, 600, 40, 14); }
-std::string backdrop_svg(const title& t) { return art(t, 1280, 720, 64, 24); }
+std::string poster_svg(const title& t) {
+  return art(t, 400, 600, 40, 14);
+}
+std::string backdrop_svg(const title& t) {
+  return art(t, 1280, 720, 64, 24);
+}
 
 }  // namespace kinora::catalog

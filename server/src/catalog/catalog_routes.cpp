@@ -26,8 +26,8 @@ bj::array strings(const std::vector<std::string>& items) {
 }
 
 bj::object to_json(const episode& e) {
-  return {{"id", e.id}, {"season_id", e.season_id}, {"number", e.number}, {"title", e.title},
-          {"synopsis", e.synopsis}, {"runtime_minutes", e.runtime_minutes}};
+  return {{"id", e.id},       {"season_id", e.season_id}, {"number", e.number},
+          {"title", e.title}, {"synopsis", e.synopsis},   {"runtime_minutes", e.runtime_minutes}};
 }
 
 bj::object to_json(const season& s, bool with_episodes) {
@@ -72,7 +72,8 @@ bj::object to_json(const title& t, bool detail) {
 bj::object to_json(const page<title>& p) {
   bj::array items;
   for (const auto& t : p.items) items.push_back(to_json(t, false));
-  return {{"items", std::move(items)}, {"total", p.total}, {"limit", p.limit}, {"offset", p.offset}};
+  return {
+      {"items", std::move(items)}, {"total", p.total}, {"limit", p.limit}, {"offset", p.offset}};
 }
 
 result<title_query> read_title_query(const http::query_params& q) {
@@ -94,7 +95,10 @@ result<title_query> read_title_query(const http::query_params& q) {
   out.year_to = year_to;
   if (maturity) out.max_maturity = auth::parse_maturity(*maturity);
   const std::string s = sort.value_or("popularity");
-  out.sort = s == "title" ? sort_key::title : s == "year" ? sort_key::year : s == "added" ? sort_key::added : sort_key::popularity;
+  out.sort = s == "title"   ? sort_key::title
+             : s == "year"  ? sort_key::year
+             : s == "added" ? sort_key::added
+                            : sort_key::popularity;
   // Titles read A to Z by default; numbers and dates newest or highest first.
   out.descending = order ? *order == "desc" : out.sort != sort_key::title;
   out.limit = limit;
@@ -110,11 +114,15 @@ result<title_input> read_title_input(http::context& ctx, bool create) {
   json::object_reader r(body);
   title_input in;
   in.slug = r.optional_string("slug", {1, 120});
-  in.kind = create ? r.required_enum("type", {"movie", "series"}) : r.optional_enum("type", {"movie", "series"});
-  in.name = create ? r.required_string("title", short_text) : r.optional_string("title", short_text);
-  in.synopsis = create ? r.required_string("synopsis", long_text) : r.optional_string("synopsis", long_text);
+  in.kind = create ? r.required_enum("type", {"movie", "series"})
+                   : r.optional_enum("type", {"movie", "series"});
+  in.name =
+      create ? r.required_string("title", short_text) : r.optional_string("title", short_text);
+  in.synopsis =
+      create ? r.required_string("synopsis", long_text) : r.optional_string("synopsis", long_text);
   in.year = create ? r.required_int("year", 1880, 2100) : r.optional_int("year", 1880, 2100);
-  in.runtime_minutes = create ? r.required_int("runtime_minutes", 1, 1000) : r.optional_int("runtime_minutes", 1, 1000);
+  in.runtime_minutes = create ? r.required_int("runtime_minutes", 1, 1000)
+                              : r.optional_int("runtime_minutes", 1, 1000);
   auto maturity = create ? r.required_enum("maturity_rating", {"all", "7+", "13+", "16+", "18+"})
                          : r.optional_enum("maturity_rating", {"all", "7+", "13+", "16+", "18+"});
   auto tier = create ? r.required_enum("tier", {"basic", "standard", "premium"})
@@ -154,9 +162,11 @@ result<episode_input> read_episode_input(http::context& ctx, bool create) {
   json::object_reader r(body);
   episode_input in;
   in.number = create ? r.required_int("number", 0, 10000) : r.optional_int("number", 0, 10000);
-  in.title = create ? r.required_string("title", short_text) : r.optional_string("title", short_text);
+  in.title =
+      create ? r.required_string("title", short_text) : r.optional_string("title", short_text);
   in.synopsis = r.optional_string("synopsis", {0, 5000});
-  in.runtime_minutes = create ? r.required_int("runtime_minutes", 1, 1000) : r.optional_int("runtime_minutes", 1, 1000);
+  in.runtime_minutes = create ? r.required_int("runtime_minutes", 1, 1000)
+                              : r.optional_int("runtime_minutes", 1, 1000);
   if (auto st = r.finish(); !st) return st.err();
   return in;
 }
@@ -164,8 +174,8 @@ result<episode_input> read_episode_input(http::context& ctx, bool create) {
 // The cache key: what the profile may see plus the route and its raw query.
 std::string cache_key(const http::context& ctx) {
   const auto f = auth::filter_for(ctx.who());
-  return std::to_string(f.max_tier_rank) + ":" + std::to_string(f.max_maturity_rank) + " " + ctx.req.path +
-         "?" + ctx.req.query;
+  return std::to_string(f.max_tier_rank) + ":" + std::to_string(f.max_maturity_rank) + " " +
+         ctx.req.path + "?" + ctx.req.query;
 }
 
 // Serves a rendered body from the cache, or renders, stores and serves it.
@@ -208,120 +218,144 @@ http::response svg(std::string body) {
 }  // namespace
 
 void add_routes(http::router& router, catalog_service& service, response_cache& cache) {
-  router.add(method::get, "/api/v1/catalog/titles", access::signed_in, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(q, read_title_query(ctx.query));
-    return cached(cache, ctx, [&]() -> result<bj::object> { return to_json(service.list(ctx.who(), q)); });
-  });
+  router.add(method::get, "/api/v1/catalog/titles", access::signed_in,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(q, read_title_query(ctx.query));
+               return cached(cache, ctx, [&]() -> result<bj::object> {
+                 return to_json(service.list(ctx.who(), q));
+               });
+             });
 
-  router.add(method::get, "/api/v1/catalog/titles/{id}", access::signed_in, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    return cached(cache, ctx, [&]() -> result<bj::object> {
-      KINORA_TRY(t, service.get(ctx.who(), id));
-      return to_json(t, true);
-    });
-  });
+  router.add(method::get, "/api/v1/catalog/titles/{id}", access::signed_in,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               return cached(cache, ctx, [&]() -> result<bj::object> {
+                 KINORA_TRY(t, service.get(ctx.who(), id));
+                 return to_json(t, true);
+               });
+             });
 
-  router.add(method::get, "/api/v1/catalog/search", access::signed_in, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(q, ctx.query.text("q", 200));
-    if (!q) return fail(errc::bad_request, "Query parameter 'q' is required.", "invalid-parameter");
-    KINORA_TRY(limit, ctx.query.integer("limit", 20, 1, max_limit));
-    KINORA_TRY(offset, ctx.query.integer("offset", 0, 0, max_offset));
-    return cached(cache, ctx, [&]() -> result<bj::object> {
-      KINORA_TRY(p, service.search(ctx.who(), *q, limit, offset));
-      auto body = to_json(p);
-      body["query"] = *q;
-      return body;
-    });
-  });
+  router.add(method::get, "/api/v1/catalog/search", access::signed_in,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(q, ctx.query.text("q", 200));
+               if (!q)
+                 return fail(errc::bad_request, "Query parameter 'q' is required.",
+                             "invalid-parameter");
+               KINORA_TRY(limit, ctx.query.integer("limit", 20, 1, max_limit));
+               KINORA_TRY(offset, ctx.query.integer("offset", 0, 0, max_offset));
+               return cached(cache, ctx, [&]() -> result<bj::object> {
+                 KINORA_TRY(p, service.search(ctx.who(), *q, limit, offset));
+                 auto body = to_json(p);
+                 body["query"] = *q;
+                 return body;
+               });
+             });
 
-  router.add(method::get, "/api/v1/catalog/genres", access::signed_in, [&](http::context& ctx) -> result<http::response> {
-    return cached(cache, ctx, [&]() -> result<bj::object> {
-      bj::array items;
-      for (const auto& g : service.genres(ctx.who()))
-        items.push_back({{"id", g.id}, {"slug", g.slug}, {"name", g.name}, {"title_count", g.title_count}});
-      return bj::object{{"items", std::move(items)}};
-    });
-  });
+  router.add(
+      method::get, "/api/v1/catalog/genres", access::signed_in,
+      [&](http::context& ctx) -> result<http::response> {
+        return cached(cache, ctx, [&]() -> result<bj::object> {
+          bj::array items;
+          for (const auto& g : service.genres(ctx.who()))
+            items.push_back(
+                {{"id", g.id}, {"slug", g.slug}, {"name", g.name}, {"title_count", g.title_count}});
+          return bj::object{{"items", std::move(items)}};
+        });
+      });
 
-  router.add(method::get, "/api/v1/catalog/featured", access::signed_in, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(limit, ctx.query.integer("limit", 10, 1, 50));
-    return cached(cache, ctx, [&]() -> result<bj::object> {
-      bj::array items;
-      for (const auto& t : service.featured(ctx.who(), limit)) items.push_back(to_json(t, false));
-      return bj::object{{"items", std::move(items)}};
-    });
-  });
+  router.add(method::get, "/api/v1/catalog/featured", access::signed_in,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(limit, ctx.query.integer("limit", 10, 1, 50));
+               return cached(cache, ctx, [&]() -> result<bj::object> {
+                 bj::array items;
+                 for (const auto& t : service.featured(ctx.who(), limit))
+                   items.push_back(to_json(t, false));
+                 return bj::object{{"items", std::move(items)}};
+               });
+             });
 
   // Artwork is public (an <img> sends no token) and says nothing a title page wouldn't.
-  router.add(method::get, "/api/v1/artwork/titles/{id}/{kind}", access::anyone, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    const auto kind = ctx.param("kind");
-    if (kind != "poster.svg" && kind != "backdrop.svg")
-      return fail(errc::not_found, "Artwork comes as poster.svg or backdrop.svg.");
-    KINORA_TRY(t, service.admin_get(id));
-    return svg(kind == "poster.svg" ? poster_svg(t) : backdrop_svg(t));
-  });
+  router.add(method::get, "/api/v1/artwork/titles/{id}/{kind}", access::anyone,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               const auto kind = ctx.param("kind");
+               if (kind != "poster.svg" && kind != "backdrop.svg")
+                 return fail(errc::not_found, "Artwork comes as poster.svg or backdrop.svg.");
+               KINORA_TRY(t, service.admin_get(id));
+               return svg(kind == "poster.svg" ? poster_svg(t) : backdrop_svg(t));
+             });
 
   // Admin
-  router.add(method::get, "/api/v1/admin/titles", access::admin, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(q, read_title_query(ctx.query));
-    return http::json(200, to_json(service.admin_list(q)));
-  });
-  router.add(method::post, "/api/v1/admin/titles", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(in, read_title_input(ctx, true));
-    KINORA_TRY(t, service.create_title(in));
-    return http::json(201, to_json(t, true));
-  }));
-  router.add(method::get, "/api/v1/admin/titles/{id}", access::admin, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    KINORA_TRY(t, service.admin_get(id));
-    return http::json(200, to_json(t, true));
-  });
-  router.add(method::patch, "/api/v1/admin/titles/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    KINORA_TRY(in, read_title_input(ctx, false));
-    KINORA_TRY(t, service.update_title(id, in));
-    return http::json(200, to_json(t, true));
-  }));
-  router.add(method::del, "/api/v1/admin/titles/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    if (auto st = service.delete_title(id); !st) return st.err();
-    return http::no_content();
-  }));
-  router.add(method::post, "/api/v1/admin/titles/{id}/seasons", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    KINORA_TRY(in, read_season_input(ctx, true));
-    KINORA_TRY(s, service.create_season(id, in));
-    return http::json(201, to_json(s, false));
-  }));
-  router.add(method::patch, "/api/v1/admin/seasons/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    KINORA_TRY(in, read_season_input(ctx, false));
-    KINORA_TRY(s, service.update_season(id, in));
-    return http::json(200, to_json(s, false));
-  }));
-  router.add(method::del, "/api/v1/admin/seasons/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    if (auto st = service.delete_season(id); !st) return st.err();
-    return http::no_content();
-  }));
-  router.add(method::post, "/api/v1/admin/seasons/{id}/episodes", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    KINORA_TRY(in, read_episode_input(ctx, true));
-    KINORA_TRY(e, service.create_episode(id, in));
-    return http::json(201, to_json(e));
-  }));
-  router.add(method::patch, "/api/v1/admin/episodes/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    KINORA_TRY(in, read_episode_input(ctx, false));
-    KINORA_TRY(e, service.update_episode(id, in));
-    return http::json(200, to_json(e));
-  }));
-  router.add(method::del, "/api/v1/admin/episodes/{id}", access::admin, clearing(cache, [&](http::context& ctx) -> result<http::response> {
-    KINORA_TRY(id, ctx.id("id"));
-    if (auto st = service.delete_episode(id); !st) return st.err();
-    return http::no_content();
-  }));
+  router.add(method::get, "/api/v1/admin/titles", access::admin,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(q, read_title_query(ctx.query));
+               return http::json(200, to_json(service.admin_list(q)));
+             });
+  router.add(method::post, "/api/v1/admin/titles", access::admin,
+             clearing(cache, [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(in, read_title_input(ctx, true));
+               KINORA_TRY(t, service.create_title(in));
+               return http::json(201, to_json(t, true));
+             }));
+  router.add(method::get, "/api/v1/admin/titles/{id}", access::admin,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               KINORA_TRY(t, service.admin_get(id));
+               return http::json(200, to_json(t, true));
+             });
+  router.add(method::patch, "/api/v1/admin/titles/{id}", access::admin,
+             clearing(cache, [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               KINORA_TRY(in, read_title_input(ctx, false));
+               KINORA_TRY(t, service.update_title(id, in));
+               return http::json(200, to_json(t, true));
+             }));
+  router.add(method::del, "/api/v1/admin/titles/{id}", access::admin,
+             clearing(cache, [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               if (auto st = service.delete_title(id); !st) return st.err();
+               return http::no_content();
+             }));
+  router.add(method::post, "/api/v1/admin/titles/{id}/seasons", access::admin,
+             clearing(cache, [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               KINORA_TRY(in, read_season_input(ctx, true));
+               KINORA_TRY(s, service.create_season(id, in));
+               return http::json(201, to_json(s, false));
+             }));
+  router.add(method::patch, "/api/v1/admin/seasons/{id}", access::admin,
+             clearing(cache, [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               KINORA_TRY(in, read_season_input(ctx, false));
+               KINORA_TRY(s, service.update_season(id, in));
+               return http::json(200, to_json(s, false));
+             }));
+  router.add(method::del, "/api/v1/admin/seasons/{id}", access::admin,
+             clearing(cache, [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               if (auto st = service.delete_season(id); !st) return st.err();
+               return http::no_content();
+             }));
+  router.add(method::post, "/api/v1/admin/seasons/{id}/episodes", access::admin,
+             clearing(cache, [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               KINORA_TRY(in, read_episode_input(ctx, true));
+               KINORA_TRY(e, service.create_episode(id, in));
+               return http::json(201, to_json(e));
+             }));
+  router.add(method::patch, "/api/v1/admin/episodes/{id}", access::admin,
+             clearing(cache, [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               KINORA_TRY(in, read_episode_input(ctx, false));
+               KINORA_TRY(e, service.update_episode(id, in));
+               return http::json(200, to_json(e));
+             }));
+  router.add(method::del, "/api/v1/admin/episodes/{id}", access::admin,
+             clearing(cache, [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               if (auto st = service.delete_episode(id); !st) return st.err();
+               return http::no_content();
+             }));
 }
 
 }  // namespace kinora::catalog

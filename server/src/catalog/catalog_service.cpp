@@ -114,7 +114,8 @@ result<title> catalog_service::update_title(std::int64_t id, const title_input& 
       auto t = store::find(c, store::everything, id);
       if (!t) return not_found("Title", id);
       if (in.kind && *in.kind != t->kind && !t->seasons.empty())
-        return invalid("type", "a series with seasons cannot become a movie; delete its seasons first");
+        return invalid("type",
+                       "a series with seasons cannot become a movie; delete its seasons first");
       apply(*t, in);
       if (auto unknown = store::unknown_genres(c, t->genres); !unknown.empty())
         return invalid("genres", "unknown genre '" + unknown.front() + "'");
@@ -138,8 +139,13 @@ result<season> catalog_service::create_season(std::int64_t title_id, const seaso
     return db_.transact([&](storage::connection& c) -> result<season> {
       const auto t = store::find(c, store::everything, title_id);
       if (!t) return not_found("Title", title_id);
-      if (t->kind != "series") return fail(errc::conflict, "Only a series has seasons.", "not-a-series");
-      season s{0, title_id, static_cast<int>(*in.number), in.name.value_or("Season " + std::to_string(*in.number)), {}};
+      if (t->kind != "series")
+        return fail(errc::conflict, "Only a series has seasons.", "not-a-series");
+      season s{0,
+               title_id,
+               static_cast<int>(*in.number),
+               in.name.value_or("Season " + std::to_string(*in.number)),
+               {}};
       s.id = store::insert_season(c, s);
       return s;
     });
@@ -173,7 +179,11 @@ result<episode> catalog_service::create_episode(std::int64_t season_id, const ep
   try {
     return db_.transact([&](storage::connection& c) -> result<episode> {
       if (!store::find_season(c, season_id)) return not_found("Season", season_id);
-      episode e{0, season_id, static_cast<int>(*in.number), *in.title, in.synopsis.value_or(""),
+      episode e{0,
+                season_id,
+                static_cast<int>(*in.number),
+                *in.title,
+                in.synopsis.value_or(""),
                 static_cast<int>(*in.runtime_minutes)};
       e.id = store::insert_episode(c, e);
       return e;

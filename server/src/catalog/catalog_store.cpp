@@ -73,7 +73,8 @@ void attach_genres(connection& c, std::vector<title>& titles) {
   }
   const auto rs = c.query(
       "SELECT tg.title_id, g.slug FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
-      "WHERE tg.title_id IN (" + placeholders(1, ids.size()) + ") ORDER BY tg.title_id, g.slug",
+      "WHERE tg.title_id IN (" +
+          placeholders(1, ids.size()) + ") ORDER BY tg.title_id, g.slug",
       ids);
   for (const auto& r : rs) by_id[r.i64(0)]->genres.push_back(r.text(1));
 }
@@ -123,13 +124,15 @@ std::vector<value> title_values(connection& c, const title& t) {
 void write_genres(connection& c, std::int64_t title_id, const std::vector<std::string>& slugs) {
   c.query("DELETE FROM title_genres WHERE title_id = $1", {title_id});
   for (const auto& slug : slugs)
-    c.query("INSERT INTO title_genres (title_id, genre_id) SELECT $1, id FROM genres WHERE slug = $2",
-            {title_id, slug});
+    c.query(
+        "INSERT INTO title_genres (title_id, genre_id) SELECT $1, id FROM genres WHERE slug = $2",
+        {title_id, slug});
 }
 
 }  // namespace
 
-page<title> list(connection& c, storage::dialect, const visibility_filter& v, const title_query& q) {
+page<title> list(connection& c, storage::dialect, const visibility_filter& v,
+                 const title_query& q) {
   std::string where = " WHERE t.tier_rank <= $1 AND t.maturity_rank <= $2";
   std::vector<value> params{v.max_tier_rank, v.max_maturity_rank};
   auto bind = [&](value x) {
@@ -137,12 +140,15 @@ page<title> list(connection& c, storage::dialect, const visibility_filter& v, co
     return "$" + std::to_string(params.size());
   };
   if (q.genre)
-    where += " AND EXISTS (SELECT 1 FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
-             "WHERE tg.title_id = t.id AND g.slug = " + bind(*q.genre) + ")";
+    where +=
+        " AND EXISTS (SELECT 1 FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
+        "WHERE tg.title_id = t.id AND g.slug = " +
+        bind(*q.genre) + ")";
   if (q.kind) where += " AND t.kind = " + bind(*q.kind);
   if (q.year_from) where += " AND t.year >= " + bind(*q.year_from);
   if (q.year_to) where += " AND t.year <= " + bind(*q.year_to);
-  if (q.max_maturity) where += " AND t.maturity_rank <= " + bind(std::int64_t{auth::rank(*q.max_maturity)});
+  if (q.max_maturity)
+    where += " AND t.maturity_rank <= " + bind(std::int64_t{auth::rank(*q.max_maturity)});
 
   page<title> out;
   out.limit = q.limit;
@@ -152,10 +158,18 @@ page<title> list(connection& c, storage::dialect, const visibility_filter& v, co
   const char* dir = q.descending ? " DESC" : " ASC";
   std::string order;
   switch (q.sort) {
-    case sort_key::title: order = std::string("lower(t.title)") + dir; break;
-    case sort_key::year: order = std::string("t.year") + dir; break;
-    case sort_key::added: order = std::string("t.added_at") + dir; break;
-    case sort_key::popularity: order = std::string("t.popularity") + dir; break;
+    case sort_key::title:
+      order = std::string("lower(t.title)") + dir;
+      break;
+    case sort_key::year:
+      order = std::string("t.year") + dir;
+      break;
+    case sort_key::added:
+      order = std::string("t.added_at") + dir;
+      break;
+    case sort_key::popularity:
+      order = std::string("t.popularity") + dir;
+      break;
   }
   const std::string limit = bind(q.limit);
   const std::string offset = bind(q.offset);
@@ -176,47 +190,57 @@ page<title> search(connection& c, storage::dialect d, const visibility_filter& v
   // Every word must match; the last may be a prefix, so results follow the user's typing.
   std::string match;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (d == storage::dialect::sqlite) match += (i ? " " : "") + ("\"" + words[i] + "\"*");
-    else match += (i ? " & " : "") + words[i] + ":*";
+    if (d == storage::dialect::sqlite)
+      match += (i ? " " : "") + ("\"" + words[i] + "\"*");
+    else
+      match += (i ? " & " : "") + words[i] + ":*";
   }
   std::string from, rank;
   if (d == storage::dialect::sqlite) {
-    from = " FROM title_search JOIN titles t ON t.id = title_search.rowid WHERE title_search MATCH $1";
+    from =
+        " FROM title_search JOIN titles t ON t.id = title_search.rowid WHERE title_search MATCH $1";
     rank = "bm25(title_search, 10.0, 1.0)";
   } else {
     from = " FROM titles t WHERE t.search_vector @@ to_tsquery('simple', $1)";
     rank = "-ts_rank(t.search_vector, to_tsquery('simple', $1))";
   }
   from += " AND t.tier_rank <= $2 AND t.maturity_rank <= $3";
-  out.total = c.query("SELECT COUNT(*)" + from, {match, v.max_tier_rank, v.max_maturity_rank}).front().i64(0);
+  out.total = c.query("SELECT COUNT(*)" + from, {match, v.max_tier_rank, v.max_maturity_rank})
+                  .front()
+                  .i64(0);
   // Exact title matches first, then titles starting with the query, then by relevance.
-  const auto rs = c.query(
-      std::string("SELECT ") + title_columns + from +
-          " ORDER BY CASE WHEN t.search_name = $4 THEN 0 WHEN t.search_name LIKE $5 THEN 1 ELSE 2 END, " +
-          rank + ", t.popularity DESC, t.id LIMIT $6 OFFSET $7",
-      {match, v.max_tier_rank, v.max_maturity_rank, folded_query, folded_query + " %", limit, offset});
+  const auto rs = c.query(std::string("SELECT ") + title_columns + from +
+                              " ORDER BY CASE WHEN t.search_name = $4 THEN 0 WHEN t.search_name "
+                              "LIKE $5 THEN 1 ELSE 2 END, " +
+                              rank + ", t.popularity DESC, t.id LIMIT $6 OFFSET $7",
+                          {match, v.max_tier_rank, v.max_maturity_rank, folded_query,
+                           folded_query + " %", limit, offset});
   out.items = read_titles(c, rs);
   return out;
 }
 
 std::optional<title> find(connection& c, const visibility_filter& v, std::int64_t id) {
-  const auto rs = c.query(std::string("SELECT ") + title_columns +
-                              " FROM titles t WHERE t.id = $1 AND t.tier_rank <= $2 AND t.maturity_rank <= $3",
-                          {id, v.max_tier_rank, v.max_maturity_rank});
+  const auto rs =
+      c.query(std::string("SELECT ") + title_columns +
+                  " FROM titles t WHERE t.id = $1 AND t.tier_rank <= $2 AND t.maturity_rank <= $3",
+              {id, v.max_tier_rank, v.max_maturity_rank});
   if (rs.empty()) return std::nullopt;
   auto t = read_titles(c, rs).front();
   if (t.kind == "series") {
     std::map<std::int64_t, std::size_t> index;
-    for (const auto& r : c.query("SELECT id, number, name FROM seasons WHERE title_id = $1 ORDER BY number", {id})) {
+    for (const auto& r : c.query(
+             "SELECT id, number, name FROM seasons WHERE title_id = $1 ORDER BY number", {id})) {
       index[r.i64(0)] = t.seasons.size();
       t.seasons.push_back({r.i64(0), id, static_cast<int>(r.i64(1)), r.text(2), {}});
     }
-    for (const auto& r : c.query(
-             "SELECT e.id, e.season_id, e.number, e.title, e.synopsis, e.runtime_minutes FROM episodes e "
-             "JOIN seasons s ON s.id = e.season_id WHERE s.title_id = $1 ORDER BY s.number, e.number",
-             {id}))
-      t.seasons[index[r.i64(1)]].episodes.push_back(
-          {r.i64(0), r.i64(1), static_cast<int>(r.i64(2)), r.text(3), r.text(4), static_cast<int>(r.i64(5))});
+    for (const auto& r : c.query("SELECT e.id, e.season_id, e.number, e.title, e.synopsis, "
+                                 "e.runtime_minutes FROM episodes e "
+                                 "JOIN seasons s ON s.id = e.season_id WHERE s.title_id = $1 ORDER "
+                                 "BY s.number, e.number",
+                                 {id}))
+      t.seasons[index[r.i64(1)]].episodes.push_back({r.i64(0), r.i64(1), static_cast<int>(r.i64(2)),
+                                                     r.text(3), r.text(4),
+                                                     static_cast<int>(r.i64(5))});
   }
   return t;
 }
@@ -231,12 +255,12 @@ std::vector<title> featured(connection& c, const visibility_filter& v, std::int6
 
 std::vector<genre> genres(connection& c, const visibility_filter& v) {
   std::vector<genre> out;
-  for (const auto& r : c.query(
-           "SELECT g.id, g.slug, g.name, COUNT(t.id) FROM genres g "
-           "LEFT JOIN title_genres tg ON tg.genre_id = g.id "
-           "LEFT JOIN titles t ON t.id = tg.title_id AND t.tier_rank <= $1 AND t.maturity_rank <= $2 "
-           "GROUP BY g.id, g.slug, g.name ORDER BY g.name",
-           {v.max_tier_rank, v.max_maturity_rank}))
+  for (const auto& r : c.query("SELECT g.id, g.slug, g.name, COUNT(t.id) FROM genres g "
+                               "LEFT JOIN title_genres tg ON tg.genre_id = g.id "
+                               "LEFT JOIN titles t ON t.id = tg.title_id AND t.tier_rank <= $1 AND "
+                               "t.maturity_rank <= $2 "
+                               "GROUP BY g.id, g.slug, g.name ORDER BY g.name",
+                               {v.max_tier_rank, v.max_maturity_rank}))
     out.push_back({r.i64(0), r.text(1), r.text(2), r.i64(3)});
   return out;
 }
@@ -249,14 +273,16 @@ std::vector<std::string> unknown_genres(connection& c, const std::vector<std::st
 }
 
 std::int64_t insert_title(connection& c, const title& t) {
-  const auto id = c.query(
-                       "INSERT INTO titles (slug, kind, title, synopsis, year, runtime_minutes, maturity, "
-                       "maturity_rank, tier, tier_rank, cast_members, director, moods, themes, popularity, "
-                       "featured, added_at, updated_at, search_name, search_body) VALUES ($1, $2, $3, $4, "
-                       "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
-                       title_values(c, t))
-                      .front()
-                      .i64(0);
+  const auto id =
+      c.query(
+           "INSERT INTO titles (slug, kind, title, synopsis, year, runtime_minutes, maturity, "
+           "maturity_rank, tier, tier_rank, cast_members, director, moods, themes, popularity, "
+           "featured, added_at, updated_at, search_name, search_body) VALUES ($1, $2, $3, $4, "
+           "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING "
+           "id",
+           title_values(c, t))
+          .front()
+          .i64(0);
   write_genres(c, id, t.genres);
   return id;
 }
@@ -267,7 +293,8 @@ void update_title(connection& c, const title& t) {
   c.query(
       "UPDATE titles SET slug = $1, kind = $2, title = $3, synopsis = $4, year = $5, "
       "runtime_minutes = $6, maturity = $7, maturity_rank = $8, tier = $9, tier_rank = $10, "
-      "cast_members = $11, director = $12, moods = $13, themes = $14, popularity = $15, featured = $16, "
+      "cast_members = $11, director = $12, moods = $13, themes = $14, popularity = $15, featured = "
+      "$16, "
       "added_at = $17, updated_at = $18, search_name = $19, search_body = $20 WHERE id = $21",
       values);
   write_genres(c, t.id, t.genres);
@@ -285,14 +312,16 @@ std::optional<season> find_season(connection& c, std::int64_t id) {
 }
 
 std::int64_t insert_season(connection& c, const season& s) {
-  return c.query("INSERT INTO seasons (title_id, number, name) VALUES ($1, $2, $3) RETURNING id",
-                 {s.title_id, std::int64_t{s.number}, s.name})
+  return c
+      .query("INSERT INTO seasons (title_id, number, name) VALUES ($1, $2, $3) RETURNING id",
+             {s.title_id, std::int64_t{s.number}, s.name})
       .front()
       .i64(0);
 }
 
 void update_season(connection& c, const season& s) {
-  c.query("UPDATE seasons SET number = $1, name = $2 WHERE id = $3", {std::int64_t{s.number}, s.name, s.id});
+  c.query("UPDATE seasons SET number = $1, name = $2 WHERE id = $3",
+          {std::int64_t{s.number}, s.name, s.id});
 }
 
 bool delete_season(connection& c, std::int64_t id) {
@@ -301,24 +330,30 @@ bool delete_season(connection& c, std::int64_t id) {
 
 std::optional<episode> find_episode(connection& c, std::int64_t id) {
   const auto rs = c.query(
-      "SELECT id, season_id, number, title, synopsis, runtime_minutes FROM episodes WHERE id = $1", {id});
+      "SELECT id, season_id, number, title, synopsis, runtime_minutes FROM episodes WHERE id = $1",
+      {id});
   if (rs.empty()) return std::nullopt;
   const auto& r = rs.front();
-  return episode{r.i64(0), r.i64(1), static_cast<int>(r.i64(2)), r.text(3), r.text(4), static_cast<int>(r.i64(5))};
+  return episode{r.i64(0),  r.i64(1),  static_cast<int>(r.i64(2)),
+                 r.text(3), r.text(4), static_cast<int>(r.i64(5))};
 }
 
 std::int64_t insert_episode(connection& c, const episode& e) {
-  return c.query(
-              "INSERT INTO episodes (season_id, number, title, synopsis, runtime_minutes) "
-              "VALUES ($1, $2, $3, $4, $5) RETURNING id",
-              {e.season_id, std::int64_t{e.number}, e.title, e.synopsis, std::int64_t{e.runtime_minutes}})
+  return c
+      .query(
+          "INSERT INTO episodes (season_id, number, title, synopsis, runtime_minutes) "
+          "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+          {e.season_id, std::int64_t{e.number}, e.title, e.synopsis,
+           std::int64_t{e.runtime_minutes}})
       .front()
       .i64(0);
 }
 
 void update_episode(connection& c, const episode& e) {
-  c.query("UPDATE episodes SET number = $1, title = $2, synopsis = $3, runtime_minutes = $4 WHERE id = $5",
-          {std::int64_t{e.number}, e.title, e.synopsis, std::int64_t{e.runtime_minutes}, e.id});
+  c.query(
+      "UPDATE episodes SET number = $1, title = $2, synopsis = $3, runtime_minutes = $4 WHERE id = "
+      "$5",
+      {std::int64_t{e.number}, e.title, e.synopsis, std::int64_t{e.runtime_minutes}, e.id});
 }
 
 bool delete_episode(connection& c, std::int64_t id) {
@@ -326,7 +361,9 @@ bool delete_episode(connection& c, std::int64_t id) {
 }
 
 std::int64_t insert_genre(connection& c, const std::string& slug, const std::string& name) {
-  return c.query("INSERT INTO genres (slug, name) VALUES ($1, $2) RETURNING id", {slug, name}).front().i64(0);
+  return c.query("INSERT INTO genres (slug, name) VALUES ($1, $2) RETURNING id", {slug, name})
+      .front()
+      .i64(0);
 }
 
 }  // namespace kinora::catalog::catalog_store

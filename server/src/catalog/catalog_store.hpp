@@ -10,12 +10,13 @@
 
 namespace kinora::catalog::catalog_store {
 
-using storage::connection;
 using auth::visibility_filter;
+using storage::connection;
 
 inline constexpr visibility_filter everything{3, 4};
 
-page<title> list(connection& c, storage::dialect d, const visibility_filter& v, const title_query& q);
+page<title> list(connection& c, storage::dialect d, const visibility_filter& v,
+                 const title_query& q);
 page<title> search(connection& c, storage::dialect d, const visibility_filter& v,
                    const std::vector<std::string>& words, const std::string& folded_query,
                    std::int64_t limit, std::int64_t offset);

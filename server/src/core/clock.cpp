@@ -4,6 +4,8 @@
 
 namespace kinora {
 
-void secure_random::fill(unsigned char* out, std::size_t size) { randombytes_buf(out, size); }
+void secure_random::fill(unsigned char* out, std::size_t size) {
+  randombytes_buf(out, size);
+}
 
 }  // namespace kinora

@@ -8,10 +8,10 @@
 namespace kinora {
 
 enum class errc {
-  bad_request,        // malformed syntax: JSON, query strings, headers
-  validation,         // well-formed but invalid fields
-  unauthorized,       // missing, expired or forged credentials
-  forbidden,          // authenticated but not allowed
+  bad_request,   // malformed syntax: JSON, query strings, headers
+  validation,    // well-formed but invalid fields
+  unauthorized,  // missing, expired or forged credentials
+  forbidden,     // authenticated but not allowed
   not_found,
   method_not_allowed,
   conflict,
@@ -19,7 +19,7 @@ enum class errc {
   headers_too_large,
   unsupported_media_type,
   rate_limited,
-  unavailable,        // a dependency (database) cannot serve right now
+  unavailable,  // a dependency (database) cannot serve right now
   internal,
 };
 

@@ -7,7 +7,9 @@
 namespace kinora::json {
 
 result<bj::object> parse_object(std::string_view body) {
-  if (body.empty()) return fail(errc::bad_request, "The request body is empty; expected a JSON object.", "malformed-json");
+  if (body.empty())
+    return fail(errc::bad_request, "The request body is empty; expected a JSON object.",
+                "malformed-json");
   bj::parse_options options;
   options.max_depth = 32;
   boost::system::error_code ec;
@@ -16,7 +18,8 @@ result<bj::object> parse_object(std::string_view body) {
     return fail(errc::bad_request, "The request body is not valid JSON: " + ec.message() + ".",
                 "malformed-json");
   }
-  if (!v.is_object()) return fail(errc::bad_request, "The request body must be a JSON object.", "malformed-json");
+  if (!v.is_object())
+    return fail(errc::bad_request, "The request body must be a JSON object.", "malformed-json");
   return std::move(v.as_object());
 }
 
@@ -48,9 +51,10 @@ std::optional<std::string> check_string(object_reader& r, std::string_view key, 
   }
   std::string s{v.as_string()};
   if (s.size() < rule.min_length) {
-    r.add_error(std::string(key), rule.min_length == 1
-                                      ? "must not be empty"
-                                      : "must be at least " + std::to_string(rule.min_length) + " characters");
+    r.add_error(std::string(key),
+                rule.min_length == 1
+                    ? "must not be empty"
+                    : "must be at least " + std::to_string(rule.min_length) + " characters");
     return std::nullopt;
   }
   if (s.size() > rule.max_length) {
@@ -174,6 +178,8 @@ status object_reader::finish(std::string_view what) {
   return e;
 }
 
-std::string serialize(const bj::value& v) { return bj::serialize(v); }
+std::string serialize(const bj::value& v) {
+  return bj::serialize(v);
+}
 
 }  // namespace kinora::json

@@ -32,8 +32,10 @@ class object_reader {
 
   std::optional<std::string> required_string(std::string_view key, string_rule rule = {});
   std::optional<std::string> optional_string(std::string_view key, string_rule rule = {});
-  std::optional<std::int64_t> required_int(std::string_view key, std::int64_t min, std::int64_t max);
-  std::optional<std::int64_t> optional_int(std::string_view key, std::int64_t min, std::int64_t max);
+  std::optional<std::int64_t> required_int(std::string_view key, std::int64_t min,
+                                           std::int64_t max);
+  std::optional<std::int64_t> optional_int(std::string_view key, std::int64_t min,
+                                           std::int64_t max);
   std::optional<bool> optional_bool(std::string_view key);
   std::optional<std::vector<std::string>> optional_strings(std::string_view key,
                                                            std::size_t max_items,

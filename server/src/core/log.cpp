@@ -14,7 +14,8 @@ void logger::write(log_level level, std::string_view message, boost::json::objec
   static constexpr std::string_view names[] = {"debug", "info", "warn", "error"};
   boost::json::object line;
   const auto now = std::chrono::system_clock::now();
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
   std::string ts = format_rfc3339(ms / 1000);
   ts.insert(ts.size() - 1, "." + std::to_string(1000 + ms % 1000).substr(1));
   line["ts"] = ts;

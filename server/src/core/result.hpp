@@ -17,16 +17,31 @@ class [[nodiscard]] result {
   bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok()); return std::get<0>(state_); }
-  const T& value() const& { assert(ok()); return std::get<0>(state_); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(state_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(state_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(state_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(state_));
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
-  const error& err() const& { assert(!ok()); return std::get<1>(state_); }
-  error&& err() && { assert(!ok()); return std::get<1>(std::move(state_)); }
+  const error& err() const& {
+    assert(!ok());
+    return std::get<1>(state_);
+  }
+  error&& err() && {
+    assert(!ok());
+    return std::get<1>(std::move(state_));
+  }
 
  private:
   std::variant<T, error> state_;
@@ -34,7 +49,9 @@ class [[nodiscard]] result {
 
 struct ok_t {};
 using status = result<ok_t>;
-inline status ok() { return ok_t{}; }
+inline status ok() {
+  return ok_t{};
+}
 
 inline error fail(errc code, std::string detail, std::string kind = {}) {
   return error::make(code, std::move(detail), std::move(kind));
@@ -43,7 +60,7 @@ inline error fail(errc code, std::string detail, std::string kind = {}) {
 }  // namespace kinora
 
 // Propagates an error from an expression returning result<T>; yields the value otherwise.
-#define KINORA_TRY(var, expr)                          \
-  auto var##_result_ = (expr);                         \
+#define KINORA_TRY(var, expr)                                \
+  auto var##_result_ = (expr);                               \
   if (!var##_result_) return std::move(var##_result_).err(); \
   auto var = std::move(var##_result_).value()

@@ -22,9 +22,9 @@ bool valid_utf8(std::string_view s) {
 
 std::string fold(std::string_view s) {
   utf8proc_uint8_t* mapped = nullptr;
-  const auto options = static_cast<utf8proc_option_t>(
-      UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
-      UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
+  const auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                     UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
   const auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
                                 static_cast<utf8proc_ssize_t>(s.size()), &mapped, options);
   if (len < 0) return {};

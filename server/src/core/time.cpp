@@ -21,7 +21,8 @@ bool read_int(std::string_view s, std::size_t pos, std::size_t len, int& out) {
 }
 
 std::int64_t to_unix(int y, int mo, int d, int h, int mi, int s) {
-  const auto days = sys_days{year{y} / month{static_cast<unsigned>(mo)} / day{static_cast<unsigned>(d)}};
+  const auto days =
+      sys_days{year{y} / month{static_cast<unsigned>(mo)} / day{static_cast<unsigned>(d)}};
   return days.time_since_epoch().count() * 86400LL + h * 3600LL + mi * 60LL + s;
 }
 
@@ -48,7 +49,8 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view s) {
       !read_int(s, 17, 2, sec))
     return std::nullopt;
   if (mo < 1 || mo > 12 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
-  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)},
+                           day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
   std::size_t pos = 19;
   if (pos < s.size() && s[pos] == '.') {

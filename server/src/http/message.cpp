@@ -6,14 +6,22 @@ namespace kinora::http {
 
 std::string_view to_string(method m) {
   switch (m) {
-    case method::get: return "GET";
-    case method::head: return "HEAD";
-    case method::post: return "POST";
-    case method::put: return "PUT";
-    case method::patch: return "PATCH";
-    case method::del: return "DELETE";
-    case method::options: return "OPTIONS";
-    case method::other: return "OTHER";
+    case method::get:
+      return "GET";
+    case method::head:
+      return "HEAD";
+    case method::post:
+      return "POST";
+    case method::put:
+      return "PUT";
+    case method::patch:
+      return "PATCH";
+    case method::del:
+      return "DELETE";
+    case method::options:
+      return "OPTIONS";
+    case method::other:
+      return "OTHER";
   }
   return "OTHER";
 }

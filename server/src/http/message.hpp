@@ -17,9 +17,9 @@ using header_list = std::vector<std::pair<std::string, std::string>>;
 
 struct request {
   http::method method = method::get;
-  std::string target;  // as received: path and query
-  std::string path;    // percent-decoded
-  std::string query;   // raw, after '?'
+  std::string target;   // as received: path and query
+  std::string path;     // percent-decoded
+  std::string query;    // raw, after '?'
   header_list headers;  // names lower-cased
   std::string body;
   std::string client_address;

@@ -10,7 +10,10 @@ std::string label(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (c == '"' || c == '\\') out.push_back('\\');
-    if (c == '\n') { out += "\\n"; continue; }
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     out.push_back(c);
   }
   return out;
@@ -60,7 +63,8 @@ std::string metrics::render() const {
     out += "kinora_http_request_duration_seconds_bucket{" + labels + ",le=\"+Inf\"} " +
            std::to_string(h.count) + "\n";
     out += "kinora_http_request_duration_seconds_sum{" + labels + "} " + number(h.sum) + "\n";
-    out += "kinora_http_request_duration_seconds_count{" + labels + "} " + std::to_string(h.count) + "\n";
+    out += "kinora_http_request_duration_seconds_count{" + labels + "} " + std::to_string(h.count) +
+           "\n";
   }
   for (const auto& c : collectors_) c(out);
   return out;

@@ -20,7 +20,7 @@ class metrics {
 
  private:
   static constexpr double bounds_[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                       0.05,   0.1,   0.25,   0.5,   1,     2.5};
+                                       0.05,   0.1,   0.25,   0.5,   1,    2.5};
   struct histogram {
     std::vector<std::uint64_t> buckets = std::vector<std::uint64_t>(std::size(bounds_), 0);
     std::uint64_t count = 0;

@@ -6,19 +6,32 @@ namespace kinora::http {
 
 unsigned status_for(errc code) {
   switch (code) {
-    case errc::bad_request: return 400;
-    case errc::validation: return 422;
-    case errc::unauthorized: return 401;
-    case errc::forbidden: return 403;
-    case errc::not_found: return 404;
-    case errc::method_not_allowed: return 405;
-    case errc::conflict: return 409;
-    case errc::payload_too_large: return 413;
-    case errc::headers_too_large: return 431;
-    case errc::unsupported_media_type: return 415;
-    case errc::rate_limited: return 429;
-    case errc::unavailable: return 503;
-    case errc::internal: return 500;
+    case errc::bad_request:
+      return 400;
+    case errc::validation:
+      return 422;
+    case errc::unauthorized:
+      return 401;
+    case errc::forbidden:
+      return 403;
+    case errc::not_found:
+      return 404;
+    case errc::method_not_allowed:
+      return 405;
+    case errc::conflict:
+      return 409;
+    case errc::payload_too_large:
+      return 413;
+    case errc::headers_too_large:
+      return 431;
+    case errc::unsupported_media_type:
+      return 415;
+    case errc::rate_limited:
+      return 429;
+    case errc::unavailable:
+      return 503;
+    case errc::internal:
+      return 500;
   }
   return 500;
 }
@@ -27,19 +40,32 @@ namespace {
 
 std::string_view title_for(errc code) {
   switch (code) {
-    case errc::bad_request: return "Bad request";
-    case errc::validation: return "Invalid request";
-    case errc::unauthorized: return "Authentication required";
-    case errc::forbidden: return "Forbidden";
-    case errc::not_found: return "Not found";
-    case errc::method_not_allowed: return "Method not allowed";
-    case errc::conflict: return "Conflict";
-    case errc::payload_too_large: return "Payload too large";
-    case errc::headers_too_large: return "Request header fields too large";
-    case errc::unsupported_media_type: return "Unsupported media type";
-    case errc::rate_limited: return "Too many requests";
-    case errc::unavailable: return "Service unavailable";
-    case errc::internal: return "Internal error";
+    case errc::bad_request:
+      return "Bad request";
+    case errc::validation:
+      return "Invalid request";
+    case errc::unauthorized:
+      return "Authentication required";
+    case errc::forbidden:
+      return "Forbidden";
+    case errc::not_found:
+      return "Not found";
+    case errc::method_not_allowed:
+      return "Method not allowed";
+    case errc::conflict:
+      return "Conflict";
+    case errc::payload_too_large:
+      return "Payload too large";
+    case errc::headers_too_large:
+      return "Request header fields too large";
+    case errc::unsupported_media_type:
+      return "Unsupported media type";
+    case errc::rate_limited:
+      return "Too many requests";
+    case errc::unavailable:
+      return "Service unavailable";
+    case errc::internal:
+      return "Internal error";
   }
   return "Internal error";
 }

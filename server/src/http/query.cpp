@@ -83,7 +83,8 @@ result<std::optional<std::int64_t>> query_params::optional_integer(std::string_v
   if (ec != std::errc{} || ptr != raw->data() + raw->size() || raw->empty())
     return bad_param(name, "must be an integer");
   if (n < min || n > max)
-    return bad_param(name, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return bad_param(name,
+                     "must be between " + std::to_string(min) + " and " + std::to_string(max));
   return std::optional<std::int64_t>{n};
 }
 

@@ -72,7 +72,8 @@ result<std::int64_t> context::id(std::string_view name) const {
 
 result<boost::json::object> context::json_body() const {
   const auto type = req.header("content-type");
-  if (!type || !(type->starts_with("application/json") || type->starts_with("application/merge-patch+json")))
+  if (!type ||
+      !(type->starts_with("application/json") || type->starts_with("application/merge-patch+json")))
     return fail(errc::unsupported_media_type, "Send the body as application/json.");
   return json::parse_object(req.body);
 }
@@ -151,8 +152,8 @@ response router::handle(request& req, std::string& route_name) {
         same = pat == segments[i];
     }
     if (!same) continue;
-    const bool method_ok = r.info.method == req.method ||
-                           (req.method == method::head && r.info.method == method::get);
+    const bool method_ok =
+        r.info.method == req.method || (req.method == method::head && r.info.method == method::get);
     if (!method_ok) {
       allowed += (allowed.empty() ? "" : ", ") + std::string(to_string(r.info.method));
       continue;
@@ -174,9 +175,10 @@ response router::handle(request& req, std::string& route_name) {
     }
     if (!allowed.empty()) {
       route_name = "method-not-allowed";
-      auto r = problem(fail(errc::method_not_allowed, "Method " + std::string(to_string(req.method)) +
-                                                          " is not allowed here; use " + allowed + "."),
-                       req.path);
+      auto r =
+          problem(fail(errc::method_not_allowed, "Method " + std::string(to_string(req.method)) +
+                                                     " is not allowed here; use " + allowed + "."),
+                  req.path);
       r.set("Allow", allowed);
       return r;
     }
@@ -192,8 +194,8 @@ response router::handle(request& req, std::string& route_name) {
   if (matched->info.access != access::anyone) {
     const auto header = req.header("authorization");
     if (!header || !header->starts_with("Bearer ") || header->size() <= 7)
-      return problem(fail(errc::unauthorized, "Send an access token: Authorization: Bearer <token>.",
-                          "missing-token"),
+      return problem(fail(errc::unauthorized,
+                          "Send an access token: Authorization: Bearer <token>.", "missing-token"),
                      req.path);
     auto who = authenticate_ ? authenticate_(header->substr(7))
                              : result<auth::viewer>(fail(errc::unauthorized, "No authenticator."));

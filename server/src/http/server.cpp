@@ -23,14 +23,22 @@ namespace {
 
 method from_beast(bhttp::verb v) {
   switch (v) {
-    case bhttp::verb::get: return method::get;
-    case bhttp::verb::head: return method::head;
-    case bhttp::verb::post: return method::post;
-    case bhttp::verb::put: return method::put;
-    case bhttp::verb::patch: return method::patch;
-    case bhttp::verb::delete_: return method::del;
-    case bhttp::verb::options: return method::options;
-    default: return method::other;
+    case bhttp::verb::get:
+      return method::get;
+    case bhttp::verb::head:
+      return method::head;
+    case bhttp::verb::post:
+      return method::post;
+    case bhttp::verb::put:
+      return method::put;
+    case bhttp::verb::patch:
+      return method::patch;
+    case bhttp::verb::delete_:
+      return method::del;
+    case bhttp::verb::options:
+      return method::options;
+    default:
+      return method::other;
   }
 }
 
@@ -92,11 +100,11 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(owner_.options.header_limit));
     parser_->body_limit(owner_.options.body_limit);
-    stream_.expires_after(first_request_ ? owner_.options.read_timeout : owner_.options.idle_timeout);
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                        self->on_read(ec);
-                      });
+    stream_.expires_after(first_request_ ? owner_.options.read_timeout
+                                         : owner_.options.idle_timeout);
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
@@ -133,13 +141,14 @@ class server::impl::session : public std::enable_shared_from_this<session> {
 
     busy_ = true;
     stream_.expires_never();
-    asio::post(owner_.workers, [self = shared_from_this(), req = std::move(req), keep_alive, head]() mutable {
-      response res = self->owner_.routes.dispatch(req);
-      asio::post(self->stream_.get_executor(),
-                 [self, res = std::move(res), keep_alive, head]() mutable {
-                   self->respond(std::move(res), keep_alive, head);
-                 });
-    });
+    asio::post(owner_.workers,
+               [self = shared_from_this(), req = std::move(req), keep_alive, head]() mutable {
+                 response res = self->owner_.routes.dispatch(req);
+                 asio::post(self->stream_.get_executor(),
+                            [self, res = std::move(res), keep_alive, head]() mutable {
+                              self->respond(std::move(res), keep_alive, head);
+                            });
+               });
   }
 
   // A request that could not be parsed gets a problem response, then the connection closes.
@@ -147,11 +156,12 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     error e = fail(errc::bad_request, "The request could not be parsed: " + ec.message() + ".",
                    "malformed-request");
     if (ec == bhttp::error::body_limit)
-      e = fail(errc::payload_too_large, "The request body exceeds " +
-                                            std::to_string(owner_.options.body_limit) + " bytes.");
+      e = fail(errc::payload_too_large,
+               "The request body exceeds " + std::to_string(owner_.options.body_limit) + " bytes.");
     else if (ec == bhttp::error::header_limit)
-      e = fail(errc::headers_too_large, "The request headers exceed " +
-                                            std::to_string(owner_.options.header_limit) + " bytes.");
+      e = fail(
+          errc::headers_too_large,
+          "The request headers exceed " + std::to_string(owner_.options.header_limit) + " bytes.");
     // The target is known once the header is in (an oversized body); otherwise "/".
     std::string instance = "/";
     if (parser_ && parser_->is_header_done()) {

@@ -73,20 +73,24 @@ bool safe_relative(std::string_view rel) {
 }
 
 std::optional<response> file_response(const fs::path& file, const request& req) {
-  struct stat st{};
+  struct stat st {};
   if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   const auto size = static_cast<std::uint64_t>(st.st_size);
   const auto mtime = static_cast<std::int64_t>(st.st_mtime);
   char etag[64];
-  std::snprintf(etag, sizeof etag, "\"%llx-%llx\"", static_cast<unsigned long long>(size),
-                static_cast<unsigned long long>(st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec));
+  std::snprintf(
+      etag, sizeof etag, "\"%llx-%llx\"", static_cast<unsigned long long>(size),
+      static_cast<unsigned long long>(st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec));
 
   response r;
   r.set("ETag", etag);
   r.set("Last-Modified", format_http_date(mtime));
-  if (file.filename() == "index.html") r.set("Cache-Control", "no-cache");
-  else if (looks_hashed(file)) r.set("Cache-Control", "public, max-age=31536000, immutable");
-  else r.set("Cache-Control", "public, max-age=3600");
+  if (file.filename() == "index.html")
+    r.set("Cache-Control", "no-cache");
+  else if (looks_hashed(file))
+    r.set("Cache-Control", "public, max-age=31536000, immutable");
+  else
+    r.set("Cache-Control", "public, max-age=3600");
 
   bool not_modified = false;
   if (auto inm = req.header("if-none-match")) {
@@ -117,8 +121,10 @@ std::optional<response> serve_static(const static_mount& mount, const request& r
   if (!owns(mount, req.path)) return std::nullopt;
   const std::string_view path = req.path;
   std::string_view rel;
-  if (mount.prefix == "/") rel = path.substr(1);
-  else if (path.size() > mount.prefix.size()) rel = path.substr(mount.prefix.size() + 1);
+  if (mount.prefix == "/")
+    rel = path.substr(1);
+  else if (path.size() > mount.prefix.size())
+    rel = path.substr(mount.prefix.size() + 1);
   if (!safe_relative(rel)) return std::nullopt;
 
   const fs::path index = mount.root / "index.html";
@@ -128,7 +134,8 @@ std::optional<response> serve_static(const static_mount& mount, const request& r
   if (auto r = file_response(mount.root / rel, req)) return r;
   // Client-side routes (/titles/42) get the app shell; missing assets (x.js) stay 404.
   const auto last = rel.substr(rel.rfind('/') == std::string_view::npos ? 0 : rel.rfind('/') + 1);
-  if (mount.spa_fallback && last.find('.') == std::string_view::npos) return file_response(index, req);
+  if (mount.spa_fallback && last.find('.') == std::string_view::npos)
+    return file_response(index, req);
   return std::nullopt;
 }
 

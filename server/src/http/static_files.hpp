@@ -10,9 +10,9 @@
 namespace kinora::http {
 
 struct static_mount {
-  std::string prefix;           // "/", "/admin", "/docs"
-  std::filesystem::path root;   // directory holding index.html
-  bool spa_fallback = false;    // unknown extension-less paths get index.html
+  std::string prefix;          // "/", "/admin", "/docs"
+  std::filesystem::path root;  // directory holding index.html
+  bool spa_fallback = false;   // unknown extension-less paths get index.html
 };
 
 std::string_view content_type_for(const std::filesystem::path& file);

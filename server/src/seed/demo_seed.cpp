@@ -34,8 +34,12 @@ std::vector<std::string> strings(const bj::value& v) {
   return out;
 }
 
-std::string str(const bj::object& o, std::string_view key) { return std::string(o.at(key).as_string()); }
-std::int64_t num(const bj::object& o, std::string_view key) { return o.at(key).to_number<std::int64_t>(); }
+std::string str(const bj::object& o, std::string_view key) {
+  return std::string(o.at(key).as_string());
+}
+std::int64_t num(const bj::object& o, std::string_view key) {
+  return o.at(key).to_number<std::int64_t>();
+}
 
 struct slot_template {
   std::string title, description, category, rating;
@@ -75,19 +79,25 @@ seed_report seed_catalog(storage::database& db, const clock& clk) {
       t.themes = strings(o.at("themes"));
       t.popularity = num(o, "popularity");
       t.featured = o.at("featured").as_bool();
-      t.added_at = t.updated_at = catalog_epoch - static_cast<std::int64_t>(titles.size() - i) * 3 * 86400;
+      t.added_at = t.updated_at =
+          catalog_epoch - static_cast<std::int64_t>(titles.size() - i) * 3 * 86400;
       t.id = store::insert_title(c, t);
       ++report.titles;
       if (t.kind == "movie") movies[t.slug] = {t.id, &o};
       if (const auto* seasons = o.if_contains("seasons")) {
         for (const auto& sv : seasons->as_array()) {
           const auto& so = sv.as_object();
-          catalog::season s{0, t.id, static_cast<int>(num(so, "number")), "Season " + std::to_string(num(so, "number")), {}};
+          catalog::season s{0,
+                            t.id,
+                            static_cast<int>(num(so, "number")),
+                            "Season " + std::to_string(num(so, "number")),
+                            {}};
           s.id = store::insert_season(c, s);
           for (const auto& ev : so.at("episodes").as_array()) {
             const auto& eo = ev.as_object();
-            store::insert_episode(c, {0, s.id, static_cast<int>(num(eo, "number")), str(eo, "title"),
-                                      str(eo, "synopsis"), static_cast<int>(num(eo, "runtime_minutes"))});
+            store::insert_episode(
+                c, {0, s.id, static_cast<int>(num(eo, "number")), str(eo, "title"),
+                    str(eo, "synopsis"), static_cast<int>(num(eo, "runtime_minutes"))});
             ++report.episodes;
           }
         }
@@ -129,11 +139,13 @@ seed_report seed_catalog(storage::database& db, const clock& clk) {
       const auto maturity = auth::parse_maturity(str(ch, "maturity")).value();
       const auto channel_id =
           c.query(
-               "INSERT INTO channels (number, slug, name, category, description, tier, tier_rank, maturity, "
+               "INSERT INTO channels (number, slug, name, category, description, tier, tier_rank, "
+               "maturity, "
                "maturity_rank) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-               {num(ch, "number"), str(ch, "slug"), str(ch, "name"), str(ch, "category"), str(ch, "description"),
-                std::string(auth::to_string(tier)), std::int64_t{auth::rank(tier)},
-                std::string(auth::to_string(maturity)), std::int64_t{auth::rank(maturity)}})
+               {num(ch, "number"), str(ch, "slug"), str(ch, "name"), str(ch, "category"),
+                str(ch, "description"), std::string(auth::to_string(tier)),
+                std::int64_t{auth::rank(tier)}, std::string(auth::to_string(maturity)),
+                std::int64_t{auth::rank(maturity)}})
               .front()
               .i64(0);
       ++report.channels;
@@ -152,8 +164,10 @@ seed_report seed_catalog(storage::database& db, const clock& clk) {
           episode = std::int64_t{1 + (n - 1) % 20};
         }
         c.query(
-            "INSERT INTO programmes (channel_id, start_at, end_at, title, description, category, season, "
-            "episode, rating, rating_rank, title_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            "INSERT INTO programmes (channel_id, start_at, end_at, title, description, category, "
+            "season, "
+            "episode, rating, rating_rank, title_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+            "$10, $11)",
             {channel_id, t, end, s.title, s.description, s.category, season, episode,
              std::string(auth::to_string(rating)), std::int64_t{auth::rank(rating)},
              s.title_id ? storage::value{*s.title_id} : storage::value{storage::null}});
@@ -180,8 +194,15 @@ std::int64_t seed_demo_accounts(storage::database& db, auth::auth_service& auth)
   const std::vector<demo_account> accounts{
       {"admin@ott.test", "admin123", auth::tier::premium, true, {{"Admin", false}, {"Kids", true}}},
       {"basic@ott.test", "test123", auth::tier::basic, false, {{"Basic User", false}}},
-      {"standard@ott.test", "test123", auth::tier::standard, false, {{"Standard User", false}, {"Family", false}}},
-      {"premium@ott.test", "test123", auth::tier::premium, false,
+      {"standard@ott.test",
+       "test123",
+       auth::tier::standard,
+       false,
+       {{"Standard User", false}, {"Family", false}}},
+      {"premium@ott.test",
+       "test123",
+       auth::tier::premium,
+       false,
        {{"Premium User", false}, {"Partner", false}, {"Kids", true}}},
       {"demo@ott.test", "demo123", auth::tier::premium, false, {{"Demo User", false}}},
   };
@@ -189,7 +210,8 @@ std::int64_t seed_demo_accounts(storage::database& db, auth::auth_service& auth)
   for (const auto& a : accounts) {
     {
       auto c = db.acquire();
-      if (!c->query("SELECT 1 FROM accounts WHERE email = $1", {std::string(a.email)}).empty()) continue;
+      if (!c->query("SELECT 1 FROM accounts WHERE email = $1", {std::string(a.email)}).empty())
+        continue;
     }
     std::vector<auth::profile> profiles;
     for (const auto& p : a.profiles) {

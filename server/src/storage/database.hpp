@@ -87,10 +87,10 @@ class connection {
 };
 
 struct pool_stats {
-  std::size_t size = 0;      // connections open
+  std::size_t size = 0;  // connections open
   std::size_t in_use = 0;
   std::size_t capacity = 0;
-  std::uint64_t waits = 0;   // acquisitions that had to wait
+  std::uint64_t waits = 0;  // acquisitions that had to wait
   std::uint64_t timeouts = 0;
 };
 
@@ -144,7 +144,10 @@ class database {
         return out;
       }
     } catch (...) {
-      try { conn->rollback(); } catch (...) {}
+      try {
+        conn->rollback();
+      } catch (...) {
+      }
       throw;
     }
   }

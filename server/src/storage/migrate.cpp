@@ -42,7 +42,8 @@ int migrate(database& db) {
     conn->begin();
     try {
       // Several instances may start together: the first to lock applies, the rest see it done.
-      if (db.kind() == dialect::postgres) conn->run_script("LOCK TABLE schema_migrations IN EXCLUSIVE MODE");
+      if (db.kind() == dialect::postgres)
+        conn->run_script("LOCK TABLE schema_migrations IN EXCLUSIVE MODE");
       const auto done = conn->query("SELECT 1 FROM schema_migrations WHERE version = $1",
                                     {std::int64_t{m.version}});
       if (done.empty()) {

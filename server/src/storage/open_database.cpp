@@ -10,18 +10,19 @@ std::unique_ptr<database> open_database(const std::string& url, std::size_t pool
   if (url.starts_with("sqlite:")) {
     std::string path = url.substr(7);
     if (path.starts_with("//")) path = path.substr(2);  // sqlite:///abs/path
-    if (path.empty()) throw storage_error(storage_error::kind::connection, "sqlite: URL has no path");
+    if (path.empty())
+      throw storage_error(storage_error::kind::connection, "sqlite: URL has no path");
     const auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
-    return std::make_unique<database>(dialect::sqlite, "sqlite:" + path,
-                                      [path] { return open_sqlite(path); }, pool_size);
+    return std::make_unique<database>(
+        dialect::sqlite, "sqlite:" + path, [path] { return open_sqlite(path); }, pool_size);
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     // Never echo credentials into logs or /readyz.
     auto at = url.find('@');
     std::string shown = at == std::string::npos ? url : "postgresql://***@" + url.substr(at + 1);
-    return std::make_unique<database>(dialect::postgres, shown,
-                                      [url] { return open_postgres(url); }, pool_size);
+    return std::make_unique<database>(
+        dialect::postgres, shown, [url] { return open_postgres(url); }, pool_size);
   }
   throw storage_error(storage_error::kind::connection,
                       "unsupported database URL (expected sqlite:PATH or postgresql://...)");

@@ -17,7 +17,8 @@ class auth_service_suite : public kinora::testing::per_backend {
                                               auth_settings{std::string(32, 'k'), 900, 3600, 100});
   }
   grant sign_up(const std::string& email) {
-    auto g = service_->register_account({email, "long enough password", tier::standard, false}, "Me");
+    auto g =
+        service_->register_account({email, "long enough password", tier::standard, false}, "Me");
     EXPECT_TRUE(g.ok());
     return std::move(g).value();
   }
@@ -44,7 +45,8 @@ TEST_P(auth_service_suite, refresh_tokens_rotate_expire_and_detect_reuse) {
   EXPECT_EQ(service_->refresh(g.tokens.refresh_token).err().kind, "refresh-token-reused");
   EXPECT_EQ(service_->refresh(second->tokens.refresh_token).err().kind, "invalid-refresh-token");
 
-  const auto other = service_->login("b@example.test", "long enough password", std::nullopt, std::nullopt, "1.2.3.4");
+  const auto other = service_->login("b@example.test", "long enough password", std::nullopt,
+                                     std::nullopt, "1.2.3.4");
   ASSERT_TRUE(other.ok());
   clock_.advance(std::chrono::seconds(3601));
   EXPECT_EQ(service_->refresh(other->tokens.refresh_token).err().kind, "invalid-refresh-token");
@@ -53,25 +55,33 @@ TEST_P(auth_service_suite, refresh_tokens_rotate_expire_and_detect_reuse) {
 TEST_P(auth_service_suite, login_locks_an_account_after_five_failures) {
   sign_up("c@example.test");
   for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(service_->login("c@example.test", "wrong", std::nullopt, std::nullopt, "ip").err().code,
-              errc::unauthorized);
-  const auto locked = service_->login("c@example.test", "long enough password", std::nullopt, std::nullopt, "ip");
+    EXPECT_EQ(
+        service_->login("c@example.test", "wrong", std::nullopt, std::nullopt, "ip").err().code,
+        errc::unauthorized);
+  const auto locked =
+      service_->login("c@example.test", "long enough password", std::nullopt, std::nullopt, "ip");
   ASSERT_FALSE(locked.ok());
   EXPECT_EQ(locked.err().code, errc::rate_limited);
   EXPECT_GT(locked.err().retry_after_seconds, 0);
   clock_.advance(std::chrono::minutes(16));
-  EXPECT_TRUE(service_->login("C@Example.test", "long enough password", std::nullopt, std::nullopt, "ip").ok());
+  EXPECT_TRUE(
+      service_->login("C@Example.test", "long enough password", std::nullopt, std::nullopt, "ip")
+          .ok());
 }
 
 TEST_P(auth_service_suite, profiles_are_limited_to_five) {
   const auto g = sign_up("d@example.test");
   const auto v = *service_->authenticate(g.tokens.access_token);
   for (int i = 2; i <= 5; ++i)
-    ASSERT_TRUE(service_->create_profile(v, {"P" + std::to_string(i), false, std::nullopt, std::nullopt}).ok());
-  EXPECT_EQ(service_->create_profile(v, {"P6", false, std::nullopt, std::nullopt}).err().kind, "profile-limit");
+    ASSERT_TRUE(
+        service_->create_profile(v, {"P" + std::to_string(i), false, std::nullopt, std::nullopt})
+            .ok());
+  EXPECT_EQ(service_->create_profile(v, {"P6", false, std::nullopt, std::nullopt}).err().kind,
+            "profile-limit");
 }
 
-INSTANTIATE_TEST_SUITE_P(backends, auth_service_suite, ::testing::ValuesIn(kinora::testing::backends()));
+INSTANTIATE_TEST_SUITE_P(backends, auth_service_suite,
+                         ::testing::ValuesIn(kinora::testing::backends()));
 
 }  // namespace
 }  // namespace kinora::auth

@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/test_database.hpp"
 #include "auth/entitlement.hpp"
 #include "seed/demo_seed.hpp"
-#include "../support/test_database.hpp"
 
 namespace kinora::catalog {
 namespace {
@@ -37,7 +37,8 @@ TEST_P(catalog_suite, demo_seed_has_the_promised_shape) {
   EXPECT_EQ(seed::seed_catalog(db(), clock_).titles, 0);
   auto c = db().acquire();
   // Schedules have no gaps or overlaps and cover 7 days from today 00:00 UTC.
-  const auto rows = c->query("SELECT channel_id, start_at, end_at FROM programmes ORDER BY channel_id, start_at");
+  const auto rows =
+      c->query("SELECT channel_id, start_at, end_at FROM programmes ORDER BY channel_id, start_at");
   std::int64_t channel = -1, last_end = 0;
   for (const auto& r : rows) {
     if (r.i64(0) != channel) {
@@ -59,11 +60,14 @@ TEST_P(catalog_suite, tiers_and_ceilings_bound_every_read) {
   EXPECT_EQ(service_->list(viewer_of(auth::tier::standard, auth::maturity::age18), all).total, 60);
   EXPECT_EQ(service_->list(viewer_of(auth::tier::premium, auth::maturity::age18), all).total, 70);
   const auto kids = viewer_of(auth::tier::premium, auth::maturity::age7);
-  for (const auto& t : service_->list(kids, all).items) EXPECT_LE(auth::rank(t.maturity), 1) << t.slug;
-  const auto hidden = service_->search(viewer_of(auth::tier::basic, auth::maturity::age18), "Drowned Star Job", 10, 0);
+  for (const auto& t : service_->list(kids, all).items)
+    EXPECT_LE(auth::rank(t.maturity), 1) << t.slug;
+  const auto hidden = service_->search(viewer_of(auth::tier::basic, auth::maturity::age18),
+                                       "Drowned Star Job", 10, 0);
   ASSERT_TRUE(hidden.ok());
   EXPECT_EQ(hidden->total, 0);  // a premium title
-  const auto shown = service_->search(viewer_of(auth::tier::premium, auth::maturity::age18), "drowned star", 10, 0);
+  const auto shown = service_->search(viewer_of(auth::tier::premium, auth::maturity::age18),
+                                      "drowned star", 10, 0);
   ASSERT_TRUE(shown.ok());
   ASSERT_GE(shown->items.size(), 1u);
   EXPECT_EQ(shown->items.front().name, "The Drowned Star Job");

@@ -14,7 +14,8 @@ TEST(parse_object, explains_what_is_wrong) {
 }
 
 TEST(object_reader, collects_every_problem_including_unknown_fields) {
-  const auto obj = parse_object(R"({"name": 5, "age": 300, "extra": true, "tags": ["a", 1]})").value();
+  const auto obj =
+      parse_object(R"({"name": 5, "age": 300, "extra": true, "tags": ["a", 1]})").value();
   object_reader r(obj);
   EXPECT_FALSE(r.required_string("name").has_value());
   EXPECT_FALSE(r.required_int("age", 0, 150).has_value());
@@ -29,7 +30,8 @@ TEST(object_reader, collects_every_problem_including_unknown_fields) {
 }
 
 TEST(object_reader, accepts_valid_input) {
-  const auto obj = parse_object(R"({"name": "Ada", "kind": "movie", "n": 3, "ok": false, "pin": null})").value();
+  const auto obj =
+      parse_object(R"({"name": "Ada", "kind": "movie", "n": 3, "ok": false, "pin": null})").value();
   object_reader r(obj);
   EXPECT_EQ(r.required_string("name", {1, 10}), "Ada");
   EXPECT_EQ(r.required_enum("kind", {"movie", "series"}), "movie");

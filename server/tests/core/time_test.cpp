@@ -14,9 +14,9 @@ TEST(rfc3339, formats_and_parses_utc) {
 }
 
 TEST(rfc3339, rejects_what_is_not_a_timestamp) {
-  for (const char* bad : {"", "2026-11-24", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z",
-                          "2026-11-24T25:00:00Z", "2026-11-24T07:10:00", "2026-11-24T07:10:00+1:00",
-                          "2026-11-24T07:10:00Zjunk", "yesterday"})
+  for (const char* bad :
+       {"", "2026-11-24", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-24T25:00:00Z",
+        "2026-11-24T07:10:00", "2026-11-24T07:10:00+1:00", "2026-11-24T07:10:00Zjunk", "yesterday"})
     EXPECT_FALSE(parse_rfc3339(bad).has_value()) << bad;
 }
 

@@ -12,21 +12,23 @@ namespace {
 class router_suite : public ::testing::Test {
  protected:
   void SetUp() override {
-    r_.add(method::get, "/api/v1/things/{id}", access::anyone, [](context& ctx) -> result<response> {
-      KINORA_TRY(id, ctx.id("id"));
-      return json(200, boost::json::object{{"id", id}});
-    });
+    r_.add(method::get, "/api/v1/things/{id}", access::anyone,
+           [](context& ctx) -> result<response> {
+             KINORA_TRY(id, ctx.id("id"));
+             return json(200, boost::json::object{{"id", id}});
+           });
     r_.add(method::get, "/api/v1/mine", access::signed_in, [](context& ctx) -> result<response> {
       return json(200, boost::json::object{{"account", ctx.who().account_id}});
     });
-    r_.add(method::post, "/api/v1/admin/x", access::admin, [](context&) -> result<response> {
-      return no_content();
-    });
+    r_.add(method::post, "/api/v1/admin/x", access::admin,
+           [](context&) -> result<response> { return no_content(); });
     r_.set_authenticator([](std::string_view token) -> result<auth::viewer> {
       auth::viewer v;
       v.account_id = 5;
-      if (token == "admin") v.role = auth::role::admin;
-      else if (token != "user") return fail(errc::unauthorized, "bad", "invalid-token");
+      if (token == "admin")
+        v.role = auth::role::admin;
+      else if (token != "user")
+        return fail(errc::unauthorized, "bad", "invalid-token");
       return v;
     });
   }
@@ -72,7 +74,8 @@ TEST_F(router_suite, enforces_access) {
 TEST_F(router_suite, every_answer_has_a_request_id_and_is_counted) {
   const auto res = call(method::get, "/api/v1/things/1");
   EXPECT_EQ(res.header("X-Request-Id")->size(), 16u);
-  EXPECT_NE(m_.render().find("route=\"/api/v1/things/{id}\",method=\"GET\",status=\"200\"} 1"), std::string::npos);
+  EXPECT_NE(m_.render().find("route=\"/api/v1/things/{id}\",method=\"GET\",status=\"200\"} 1"),
+            std::string::npos);
 }
 
 TEST(query_params, decodes_and_validates) {

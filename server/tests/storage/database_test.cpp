@@ -3,9 +3,9 @@
 #include <atomic>
 #include <thread>
 
+#include "../support/test_database.hpp"
 #include "core/result.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
-#include "../support/test_database.hpp"
 
 namespace kinora::storage {
 namespace {
@@ -22,11 +22,14 @@ class database_suite : public per_backend {};
 
 TEST_P(database_suite, values_round_trip) {
   auto c = db().acquire();
-  c->query("INSERT INTO settings (key, value) VALUES ($1, $2)", {std::string("k'ey\"; --"), std::string("Zoë 🎬 \\ '")});
-  const auto rs = c->query("SELECT key, value FROM settings WHERE key = $1", {std::string("k'ey\"; --")});
+  c->query("INSERT INTO settings (key, value) VALUES ($1, $2)",
+           {std::string("k'ey\"; --"), std::string("Zoë 🎬 \\ '")});
+  const auto rs =
+      c->query("SELECT key, value FROM settings WHERE key = $1", {std::string("k'ey\"; --")});
   ASSERT_EQ(rs.size(), 1u);
   EXPECT_EQ(rs.front().text(1), "Zoë 🎬 \\ '");
-  const auto n = c->query("SELECT CAST($1 AS BIGINT) + 1, CAST($2 AS TEXT) IS NULL", {std::int64_t{9'000'000'000'000'000'000}, null});
+  const auto n = c->query("SELECT CAST($1 AS BIGINT) + 1, CAST($2 AS TEXT) IS NULL",
+                          {std::int64_t{9'000'000'000'000'000'000}, null});
   // SQLite integer overflow promotes to float; both must not lose the magnitude.
   EXPECT_GT(n.front().f64(0), 8.99e18);
   EXPECT_TRUE(n.front().boolean(1));
@@ -54,7 +57,8 @@ TEST_P(database_suite, transaction_rolls_back_on_exception_and_on_failed_result)
     return fail(errc::conflict, "no");
   });
   EXPECT_FALSE(st.ok());
-  db().transact([](connection& c) { c.query("INSERT INTO genres (slug, name) VALUES ('c', 'C')"); });
+  db().transact(
+      [](connection& c) { c.query("INSERT INTO genres (slug, name) VALUES ('c', 'C')"); });
   auto c = db().acquire();
   EXPECT_EQ(c->query("SELECT slug FROM genres ORDER BY slug").size(), 1u);
   EXPECT_EQ(c->query("SELECT slug FROM genres").front().text(0), "c");
@@ -62,7 +66,8 @@ TEST_P(database_suite, transaction_rolls_back_on_exception_and_on_failed_result)
 
 TEST_P(database_suite, returning_and_affected_rows) {
   auto c = db().acquire();
-  const auto id = c->query("INSERT INTO genres (slug, name) VALUES ('x', 'X') RETURNING id").front().i64(0);
+  const auto id =
+      c->query("INSERT INTO genres (slug, name) VALUES ('x', 'X') RETURNING id").front().i64(0);
   EXPECT_GT(id, 0);
   EXPECT_EQ(c->query("UPDATE genres SET name = 'Y' WHERE id = $1", {id}).affected, 1);
   EXPECT_EQ(c->query("DELETE FROM genres WHERE id = $1", {id + 1000}).affected, 0);
@@ -111,11 +116,13 @@ TEST_P(database_suite, a_connection_returned_mid_transaction_is_rolled_back) {
   EXPECT_TRUE(c->query("SELECT 1 FROM genres WHERE slug = 'half'").empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(backends, database_suite, ::testing::ValuesIn(kinora::testing::backends()));
+INSTANTIATE_TEST_SUITE_P(backends, database_suite,
+                         ::testing::ValuesIn(kinora::testing::backends()));
 
 TEST(open_database, rejects_unknown_urls_and_unreachable_servers) {
   EXPECT_THROW(open_database("mysql://x", 1), storage_error);
-  EXPECT_THROW(open_database("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", 1), storage_error);
+  EXPECT_THROW(open_database("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", 1),
+               storage_error);
 }
 
 }  // namespace

@@ -18,8 +18,10 @@ inline std::vector<std::string> backends() {
   std::vector<std::string> out{"sqlite"};
   const char* pg = std::getenv("KINORA_TEST_POSTGRES_URL");
   const char* ci = std::getenv("CI");
-  if (pg && *pg) out.push_back("postgres");
-  else if (ci && std::string(ci) == "true") out.push_back("postgres-missing");
+  if (pg && *pg)
+    out.push_back("postgres");
+  else if (ci && std::string(ci) == "true")
+    out.push_back("postgres-missing");
   return out;
 }
 
@@ -47,7 +49,9 @@ class test_database {
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
     if (!name_.empty()) {
       try {
-        storage::open_database(admin_url_, 1)->acquire()->run_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+        storage::open_database(admin_url_, 1)
+            ->acquire()
+            ->run_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
       } catch (...) {
       }
     }

@@ -24,8 +24,10 @@ storage_error pg_failure(PGconn* conn, const PGresult* res, std::string_view dur
   std::string message = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
   if (res) {
     const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-    if (state && std::strcmp(state, "23505") == 0) k = storage_error::kind::unique_violation;
-    else if (state && std::strcmp(state, "23503") == 0) k = storage_error::kind::foreign_key_violation;
+    if (state && std::strcmp(state, "23505") == 0)
+      k = storage_error::kind::unique_violation;
+    else if (state && std::strcmp(state, "23503") == 0)
+      k = storage_error::kind::foreign_key_violation;
     else if (state && (std::strncmp(state, "08", 2) == 0 || std::strncmp(state, "57P", 3) == 0))
       k = storage_error::kind::connection;
   }
@@ -53,19 +55,21 @@ class postgres_connection final : public connection {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const auto& v = params[i];
       if (std::holds_alternative<null_t>(v)) continue;
-      if (const auto* n = std::get_if<std::int64_t>(&v)) texts[i] = std::to_string(*n);
+      if (const auto* n = std::get_if<std::int64_t>(&v))
+        texts[i] = std::to_string(*n);
       else if (const auto* d = std::get_if<double>(&v)) {
         char buf[32];
         texts[i].assign(buf, std::to_chars(buf, buf + sizeof buf, *d).ptr);
-      }
-      else texts[i] = std::get<std::string>(v);
+      } else
+        texts[i] = std::get<std::string>(v);
       pointers[i] = texts[i].c_str();
       lengths[i] = static_cast<int>(texts[i].size());
     }
     result_ptr res(PQexecPrepared(conn_.get(), name.c_str(), static_cast<int>(params.size()),
                                   pointers.data(), lengths.data(), nullptr, 0));
     const auto st = PQresultStatus(res.get());
-    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) throw pg_failure(conn_.get(), res.get(), sql);
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+      throw pg_failure(conn_.get(), res.get(), sql);
 
     rows out;
     const int n_rows = PQntuples(res.get());
@@ -78,7 +82,8 @@ class postgres_connection final : public connection {
       out.items.emplace_back(std::move(cells));
     }
     const char* affected = PQcmdTuples(res.get());
-    if (affected && *affected) std::from_chars(affected, affected + std::strlen(affected), out.affected);
+    if (affected && *affected)
+      std::from_chars(affected, affected + std::strlen(affected), out.affected);
     return out;
   }
 
@@ -86,7 +91,8 @@ class postgres_connection final : public connection {
     const std::string text(sql);
     result_ptr res(PQexec(conn_.get(), text.c_str()));
     const auto st = PQresultStatus(res.get());
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) throw pg_failure(conn_.get(), res.get(), sql);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+      throw pg_failure(conn_.get(), res.get(), sql);
   }
 
   void begin() override { run_script("BEGIN"); }
@@ -97,7 +103,11 @@ class postgres_connection final : public connection {
   bool healthy() override {
     if (PQstatus(conn_.get()) != CONNECTION_OK) return false;
     if (PQtransactionStatus(conn_.get()) != PQTRANS_IDLE) {
-      try { run_script("ROLLBACK"); } catch (...) { return false; }
+      try {
+        run_script("ROLLBACK");
+      } catch (...) {
+        return false;
+      }
     }
     return true;
   }
@@ -109,7 +119,8 @@ class postgres_connection final : public connection {
     std::string name = "k" + std::to_string(prepared_.size());
     const std::string text(sql);
     result_ptr res(PQprepare(conn_.get(), name.c_str(), text.c_str(), 0, nullptr));
-    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) throw pg_failure(conn_.get(), res.get(), sql);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK)
+      throw pg_failure(conn_.get(), res.get(), sql);
     return prepared_.emplace(text, std::move(name)).first->second;
   }
 
@@ -118,7 +129,8 @@ class postgres_connection final : public connection {
     const char* text = PQgetvalue(res, r, c);
     const auto len = static_cast<std::size_t>(PQgetlength(res, r, c));
     switch (PQftype(res, c)) {
-      case bool_oid: return std::int64_t{text[0] == 't' ? 1 : 0};
+      case bool_oid:
+        return std::int64_t{text[0] == 't' ? 1 : 0};
       case int2_oid:
       case int4_oid:
       case int8_oid: {
@@ -128,8 +140,10 @@ class postgres_connection final : public connection {
       }
       case float4_oid:
       case float8_oid:
-      case numeric_oid: return std::strtod(text, nullptr);
-      default: return std::string(text, len);
+      case numeric_oid:
+        return std::strtod(text, nullptr);
+      default:
+        return std::string(text, len);
     }
   }
 

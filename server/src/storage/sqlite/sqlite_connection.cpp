@@ -54,8 +54,8 @@ class sqlite_connection final : public connection {
     db_.reset(raw);
     if (rc != SQLITE_OK)
       throw storage_error(storage_error::kind::connection,
-                          "cannot open SQLite database '" + path + "': " +
-                              (raw ? sqlite3_errmsg(raw) : "out of memory"));
+                          "cannot open SQLite database '" + path +
+                              "': " + (raw ? sqlite3_errmsg(raw) : "out of memory"));
     sqlite3_busy_timeout(raw, 5000);
     sqlite3_extended_result_codes(raw, 1);
     run_script(
@@ -67,7 +67,8 @@ class sqlite_connection final : public connection {
     sqlite3_stmt* stmt = prepare(sql);
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
-    for (std::size_t i = 0; i < params.size(); ++i) bind(stmt, static_cast<int>(i + 1), params[i], sql);
+    for (std::size_t i = 0; i < params.size(); ++i)
+      bind(stmt, static_cast<int>(i + 1), params[i], sql);
 
     rows out;
     const int columns = sqlite3_column_count(stmt);
@@ -108,7 +109,11 @@ class sqlite_connection final : public connection {
   bool healthy() override {
     // A connection handed back mid-transaction would leak its lock to the next user.
     if (!sqlite3_get_autocommit(db_.get())) {
-      try { run_script("ROLLBACK"); } catch (...) { return false; }
+      try {
+        run_script("ROLLBACK");
+      } catch (...) {
+        return false;
+      }
     }
     return true;
   }
@@ -142,9 +147,12 @@ class sqlite_connection final : public connection {
 
   static value read(sqlite3_stmt* stmt, int c) {
     switch (sqlite3_column_type(stmt, c)) {
-      case SQLITE_INTEGER: return sqlite3_column_int64(stmt, c);
-      case SQLITE_FLOAT: return sqlite3_column_double(stmt, c);
-      case SQLITE_NULL: return null;
+      case SQLITE_INTEGER:
+        return sqlite3_column_int64(stmt, c);
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, c);
+      case SQLITE_NULL:
+        return null;
       default: {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
         return std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
