@@ -77,7 +77,7 @@ viewer auth_service::viewer_for(const account& a, const profile& p) {
   return v;
 }
 
-result<grant> auth_service::issue(storage::connection& c, const account& a, const profile& p,
+grant auth_service::issue(storage::connection& c, const account& a, const profile& p,
                                   const std::string& family) {
   const auto now = clock_.now_unix();
   grant g;
@@ -166,8 +166,10 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
   }
   login_by_account_.reset(account_key);
 
-  auto conn = db_.acquire();
-  const auto profiles = store::list_profiles(*conn, found->account.id);
+  const auto profiles = [&] {
+    auto conn = db_.acquire();
+    return store::list_profiles(*conn, found->account.id);
+  }();
   std::optional<profile> chosen;
   if (profile_id) {
     for (const auto& p : profiles)
@@ -184,31 +186,34 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
                   "Every profile of this account has a PIN; send profile_id and pin.",
                   "pin-required");
   }
-  conn->begin();
-  auto g = issue(*conn, found->account, *chosen, base64url(random_.bytes(16)));
-  conn->commit();
-  return g;
+  return db_.transact([&](storage::connection& c) {
+    return issue(c, found->account, *chosen, base64url(random_.bytes(16)));
+  });
 }
 
 result<grant> auth_service::refresh(const std::string& token) {
   const auto now = clock_.now_unix();
-  return db_.transact([&](storage::connection& c) -> result<grant> {
+  // nullopt: the token was used before. The revocation of its family is a successful
+  // outcome of the transaction, so it commits; the caller still gets an error.
+  auto rotated = db_.transact([&](storage::connection& c) -> result<std::optional<grant>> {
     const auto rec = store::find_refresh(c, sha256_hex(token));
     if (!rec || rec->revoked_at || rec->expires_at <= now) return invalid_refresh();
     if (rec->used_at || !store::mark_used(c, rec->id, now)) {
       // A rotated token came back: someone holds a copy. End the whole family.
       store::revoke_family(c, rec->family, now);
-      c.commit();
-      c.begin();
-      return fail(errc::unauthorized,
-                  "This refresh token was already used; every session from it is now revoked.",
-                  "refresh-token-reused");
+      return std::optional<grant>{};
     }
     const auto a = store::find_account(c, rec->account_id);
     const auto p = a ? store::find_profile(c, rec->account_id, rec->profile_id) : std::nullopt;
     if (!a || !p) return invalid_refresh();
-    return issue(c, *a, *p, rec->family);
+    return std::optional<grant>{issue(c, *a, *p, rec->family)};
   });
+  if (!rotated) return std::move(rotated).err();
+  if (!*rotated)
+    return fail(errc::unauthorized,
+                "This refresh token was already used; every session from it is now revoked.",
+                "refresh-token-reused");
+  return std::move(**rotated);
 }
 
 status auth_service::logout(const std::string& token) {
@@ -319,17 +324,19 @@ status auth_service::delete_profile(const viewer& v, std::int64_t id) {
 
 result<grant> auth_service::select_profile(const viewer& v, std::int64_t id,
                                            const std::optional<std::string>& pin) {
-  auto conn = db_.acquire();
-  const auto a = store::find_account(*conn, v.account_id);
-  const auto p = a ? store::find_profile(*conn, v.account_id, id) : std::nullopt;
+  const auto [a, p] = [&] {
+    auto conn = db_.acquire();
+    auto a = store::find_account(*conn, v.account_id);
+    auto p = a ? store::find_profile(*conn, v.account_id, id) : std::nullopt;
+    return std::pair{a, p};
+  }();
   if (!p) return fail(errc::not_found, "Profile " + std::to_string(id) + " does not exist.");
   // Leaving a kids profile for a grown-up one needs that profile's PIN if it has one,
   // like any switch; switching into a profile without a PIN is free.
   if (auto st = check_pin(*p, pin); !st) return st.err();
-  conn->begin();
-  auto g = issue(*conn, *a, *p, base64url(random_.bytes(16)));
-  conn->commit();
-  return g;
+  return db_.transact([&](storage::connection& c) {
+    return issue(c, *a, *p, base64url(random_.bytes(16)));
+  });
 }
 
 std::int64_t auth_service::create_account_with_profiles(const new_account& input,

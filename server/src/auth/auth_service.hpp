@@ -44,7 +44,7 @@ class auth_service {
                                             const std::vector<profile>& profiles);
 
  private:
-  result<grant> issue(storage::connection& c, const account& a, const profile& p,
+  grant issue(storage::connection& c, const account& a, const profile& p,
                       const std::string& family);
   status check_pin(const profile& p, const std::optional<std::string>& pin);
   static viewer viewer_for(const account& a, const profile& p);

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <span>
+
+namespace kinora::ai {
+
+// Read-only memory map of a whole file. Pages are shared with the page cache, so
+// several encoders on the same weights cost the memory once.
+class mapped_file {
+ public:
+  // Throws model_error naming the file when it cannot be opened or mapped.
+  explicit mapped_file(const std::filesystem::path& path);
+  ~mapped_file();
+
+  mapped_file(mapped_file&& other) noexcept;
+  mapped_file& operator=(mapped_file&& other) noexcept;
+  mapped_file(const mapped_file&) = delete;
+  mapped_file& operator=(const mapped_file&) = delete;
+
+  std::span<const std::byte> bytes() const noexcept { return {data_, size_}; }
+  const std::filesystem::path& path() const noexcept { return path_; }
+
+ private:
+  void release() noexcept;
+
+  std::filesystem::path path_;
+  const std::byte* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+}  // namespace kinora::ai
