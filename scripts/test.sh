@@ -30,12 +30,15 @@ echo "== API tests (pytest)"
 .venv/bin/pytest server/tests/api -q -p no:cacheprovider 2>&1 | tee build/pytest.log || status=1
 
 # One closing line over both runners.
-read -r c_passed c_failed < <(sed -nE 's/.*tests passed, ([0-9]+) tests failed out of ([0-9]+).*/\1 \2/p' build/ctest.log |
-  awk '{print $2-$1, $1}')
-p_passed=$(tail -1 build/pytest.log | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
-p_failed=$(tail -1 build/pytest.log | grep -oE '[0-9]+ (failed|errors?)' | awk '{s+=$1} END {print s+0}')
-passed=$(( ${c_passed:-0} + ${p_passed:-0} ))
-failed=$(( ${c_failed:-0} + ${p_failed:-0} ))
+count() {  # file regex -> the number in the last matching line, or 0
+  grep -oE "$2" "$1" | tail -1 | grep -oE '^[0-9]+' || echo 0
+}
+c_total=$(sed -nE 's/.*tests failed out of ([0-9]+).*/\1/p' build/ctest.log | tail -1)
+c_failed=$(sed -nE 's/.*tests passed, ([0-9]+) tests failed out of.*/\1/p' build/ctest.log | tail -1)
+p_passed=$(count build/pytest.log '[0-9]+ passed')
+p_failed=$(( $(count build/pytest.log '[0-9]+ failed') + $(count build/pytest.log '[0-9]+ errors?') ))
+passed=$(( ${c_total:-0} - ${c_failed:-0} + p_passed ))
+failed=$(( ${c_failed:-0} + p_failed ))
 [ "$failed" -eq 0 ] || status=1
 [ "$passed" -gt 0 ] || status=1
 echo
