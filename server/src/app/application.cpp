@@ -13,6 +13,8 @@
 #include "http/server.hpp"
 #include "seed/demo_seed.hpp"
 #include "storage/database.hpp"
+#include "viewing/viewing_routes.hpp"
+#include "viewing/viewing_service.hpp"
 
 namespace kinora::app {
 
@@ -46,10 +48,12 @@ struct application::parts {
         auth::auth_settings{secret, cfg.access_token_ttl, cfg.refresh_token_ttl,
                             cfg.login_attempts_per_address});
     catalog = std::make_unique<catalog::catalog_service>(*db, clock);
+    viewing = std::make_unique<viewing::viewing_service>(*db, clock);
 
     add_ops_routes(router, metrics, *db, clock);
     auth::add_routes(router, *auth);
     catalog::add_routes(router, *catalog, catalog_cache);
+    viewing::add_routes(router, *viewing);
     router.set_authenticator([this](std::string_view token) { return auth->authenticate(token); });
 
     namespace fs = std::filesystem;
@@ -71,6 +75,7 @@ struct application::parts {
   std::unique_ptr<auth::auth_service> auth;
   std::unique_ptr<catalog::catalog_service> catalog;
   catalog::response_cache catalog_cache{std::chrono::seconds(5)};
+  std::unique_ptr<viewing::viewing_service> viewing;
 };
 
 application::application(config cfg) : parts_(std::make_unique<parts>(std::move(cfg))) {}

@@ -21,7 +21,24 @@ page<title> search(connection& c, storage::dialect d, const visibility_filter& v
                    const std::vector<std::string>& words, const std::string& folded_query,
                    std::int64_t limit, std::int64_t offset);
 std::optional<title> find(connection& c, const visibility_filter& v, std::int64_t id);
+// The visible ones among `ids`, in no particular order (callers order them).
+std::vector<title> find_many(connection& c, const visibility_filter& v,
+                             const std::vector<std::int64_t>& ids);
 std::vector<title> featured(connection& c, const visibility_filter& v, std::int64_t limit);
+
+// An episode with where it sits in its series.
+struct episode_ref {
+  std::int64_t id = 0;
+  std::int64_t title_id = 0;
+  int season_number = 0;
+  int number = 0;
+  std::string title;
+  int runtime_minutes = 0;
+};
+std::optional<episode_ref> find_episode_ref(connection& c, std::int64_t episode_id);
+// The episode after (season, number) in the series, if any.
+std::optional<episode_ref> next_episode(connection& c, std::int64_t title_id, int season,
+                                        int number);
 std::vector<genre> genres(connection& c, const visibility_filter& v);
 
 // Unknown genre slugs, if any (admin writes name genres by slug).

@@ -22,7 +22,7 @@ PUBLIC = {
     ("POST", "/api/v1/auth/logout"), ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"),
     ("GET", "/api/v1/openapi.json"), ("GET", "/api/v1/artwork/titles/{id}/{kind}"),
 }
-TAGS = {"auth", "profiles", "catalog", "admin", "operations"}
+TAGS = {"auth", "profiles", "catalog", "viewing", "admin", "operations"}
 
 
 def operations():
@@ -273,13 +273,19 @@ def test_every_get_route_answers_as_documented(server, who):
     """Calls every GET operation with real demo data (each response goes through the validator)."""
     token = server.token(who)
     title = visible_title(server, token)
+    # Something watched, so the bookmark route has a resume point to answer with.
+    body = {"position_seconds": 60}
+    if title["type"] == "series":
+        detail = server.get(f"/api/v1/catalog/titles/{title['id']}", token).json()
+        body["episode_id"] = detail["seasons"][0]["episodes"][0]["id"]
+    assert server.request("PUT", f"/api/v1/viewing/bookmarks/{title['id']}", token, json=body).status_code == 200
     gets = [(path, item, op) for method, path, item, op in operations() if method == "GET"]
     assert len(gets) >= 14
     seen = set()
     for path, item, op in gets:
         kinds = ["poster.svg", "backdrop.svg"] if "{kind}" in path else [None]
         for kind in kinds:
-            url = fill(path, {"id": title["id"], "kind": kind})
+            url = fill(path, {"id": title["id"], "title_id": title["id"], "kind": kind})
             for required_only in (True, False):
                 params = example_params(op, required_only)
                 r = server.get(url, token, params=params)
@@ -293,7 +299,7 @@ def test_every_get_route_answers_as_documented(server, who):
 
 def test_every_operation_answers_without_a_token_as_its_security_says(server):
     for method, path, _, op in operations():
-        url = fill(path, {"id": 1, "kind": "poster.svg"})
+        url = fill(path, {"id": 1, "title_id": 1, "kind": "poster.svg"})
         r = server.request(method, url)
         if op["security"]:
             assert r.status_code == 401, f"{method} {url} without a token: {r.status_code}"
