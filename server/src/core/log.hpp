@@ -1,9 +1,14 @@
 #pragma once
-// Structured logs: one JSON object per line on stderr.
+// Structured logs: one JSON object per line on stderr. Lines are batched and written
+// every 100 ms (or at 64 KiB) so request handlers never wait on a write per line;
+// warnings, errors and shutdown flush at once.
 #include <boost/json/object.hpp>
 
+#include <condition_variable>
 #include <mutex>
+#include <string>
 #include <string_view>
+#include <thread>
 
 namespace kinora {
 
@@ -11,7 +16,11 @@ enum class log_level { debug, info, warn, error };
 
 class logger {
  public:
-  explicit logger(log_level min = log_level::info) : min_(min) {}
+  explicit logger(log_level min = log_level::info);
+  ~logger();
+  logger(const logger&) = delete;
+  logger& operator=(const logger&) = delete;
+
   void write(log_level level, std::string_view message, boost::json::object fields = {});
   void info(std::string_view message, boost::json::object fields = {}) {
     write(log_level::info, message, std::move(fields));
@@ -22,10 +31,17 @@ class logger {
   void error(std::string_view message, boost::json::object fields = {}) {
     write(log_level::error, message, std::move(fields));
   }
+  void flush();
 
  private:
+  void flush_locked(std::unique_lock<std::mutex>& lock);
+
   log_level min_;
   std::mutex mutex_;
+  std::condition_variable wake_;
+  std::string pending_;
+  bool stopping_ = false;
+  std::thread flusher_;
 };
 
 }  // namespace kinora
