@@ -35,12 +35,6 @@ bool valid_pin(const std::string& pin) {
          std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-error field(std::string name, std::string message) {
-  error e = fail(errc::validation, "The request body has invalid fields.");
-  e.fields.push_back({std::move(name), std::move(message)});
-  return e;
-}
-
 error invalid_credentials() {
   return fail(errc::unauthorized, "The email or password is incorrect.", "invalid-credentials");
 }
@@ -78,7 +72,7 @@ viewer auth_service::viewer_for(const account& a, const profile& p) {
 }
 
 grant auth_service::issue(storage::connection& c, const account& a, const profile& p,
-                                  const std::string& family) {
+                          const std::string& family) {
   const auto now = clock_.now_unix();
   grant g;
   g.account = a;
@@ -115,8 +109,8 @@ status auth_service::check_pin(const profile& p, const std::optional<std::string
 result<grant> auth_service::register_account(const new_account& input,
                                              const std::string& profile_name) {
   const std::string email = normalize_email(input.email);
-  if (!plausible_email(email)) return field("email", "must be an email address");
-  if (input.password.size() < 8) return field("password", "must be at least 8 characters");
+  if (!plausible_email(email)) return invalid_field("email", "must be an email address");
+  if (input.password.size() < 8) return invalid_field("password", "must be at least 8 characters");
   const std::string hash = hash_password(input.password);
   const auto now = clock_.now_unix();
   try {
@@ -250,16 +244,16 @@ result<std::vector<profile>> auth_service::profiles(const viewer& v) {
 result<profile> auth_service::create_profile(const viewer& v, const profile_input& input) {
   if (v.kids)
     return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
-  if (!input.name) return field("name", "is required");
+  if (!input.name) return invalid_field("name", "is required");
   if (input.pin && !input.pin->empty() && !valid_pin(*input.pin))
-    return field("pin", "must be 4 digits");
+    return invalid_field("pin", "must be 4 digits");
   profile p;
   p.account_id = v.account_id;
   p.name = *input.name;
   p.kids = input.kids.value_or(false);
   p.ceiling = input.ceiling.value_or(p.kids ? maturity::age7 : maturity::age18);
   if (p.kids && rank(p.ceiling) > rank(kids_max))
-    return field("maturity_ceiling", "must be at most 13+ for a kids profile");
+    return invalid_field("maturity_ceiling", "must be at most 13+ for a kids profile");
   if (input.pin && !input.pin->empty()) p.pin_hash = hash_password(*input.pin);
   p.created_at = clock_.now_unix();
   try {
@@ -282,7 +276,7 @@ result<profile> auth_service::update_profile(const viewer& v, std::int64_t id,
   if (v.kids)
     return fail(errc::forbidden, "A kids profile cannot manage profiles.", "kids-profile");
   if (input.pin && !input.pin->empty() && !valid_pin(*input.pin))
-    return field("pin", "must be 4 digits");
+    return invalid_field("pin", "must be 4 digits");
   auto conn = db_.acquire();
   auto p = store::find_profile(*conn, v.account_id, id);
   if (!p) return fail(errc::not_found, "Profile " + std::to_string(id) + " does not exist.");
@@ -293,7 +287,7 @@ result<profile> auth_service::update_profile(const viewer& v, std::int64_t id,
   else if (input.kids && *input.kids && rank(p->ceiling) > rank(kids_max))
     p->ceiling = maturity::age7;
   if (p->kids && rank(p->ceiling) > rank(kids_max))
-    return field("maturity_ceiling", "must be at most 13+ for a kids profile");
+    return invalid_field("maturity_ceiling", "must be at most 13+ for a kids profile");
   if (input.pin)
     p->pin_hash = input.pin->empty() ? std::nullopt : std::optional(hash_password(*input.pin));
   try {
@@ -334,9 +328,8 @@ result<grant> auth_service::select_profile(const viewer& v, std::int64_t id,
   // Leaving a kids profile for a grown-up one needs that profile's PIN if it has one,
   // like any switch; switching into a profile without a PIN is free.
   if (auto st = check_pin(*p, pin); !st) return st.err();
-  return db_.transact([&](storage::connection& c) {
-    return issue(c, *a, *p, base64url(random_.bytes(16)));
-  });
+  return db_.transact(
+      [&](storage::connection& c) { return issue(c, *a, *p, base64url(random_.bytes(16))); });
 }
 
 std::int64_t auth_service::create_account_with_profiles(const new_account& input,

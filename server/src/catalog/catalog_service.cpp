@@ -13,12 +13,6 @@ error not_found(std::string_view what, std::int64_t id) {
   return fail(errc::not_found, std::string(what) + " " + std::to_string(id) + " does not exist.");
 }
 
-error invalid(std::string field, std::string message) {
-  error e = fail(errc::validation, "The request body has invalid fields.");
-  e.fields.push_back({std::move(field), std::move(message)});
-  return e;
-}
-
 error duplicate(const storage::storage_error& e, std::string detail) {
   if (e.which() == storage::storage_error::kind::unique_violation)
     return fail(errc::conflict, std::move(detail), "duplicate");
@@ -94,12 +88,12 @@ result<title> catalog_service::create_title(const title_input& in) {
   title t;
   apply(t, in);
   if (t.slug.empty()) t.slug = text::slugify(t.name);
-  if (t.slug.empty()) return invalid("slug", "must contain letters or digits");
+  if (t.slug.empty()) return invalid_field("slug", "must contain letters or digits");
   t.added_at = t.updated_at = clock_.now_unix();
   try {
     return db_.transact([&](storage::connection& c) -> result<title> {
       if (auto unknown = store::unknown_genres(c, t.genres); !unknown.empty())
-        return invalid("genres", "unknown genre '" + unknown.front() + "'");
+        return invalid_field("genres", "unknown genre '" + unknown.front() + "'");
       t.id = store::insert_title(c, t);
       return *store::find(c, store::everything, t.id);
     });
@@ -114,11 +108,11 @@ result<title> catalog_service::update_title(std::int64_t id, const title_input& 
       auto t = store::find(c, store::everything, id);
       if (!t) return not_found("Title", id);
       if (in.kind && *in.kind != t->kind && !t->seasons.empty())
-        return invalid("type",
-                       "a series with seasons cannot become a movie; delete its seasons first");
+        return invalid_field(
+            "type", "a series with seasons cannot become a movie; delete its seasons first");
       apply(*t, in);
       if (auto unknown = store::unknown_genres(c, t->genres); !unknown.empty())
-        return invalid("genres", "unknown genre '" + unknown.front() + "'");
+        return invalid_field("genres", "unknown genre '" + unknown.front() + "'");
       t->updated_at = clock_.now_unix();
       store::update_title(c, *t);
       return *store::find(c, store::everything, id);

@@ -57,6 +57,13 @@ inline error fail(errc code, std::string detail, std::string kind = {}) {
   return error::make(code, std::move(detail), std::move(kind));
 }
 
+// A 422 naming one invalid field, as services report rules the body's shape can't express.
+inline error invalid_field(std::string field, std::string message) {
+  error e = fail(errc::validation, "The request body has invalid fields.");
+  e.fields.push_back({std::move(field), std::move(message)});
+  return e;
+}
+
 }  // namespace kinora
 
 // Propagates an error from an expression returning result<T>; yields the value otherwise.

@@ -16,13 +16,18 @@ struct migration {
   std::string_view sql;
 };
 
-// Files are named NNNN_description.sql under server/src/storage/migrations/<dialect>/.
+// Files are named NNNN_description.sql under server/src/storage/migrations/, in
+// common/ when the SQL suits both backends, else in sqlite/ and postgres/.
 std::vector<migration> migrations_for(dialect d) {
-  const std::string prefix = std::string("server/src/storage/migrations/") +
-                             (d == dialect::sqlite ? "sqlite/" : "postgres/");
+  const std::string base = "server/src/storage/migrations/";
+  const std::string own = base + (d == dialect::sqlite ? "sqlite/" : "postgres/");
+  const std::string common = base + "common/";
   std::vector<migration> out;
   for (const auto& e : resources::all()) {
-    if (!e.path.starts_with(prefix)) continue;
+    const std::string_view prefix = e.path.starts_with(own)      ? std::string_view(own)
+                                    : e.path.starts_with(common) ? std::string_view(common)
+                                                                 : std::string_view();
+    if (prefix.empty()) continue;
     std::string name(e.path.substr(prefix.size()));
     out.push_back({std::stoi(name.substr(0, 4)), name, e.content});
   }

@@ -30,12 +30,6 @@ std::optional<rating> parse_rating(std::string_view s) {
 
 namespace {
 
-error invalid(std::string field, std::string message) {
-  error e = fail(errc::validation, "The request body has invalid fields.");
-  e.fields.push_back({std::move(field), std::move(message)});
-  return e;
-}
-
 // Titles by id, keeping only what the profile may see.
 std::map<std::int64_t, catalog::title> visible_by_id(storage::connection& c, const auth::viewer& v,
                                                      const std::vector<std::int64_t>& ids) {
@@ -65,17 +59,17 @@ result<history_item> viewing_service::save_position(const auth::viewer& v, std::
   KINORA_TRY(t, visible_title(*c, v, title_id));
   int duration = t.runtime_minutes * 60;
   if (t.kind == "series") {
-    if (!episode_id) return invalid("episode_id", "is required for a series");
+    if (!episode_id) return invalid_field("episode_id", "is required for a series");
     const auto ep = cat::find_episode_ref(*c, *episode_id);
     if (!ep || ep->title_id != title_id)
-      return invalid("episode_id", "is not an episode of title " + std::to_string(title_id));
+      return invalid_field("episode_id", "is not an episode of title " + std::to_string(title_id));
     duration = ep->runtime_minutes * 60;
   } else if (episode_id) {
-    return invalid("episode_id", "must be absent for a movie");
+    return invalid_field("episode_id", "must be absent for a movie");
   }
   if (position > duration)
-    return invalid("position_seconds",
-                   "must not exceed the running time (" + std::to_string(duration) + " s)");
+    return invalid_field("position_seconds",
+                         "must not exceed the running time (" + std::to_string(duration) + " s)");
 
   bookmark b;
   b.title_id = title_id;
