@@ -142,3 +142,14 @@ def test_invalid_configuration_is_reported_all_at_once(tmp_path):
     assert r.returncode == 2
     for fragment in ["--port", "--database-url", "--workers", "--bogus", "--jwt-secret"]:
         assert fragment in r.stderr, r.stderr
+
+
+def test_slow_clients_are_cut_off_by_the_read_timeout(fresh_server):
+    s = fresh_server("--read-timeout", "1")
+    slow = socket.create_connection(("127.0.0.1", s.port), timeout=10)
+    slow.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # headers never finish
+    started = time.time()
+    assert slow.recv(4096) == b""  # the server closes the connection
+    assert 0.5 < time.time() - started < 5
+    slow.close()
+    assert s.get("/healthz").status_code == 200
