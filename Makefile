@@ -1,5 +1,5 @@
 # Thin wrapper: every target is one script under scripts/ or bench/.
-.PHONY: run test build deps docs model bench format
+.PHONY: run test build deps docs model bench bench-encoder format
 
 run:            ## build everything and serve the demo on http://127.0.0.1:8000
 	scripts/run.sh
@@ -21,6 +21,9 @@ model:
 
 bench:          ## HTTP benchmark against nginx (see bench/README.md)
 	bench/http_bench.sh
+
+bench-encoder:  ## native encoder vs a numpy BERT reference, same run
+	bench/encoder_bench.sh
 
 format:
 	clang-format -i $$(git ls-files 'server/*.cpp' 'server/*.hpp')
