@@ -25,16 +25,6 @@ bool exact_index::contains(vector_id id) const {
   return row_of_.contains(id);
 }
 
-bool exact_index::add(vector_id id, std::span<const float> v) {
-  return write(id, v, write_mode::add);
-}
-bool exact_index::update(vector_id id, std::span<const float> v) {
-  return write(id, v, write_mode::update);
-}
-bool exact_index::upsert(vector_id id, std::span<const float> v) {
-  return write(id, v, write_mode::upsert);
-}
-
 bool exact_index::write(vector_id id, std::span<const float> v, write_mode mode) {
   index_file::check_vector(v, dimension_);
   std::unique_lock lock(mutex_);

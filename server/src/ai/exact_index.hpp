@@ -25,9 +25,6 @@ class exact_index final : public vector_index {
   std::size_t dimension() const noexcept override { return dimension_; }
   std::size_t size() const override;
   bool contains(vector_id id) const override;
-  bool add(vector_id id, std::span<const float> vector) override;
-  bool update(vector_id id, std::span<const float> vector) override;
-  bool upsert(vector_id id, std::span<const float> vector) override;
   bool remove(vector_id id) override;
   std::vector<search_hit> search(std::span<const float> query, std::size_t k,
                                  const id_filter& filter = {}) const override;
@@ -35,8 +32,7 @@ class exact_index final : public vector_index {
                           std::string* error = nullptr) const override;
 
  private:
-  enum class write_mode { add, update, upsert };
-  bool write(vector_id id, std::span<const float> vector, write_mode mode);
+  bool write(vector_id id, std::span<const float> vector, write_mode mode) override;
 
   std::size_t dimension_;
   mutable writer_priority_mutex mutex_;

@@ -186,16 +186,6 @@ bool hnsw_index::contains(vector_id id) const {
   return graph_->is_live(id);
 }
 
-bool hnsw_index::add(vector_id id, std::span<const float> v) {
-  return write(id, v, write_mode::add);
-}
-bool hnsw_index::update(vector_id id, std::span<const float> v) {
-  return write(id, v, write_mode::update);
-}
-bool hnsw_index::upsert(vector_id id, std::span<const float> v) {
-  return write(id, v, write_mode::upsert);
-}
-
 bool hnsw_index::write(vector_id id, std::span<const float> v, write_mode mode) {
   index_file::check_vector(v, dimension_);
   std::vector<float> unit(dimension_);

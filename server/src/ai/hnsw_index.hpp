@@ -36,9 +36,6 @@ class hnsw_index final : public vector_index {
   std::size_t dimension() const noexcept override { return dimension_; }
   std::size_t size() const override;
   bool contains(vector_id id) const override;
-  bool add(vector_id id, std::span<const float> vector) override;
-  bool update(vector_id id, std::span<const float> vector) override;
-  bool upsert(vector_id id, std::span<const float> vector) override;
   bool remove(vector_id id) override;
   std::vector<search_hit> search(std::span<const float> query, std::size_t k,
                                  const id_filter& filter = {}) const override;
@@ -51,8 +48,7 @@ class hnsw_index final : public vector_index {
 
  private:
   struct graph;
-  enum class write_mode { add, update, upsert };
-  bool write(vector_id id, std::span<const float> vector, write_mode mode);
+  bool write(vector_id id, std::span<const float> vector, write_mode mode) override;
   void compact();  // caller holds the exclusive lock
   std::vector<search_hit> scan(const float* query, std::size_t k, const id_filter& filter) const;
 

@@ -37,11 +37,17 @@ class vector_index {
   virtual bool contains(vector_id id) const = 0;
 
   // false (and no change) if the id is already present.
-  virtual bool add(vector_id id, std::span<const float> vector) = 0;
+  bool add(vector_id id, std::span<const float> vector) {
+    return write(id, vector, write_mode::add);
+  }
   // false (and no change) if the id is absent.
-  virtual bool update(vector_id id, std::span<const float> vector) = 0;
+  bool update(vector_id id, std::span<const float> vector) {
+    return write(id, vector, write_mode::update);
+  }
   // Adds or replaces; true if the id was new.
-  virtual bool upsert(vector_id id, std::span<const float> vector) = 0;
+  bool upsert(vector_id id, std::span<const float> vector) {
+    return write(id, vector, write_mode::upsert);
+  }
   // false if the id was absent.
   virtual bool remove(vector_id id) = 0;
 
@@ -54,6 +60,11 @@ class vector_index {
   // returns false and, if `error` is given, the reason.
   [[nodiscard]] virtual bool save(const std::filesystem::path& path,
                                   std::string* error = nullptr) const = 0;
+
+ protected:
+  enum class write_mode { add, update, upsert };
+  // The one write path behind add, update and upsert, with their rules above.
+  virtual bool write(vector_id id, std::span<const float> vector, write_mode mode) = 0;
 };
 
 // Loads a file written by either implementation's save(); throws model_error naming
