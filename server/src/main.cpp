@@ -20,6 +20,9 @@ Usage:
   kinora migrate [options]   apply database migrations and exit
   kinora seed    [options]   load the demo catalog and schedule (--demo adds demo accounts)
   kinora routes              list the HTTP routes
+  kinora media build  [options]               package the demo clips (once) and link titles
+  kinora media ingest FILE --title ID [--episode ID] [options]
+                                              package a video file for a title or episode
   kinora embed   [--model DIR] TEXT...   print sentence embeddings as JSON
   kinora embed   --bench FILE            measure encoder throughput
   kinora help                this text
@@ -51,8 +54,41 @@ int main(int argc, char** argv) {
   std::vector<std::string> args;
   for (int i = 2; i < argc; ++i) args.emplace_back(argv[i]);
   if (command == "routes")
-    args = {"--database-url",     "sqlite::memory:", "--no-demo", "--jwt-secret",
-            std::string(32, 'x'), "--log-level",     "error"};
+    args = {"--database-url",     "sqlite::memory:",    "--no-demo",
+            "--jwt-secret",       std::string(32, 'x'), "--media-secret",
+            std::string(32, 'x'), "--log-level",        "error"};
+
+  // `media` takes a subcommand, and ingest its own arguments, before the options.
+  std::string media_action, ingest_file;
+  std::int64_t title_id = 0, episode_id = 0;
+  if (command == "media") {
+    if (args.empty() || (args[0] != "build" && args[0] != "ingest")) {
+      std::cerr << "kinora media: expected 'build' or 'ingest FILE --title ID'\n";
+      return 2;
+    }
+    media_action = args[0];
+    args.erase(args.begin());
+    if (media_action == "ingest") {
+      std::vector<std::string> rest;
+      for (std::size_t i = 0; i < args.size(); ++i) {
+        const bool has_value = i + 1 < args.size();
+        if ((args[i] == "--title" || args[i] == "--episode") && has_value) {
+          const auto n = std::strtoll(args[i + 1].c_str(), nullptr, 10);
+          (args[i] == "--title" ? title_id : episode_id) = n;
+          ++i;
+        } else if (ingest_file.empty() && !args[i].starts_with("--")) {
+          ingest_file = args[i];
+        } else {
+          rest.push_back(args[i]);
+        }
+      }
+      if (ingest_file.empty() || title_id <= 0 || episode_id < 0) {
+        std::cerr << "kinora media ingest: expected FILE --title ID [--episode ID]\n";
+        return 2;
+      }
+      args = std::move(rest);
+    }
+  }
 
   auto loaded = kinora::app::load_config(args);
   if (!loaded.errors.empty()) {
@@ -66,6 +102,8 @@ int main(int argc, char** argv) {
     if (command == "serve") return app.serve();
     if (command == "migrate") return app.migrate();
     if (command == "seed") return app.seed();
+    if (media_action == "build") return app.media_build();
+    if (media_action == "ingest") return app.media_ingest(ingest_file, title_id, episode_id);
     if (command == "routes") {
       for (const auto& r : app.routes())
         std::cout << to_string(r.method) << " " << r.pattern << "\n";

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "app/ops_routes.hpp"
 #include "auth/auth_routes.hpp"
@@ -11,6 +12,12 @@
 #include "catalog/catalog_service.hpp"
 #include "core/log.hpp"
 #include "http/server.hpp"
+#include "media/asset_store.hpp"
+#include "media/media_library.hpp"
+#include "media/media_routes.hpp"
+#include "media/url_signer.hpp"
+#include "playback/playback_routes.hpp"
+#include "playback/playback_service.hpp"
 #include "seed/demo_seed.hpp"
 #include "storage/database.hpp"
 #include "viewing/viewing_routes.hpp"
@@ -20,17 +27,21 @@ namespace kinora::app {
 
 namespace {
 
-// Demo mode needs no configured secret: one is generated once and kept in the
-// database, so tokens survive restarts.
-std::string demo_secret(storage::database& db, random_source& rnd) {
+// Demo mode needs no configured secrets: each is generated once and kept in the
+// database, so tokens and media links survive restarts.
+std::string demo_secret(storage::database& db, random_source& rnd, const std::string& name) {
   auto c = db.acquire();
-  const auto rs = c->query("SELECT value FROM settings WHERE key = 'jwt_secret'");
+  const auto rs = c->query("SELECT value FROM settings WHERE key = $1", {name});
   if (!rs.empty()) return rs.front().text(0);
   const std::string secret = auth::base64url(rnd.bytes(48));
-  c->query(
-      "INSERT INTO settings (key, value) VALUES ('jwt_secret', $1) ON CONFLICT (key) DO NOTHING",
-      {secret});
-  return c->query("SELECT value FROM settings WHERE key = 'jwt_secret'").front().text(0);
+  c->query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+           {name, secret});
+  return c->query("SELECT value FROM settings WHERE key = $1", {name}).front().text(0);
+}
+
+std::unique_ptr<playback::session_store> open_session_store(const std::string& redis_url) {
+  return redis_url.empty() ? playback::make_memory_session_store()
+                           : playback::make_redis_session_store(redis_url);
 }
 
 }  // namespace
@@ -42,18 +53,32 @@ struct application::parts {
         db(storage::open_database(cfg.database_url, cfg.db_pool_size)),
         router(metrics, log) {
     storage::migrate(*db);
-    const std::string secret = cfg.jwt_secret.empty() ? demo_secret(*db, random) : cfg.jwt_secret;
+    const std::string secret =
+        cfg.jwt_secret.empty() ? demo_secret(*db, random, "jwt_secret") : cfg.jwt_secret;
     auth = std::make_unique<auth::auth_service>(
         *db, clock, random,
         auth::auth_settings{secret, cfg.access_token_ttl, cfg.refresh_token_ttl,
                             cfg.login_attempts_per_address});
     catalog = std::make_unique<catalog::catalog_service>(*db, clock);
     viewing = std::make_unique<viewing::viewing_service>(*db, clock);
+    assets = std::make_unique<media::asset_store>(*db);
+    library = std::make_unique<media::media_library>(*assets, cfg.media_dir, clock, random, log);
+    signer = std::make_unique<media::url_signer>(
+        cfg.media_secret.empty() ? demo_secret(*db, random, "media_secret") : cfg.media_secret);
+    sessions = open_session_store(cfg.redis_url);
+    playback = std::make_unique<playback::playback_service>(
+        *db, *viewing, *assets, *signer, *sessions, clock, random,
+        playback::playback_settings{cfg.session_timeout, cfg.media_url_ttl, cfg.media_base_url});
 
     add_ops_routes(router, metrics, *db, clock);
     auth::add_routes(router, *auth);
     catalog::add_routes(router, *catalog, catalog_cache);
     viewing::add_routes(router, *viewing);
+    playback::add_routes(router, *playback);
+    media::add_routes(router, *library, *signer, clock,
+                      [this](const std::string& session, const std::string& asset) {
+                        return playback->release_key(session, asset);
+                      });
     router.set_authenticator([this](std::string_view token) { return auth->authenticate(token); });
 
     namespace fs = std::filesystem;
@@ -76,6 +101,17 @@ struct application::parts {
   std::unique_ptr<catalog::catalog_service> catalog;
   catalog::response_cache catalog_cache{std::chrono::seconds(5)};
   std::unique_ptr<viewing::viewing_service> viewing;
+  std::unique_ptr<media::asset_store> assets;
+  std::unique_ptr<media::media_library> library;
+  std::unique_ptr<media::url_signer> signer;
+  std::unique_ptr<playback::session_store> sessions;
+  std::unique_ptr<playback::playback_service> playback;
+  std::thread demo_media;  // packages the demo clips in the background on a first run
+
+  ~parts() {
+    library->stop();
+    if (demo_media.joinable()) demo_media.join();
+  }
 };
 
 application::application(config cfg) : parts_(std::make_unique<parts>(std::move(cfg))) {}
@@ -97,6 +133,64 @@ int application::seed() {
   return 0;
 }
 
+int application::media_build() {
+  auto& p = *parts_;
+  const auto pool = p.library->build_demo_pool(static_cast<int>(p.cfg.demo_clips),
+                                               static_cast<int>(p.cfg.demo_clip_seconds));
+  if (!pool) {
+    std::cerr << "kinora media build: " << pool.err().detail << "\n";
+    return 1;
+  }
+  const int linked = p.assets->link_unlinked(*pool);
+  p.log.info("demo media ready", {{"assets", static_cast<std::int64_t>(pool->size())},
+                                  {"newly_linked", linked},
+                                  {"media_dir", p.cfg.media_dir}});
+  return 0;
+}
+
+int application::media_ingest(const std::string& file, std::int64_t title_id,
+                              std::int64_t episode_id) {
+  auto& p = *parts_;
+  if (!p.assets->target_exists(title_id, episode_id)) {
+    std::cerr << "kinora media ingest: no title " << title_id
+              << (episode_id ? " with episode " + std::to_string(episode_id) : "") << "\n";
+    return 2;
+  }
+  const auto asset = p.library->ingest(file, std::filesystem::path(file).filename().string());
+  if (!asset) {
+    std::cerr << "kinora media ingest: " << asset.err().detail << "\n";
+    return 1;
+  }
+  p.assets->link(title_id, episode_id, asset->id);
+  p.log.info("media ingested", {{"asset", asset->id},
+                                {"duration_seconds", asset->duration_seconds},
+                                {"title_id", title_id},
+                                {"episode_id", episode_id}});
+  return 0;
+}
+
+void application::prepare_media() {
+  auto& p = *parts_;
+  const auto pool = p.library->register_packaged();
+  if (!p.cfg.demo) return;
+  if (pool.size() >= p.cfg.demo_clips) {
+    p.assets->link_unlinked(pool);
+    return;
+  }
+  // First run: the catalog is browsable at once; titles become playable when this ends.
+  p.demo_media = std::thread([&p] {
+    try {
+      if (const auto built = p.library->build_demo_pool(static_cast<int>(p.cfg.demo_clips),
+                                                        static_cast<int>(p.cfg.demo_clip_seconds)))
+        p.log.info("demo media ready", {{"linked", p.assets->link_unlinked(*built)}});
+      else
+        p.log.error("demo media failed", {{"error", built.err().detail}});
+    } catch (const std::exception& e) {
+      p.log.error("demo media failed", {{"error", e.what()}});
+    }
+  });
+}
+
 int application::migrate() {
   parts_->log.info("migrations applied", {{"database", parts_->db->description()}});
   return 0;
@@ -106,12 +200,16 @@ int application::serve() {
   auto& p = *parts_;
   // Only demo mode fills an empty database by itself; production runs `kinora seed`.
   if (p.cfg.demo) seed();
+  prepare_media();
+  p.library->start_worker();
   http::server_options o;
   o.host = p.cfg.host;
   o.port = p.cfg.port;
   o.io_threads = p.cfg.io_threads;
   o.workers = p.cfg.workers;
   o.body_limit = p.cfg.max_body_bytes;
+  o.upload_prefix = "/api/v1/admin/media/uploads";
+  o.upload_limit = p.cfg.max_upload_bytes;
   o.header_limit = p.cfg.max_header_bytes;
   o.read_timeout = std::chrono::seconds(p.cfg.read_timeout_seconds);
   o.shutdown_grace = std::chrono::seconds(p.cfg.shutdown_grace_seconds);
@@ -120,6 +218,7 @@ int application::serve() {
   p.log.info("listening", {{"url", "http://" + p.cfg.host + ":" + std::to_string(port)},
                            {"port", port},
                            {"database", p.db->description()},
+                           {"sessions", p.sessions->description()},
                            {"demo", p.cfg.demo}});
   server.run();
   p.log.info("stopped");

@@ -20,9 +20,16 @@ class application {
   int seed();
   // `kinora migrate`
   int migrate();
+  // `kinora media build`: packages the demo clips once and links every title to one.
+  int media_build();
+  // `kinora media ingest FILE --title ID [--episode ID]`
+  int media_ingest(const std::string& file, std::int64_t title_id, std::int64_t episode_id);
   std::vector<http::route_info> routes() const;
 
  private:
+  // Registers packaged media; in demo mode links titles to the demo clips, packaging
+  // them in the background on a first run.
+  void prepare_media();
   struct parts;
   std::unique_ptr<parts> parts_;
 };

@@ -33,6 +33,22 @@ const std::vector<setting_doc>& documented_settings() {
       {"--shutdown-grace", "KINORA_SHUTDOWN_GRACE", "20",
        "Seconds in-flight requests get on SIGTERM"},
       {"--log-level", "KINORA_LOG_LEVEL", "info", "debug, info, warn or error"},
+      {"--media-dir", "KINORA_MEDIA_DIR", "var/media",
+       "Packaged HLS (hls/), content keys (keys/), uploads"},
+      {"--media-secret", "KINORA_MEDIA_SECRET", "generated and kept in the database in demo mode",
+       "Signs media URLs, at least 32 bytes; nginx's secure_link needs the same value"},
+      {"--media-base-url", "KINORA_MEDIA_BASE_URL", "(empty: this server)",
+       "Origin of signed media URLs, e.g. https://media.example.com served by nginx"},
+      {"--media-url-ttl", "KINORA_MEDIA_URL_TTL", "21600",
+       "Lifetime of signed media URLs, seconds"},
+      {"--session-timeout", "KINORA_SESSION_TIMEOUT", "90",
+       "Seconds without a heartbeat after which a playback session ends"},
+      {"--redis", "KINORA_REDIS_URL", "(empty: in-process)",
+       "redis://host:port/db shares playback sessions and stream counts between instances"},
+      {"--max-upload-bytes", "KINORA_MAX_UPLOAD_BYTES", "268435456",
+       "Largest media upload accepted"},
+      {"--demo-clips", "KINORA_DEMO_CLIPS", "6", "Demo clips packaged for the demo catalog"},
+      {"--demo-clip-seconds", "KINORA_DEMO_CLIP_SECONDS", "60", "Length of each demo clip"},
   };
   return docs;
 }
@@ -142,6 +158,24 @@ load_result load_config(const std::vector<std::string>& args) {
       read_number<unsigned>(name, *v, 1, 3600, c.read_timeout_seconds, errors);
     else if (flag == "--shutdown-grace")
       read_number<unsigned>(name, *v, 0, 3600, c.shutdown_grace_seconds, errors);
+    else if (flag == "--media-dir")
+      c.media_dir = *v;
+    else if (flag == "--media-secret")
+      c.media_secret = *v;
+    else if (flag == "--media-base-url")
+      c.media_base_url = *v;
+    else if (flag == "--media-url-ttl")
+      read_number<std::int64_t>(name, *v, 60, 7 * 86400, c.media_url_ttl, errors);
+    else if (flag == "--session-timeout")
+      read_number<std::int64_t>(name, *v, 3, 3600, c.session_timeout, errors);
+    else if (flag == "--redis")
+      c.redis_url = *v;
+    else if (flag == "--max-upload-bytes")
+      read_number<std::size_t>(name, *v, 1024, 64ULL << 30, c.max_upload_bytes, errors);
+    else if (flag == "--demo-clips")
+      read_number<unsigned>(name, *v, 1, 50, c.demo_clips, errors);
+    else if (flag == "--demo-clip-seconds")
+      read_number<unsigned>(name, *v, 8, 600, c.demo_clip_seconds, errors);
     else if (flag == "--log-level") {
       if (*v == "debug")
         c.log = log_level::debug;
@@ -166,6 +200,14 @@ load_result load_config(const std::vector<std::string>& args) {
   if (c.jwt_secret.empty() && !c.demo)
     errors.push_back(
         "--jwt-secret / KINORA_JWT_SECRET: required outside demo mode (at least 32 bytes)");
+  if (!c.media_secret.empty() && c.media_secret.size() < 32)
+    errors.push_back("--media-secret / KINORA_MEDIA_SECRET: must be at least 32 bytes");
+  if (c.media_secret.empty() && !c.demo)
+    errors.push_back(
+        "--media-secret / KINORA_MEDIA_SECRET: required outside demo mode (at least 32 bytes)");
+  if (!c.redis_url.empty() && !c.redis_url.starts_with("redis://"))
+    errors.push_back("--redis / KINORA_REDIS_URL: expected redis://host[:port][/db]");
+  if (c.media_base_url.ends_with('/')) c.media_base_url.pop_back();
   return out;
 }
 

@@ -28,6 +28,15 @@ struct config {
   unsigned read_timeout_seconds = 30;
   unsigned shutdown_grace_seconds = 20;
   log_level log = log_level::info;
+  std::string media_dir = "var/media";
+  std::string media_secret;
+  std::string media_base_url;
+  std::int64_t media_url_ttl = 6 * 3600;
+  std::int64_t session_timeout = 90;
+  std::string redis_url;
+  std::size_t max_upload_bytes = 256ULL * 1024 * 1024;
+  unsigned demo_clips = 6;
+  unsigned demo_clip_seconds = 60;
 };
 
 struct setting_doc {

@@ -25,6 +25,19 @@ inline bool may_see(const viewer& v, tier required, maturity rating) {
   return rank(required) <= rank(v.tier) && rank(rating) <= rank(v.ceiling);
 }
 
+// Streams an account may play at once.
+inline int concurrent_streams(tier t) {
+  switch (t) {
+    case tier::basic:
+      return 1;
+    case tier::standard:
+      return 2;
+    case tier::premium:
+      return 4;
+  }
+  return 1;
+}
+
 // The same rule for SQL: stores bind these two values into
 // `tier_rank <= $n AND maturity_rank <= $m`.
 struct visibility_filter {

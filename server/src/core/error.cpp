@@ -18,6 +18,10 @@ std::string_view to_string(errc code) {
       return "method-not-allowed";
     case errc::conflict:
       return "conflict";
+    case errc::gone:
+      return "gone";
+    case errc::range_not_satisfiable:
+      return "range-not-satisfiable";
     case errc::payload_too_large:
       return "payload-too-large";
     case errc::headers_too_large:

@@ -3,6 +3,7 @@
 // them to a status code and an RFC 9457 problem document.
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace kinora {
@@ -15,7 +16,9 @@ enum class errc {
   not_found,
   method_not_allowed,
   conflict,
+  gone,  // existed once and ended: a stopped playback session
   payload_too_large,
+  range_not_satisfiable,
   headers_too_large,
   unsupported_media_type,
   rate_limited,
@@ -35,9 +38,11 @@ struct error {
   std::string kind;
   std::vector<field_error> fields;
   int retry_after_seconds = 0;
+  // RFC 9457 extension members a client can act on, e.g. {"limit", 2}.
+  std::vector<std::pair<std::string, std::variant<long long, std::string>>> extensions;
 
   static error make(errc code, std::string detail, std::string kind = {}) {
-    return error{code, std::move(detail), std::move(kind), {}, 0};
+    return error{code, std::move(detail), std::move(kind), {}, 0, {}};
   }
 };
 

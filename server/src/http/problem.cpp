@@ -20,6 +20,10 @@ unsigned status_for(errc code) {
       return 405;
     case errc::conflict:
       return 409;
+    case errc::gone:
+      return 410;
+    case errc::range_not_satisfiable:
+      return 416;
     case errc::payload_too_large:
       return 413;
     case errc::headers_too_large:
@@ -54,6 +58,10 @@ std::string_view title_for(errc code) {
       return "Method not allowed";
     case errc::conflict:
       return "Conflict";
+    case errc::gone:
+      return "Gone";
+    case errc::range_not_satisfiable:
+      return "Range not satisfiable";
     case errc::payload_too_large:
       return "Payload too large";
     case errc::headers_too_large:
@@ -85,6 +93,8 @@ response problem(const error& e, std::string_view instance) {
     for (const auto& f : e.fields) errors.push_back({{"field", f.field}, {"message", f.message}});
     body["errors"] = std::move(errors);
   }
+  for (const auto& [name, value] : e.extensions)
+    std::visit([&, &name = name](const auto& v) { body[name] = v; }, value);
   response r;
   r.status = status_for(e.code);
   r.body = boost::json::serialize(body);

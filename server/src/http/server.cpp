@@ -102,6 +102,24 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     parser_->body_limit(owner_.options.body_limit);
     stream_.expires_after(first_request_ ? owner_.options.read_timeout
                                          : owner_.options.idle_timeout);
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  bool is_upload(std::string_view target) const {
+    const auto& prefix = owner_.options.upload_prefix;
+    return !prefix.empty() && target.starts_with(prefix);
+  }
+
+  // Uploads may be far larger than API bodies and take longer to arrive.
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read(ec);
+    const auto& opt = owner_.options;
+    if (is_upload(parser_->get().target())) {
+      parser_->body_limit(opt.upload_limit);
+      stream_.expires_after(opt.upload_timeout);
+    }
     bhttp::async_read(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
@@ -157,7 +175,10 @@ class server::impl::session : public std::enable_shared_from_this<session> {
                    "malformed-request");
     if (ec == bhttp::error::body_limit)
       e = fail(errc::payload_too_large,
-               "The request body exceeds " + std::to_string(owner_.options.body_limit) + " bytes.");
+               "The request body exceeds " +
+                   std::to_string(is_upload(parser_->get().target()) ? owner_.options.upload_limit
+                                                                     : owner_.options.body_limit) +
+                   " bytes.");
     else if (ec == bhttp::error::header_limit)
       e = fail(
           errc::headers_too_large,

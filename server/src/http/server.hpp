@@ -19,6 +19,10 @@ struct server_options {
   unsigned workers = 4;
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 1024 * 1024;
+  // Requests under this path prefix (media uploads) get their own body limit and time.
+  std::string upload_prefix;
+  std::size_t upload_limit = 1024 * 1024;
+  std::chrono::seconds upload_timeout{600};
   std::chrono::seconds read_timeout{30};  // for one request, from its first byte
   std::chrono::seconds idle_timeout{75};  // between requests on a keep-alive connection
   std::chrono::seconds shutdown_grace{20};

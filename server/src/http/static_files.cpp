@@ -5,7 +5,9 @@
 #include <array>
 #include <cctype>
 
+#include "core/result.hpp"
 #include "core/time.hpp"
+#include "http/problem.hpp"
 
 namespace kinora::http {
 
@@ -72,7 +74,65 @@ bool safe_relative(std::string_view rel) {
   return rel.find('\0') == std::string_view::npos;
 }
 
-std::optional<response> file_response(const fs::path& file, const request& req) {
+struct byte_range {
+  std::uint64_t first = 0;
+  std::uint64_t last = 0;  // inclusive
+};
+
+bool parse_offset(std::string_view text, std::uint64_t& out) {
+  if (text.empty() || text.size() > 19) return false;
+  out = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return true;
+}
+
+// RFC 9110 §14.2. nullopt: send the whole file (no header, or several ranges, which a
+// server may ignore). Errors: malformed (400) or past the end (416).
+result<std::optional<byte_range>> parse_range(std::string_view header, std::uint64_t size) {
+  auto malformed = [] {
+    return fail(errc::bad_request, "The Range header is malformed; send bytes=FIRST-LAST.",
+                "malformed-range");
+  };
+  if (!header.starts_with("bytes=")) return malformed();
+  const auto spec = header.substr(6);
+  if (spec.find(',') != std::string_view::npos) return std::optional<byte_range>{};
+  const auto dash = spec.find('-');
+  if (dash == std::string_view::npos) return malformed();
+  const auto first_text = spec.substr(0, dash);
+  const auto last_text = spec.substr(dash + 1);
+  std::uint64_t first = 0, last = 0;
+  if (first_text.empty()) {  // suffix: the final N bytes
+    if (!parse_offset(last_text, last) || last == 0) return malformed();
+    if (size == 0)
+      return fail(errc::range_not_satisfiable, "The file is empty.", "range-not-satisfiable");
+    return std::optional<byte_range>{{size - std::min(last, size), size - 1}};
+  }
+  if (!parse_offset(first_text, first)) return malformed();
+  if (last_text.empty())
+    last = size == 0 ? 0 : size - 1;
+  else if (!parse_offset(last_text, last) || last < first)
+    return malformed();
+  if (first >= size)
+    return fail(errc::range_not_satisfiable,
+                "The range starts at byte " + std::to_string(first) + " but the file has " +
+                    std::to_string(size) + " bytes.",
+                "range-not-satisfiable");
+  return std::optional<byte_range>{{first, std::min(last, size - 1)}};
+}
+
+std::string default_cache_control(const fs::path& file) {
+  if (file.filename() == "index.html") return "no-cache";
+  if (looks_hashed(file)) return "public, max-age=31536000, immutable";
+  return "public, max-age=3600";
+}
+
+}  // namespace
+
+std::optional<response> serve_file(const fs::path& file, const request& req,
+                                   std::string_view cache_control) {
   struct stat st {};
   if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
   const auto size = static_cast<std::uint64_t>(st.st_size);
@@ -85,12 +145,9 @@ std::optional<response> file_response(const fs::path& file, const request& req) 
   response r;
   r.set("ETag", etag);
   r.set("Last-Modified", format_http_date(mtime));
-  if (file.filename() == "index.html")
-    r.set("Cache-Control", "no-cache");
-  else if (looks_hashed(file))
-    r.set("Cache-Control", "public, max-age=31536000, immutable");
-  else
-    r.set("Cache-Control", "public, max-age=3600");
+  r.set("Cache-Control",
+        cache_control.empty() ? default_cache_control(file) : std::string(cache_control));
+  r.set("Accept-Ranges", "bytes");
 
   bool not_modified = false;
   if (auto inm = req.header("if-none-match")) {
@@ -103,13 +160,30 @@ std::optional<response> file_response(const fs::path& file, const request& req) 
     r.status = 304;
     return r;
   }
-  r.status = 200;
   r.set("Content-Type", std::string(content_type_for(file)));
+  r.status = 200;
   r.file = file_part{file.string(), 0, size};
+  // If-Range with a stale validator asks for the whole, current file.
+  const auto if_range = req.header("if-range");
+  const auto range = req.header("range");
+  if (range && (!if_range || *if_range == etag)) {
+    auto part = parse_range(*range, size);
+    if (!part) {
+      auto p = problem(part.err(), req.path);
+      if (part.err().code == errc::range_not_satisfiable)
+        p.set("Content-Range", "bytes */" + std::to_string(size));
+      return p;
+    }
+    if (*part) {
+      const auto [first, last] = **part;
+      r.status = 206;
+      r.set("Content-Range", "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" +
+                                 std::to_string(size));
+      r.file = file_part{file.string(), first, last - first + 1};
+    }
+  }
   return r;
 }
-
-}  // namespace
 
 bool owns(const static_mount& mount, std::string_view path) {
   return mount.prefix == "/" || path == mount.prefix ||
@@ -129,13 +203,12 @@ std::optional<response> serve_static(const static_mount& mount, const request& r
 
   const fs::path index = mount.root / "index.html";
   if (rel.empty() || rel.back() == '/') {
-    return file_response(rel.empty() ? index : mount.root / rel / "index.html", req);
+    return serve_file(rel.empty() ? index : mount.root / rel / "index.html", req);
   }
-  if (auto r = file_response(mount.root / rel, req)) return r;
+  if (auto r = serve_file(mount.root / rel, req)) return r;
   // Client-side routes (/titles/42) get the app shell; missing assets (x.js) stay 404.
   const auto last = rel.substr(rel.rfind('/') == std::string_view::npos ? 0 : rel.rfind('/') + 1);
-  if (mount.spa_fallback && last.find('.') == std::string_view::npos)
-    return file_response(index, req);
+  if (mount.spa_fallback && last.find('.') == std::string_view::npos) return serve_file(index, req);
   return std::nullopt;
 }
 

@@ -54,7 +54,8 @@ result<catalog::title> viewing_service::visible_title(storage::connection& c, co
 
 result<history_item> viewing_service::save_position(const auth::viewer& v, std::int64_t title_id,
                                                     std::optional<std::int64_t> episode_id,
-                                                    int position) {
+                                                    int position,
+                                                    std::optional<int> media_duration) {
   auto c = db_.acquire();
   KINORA_TRY(t, visible_title(*c, v, title_id));
   int duration = t.runtime_minutes * 60;
@@ -67,6 +68,7 @@ result<history_item> viewing_service::save_position(const auth::viewer& v, std::
   } else if (episode_id) {
     return invalid_field("episode_id", "must be absent for a movie");
   }
+  if (media_duration) duration = *media_duration;
   if (position > duration)
     return invalid_field("position_seconds",
                          "must not exceed the running time (" + std::to_string(duration) + " s)");

@@ -12,8 +12,11 @@ class viewing_service {
   viewing_service(storage::database& db, const clock& clk) : db_(db), clock_(clk) {}
 
   // Every title passes the profile's visibility rule: an invisible one is "not found".
+  // Playback passes the running time of the media actually playing, which then counts
+  // as the duration; otherwise the catalog's running time does.
   result<history_item> save_position(const auth::viewer& v, std::int64_t title_id,
-                                     std::optional<std::int64_t> episode_id, int position_seconds);
+                                     std::optional<std::int64_t> episode_id, int position_seconds,
+                                     std::optional<int> media_duration = std::nullopt);
   // A movie's bookmark, or the series episode watched most recently.
   result<history_item> resume_point(const auth::viewer& v, std::int64_t title_id);
   std::vector<continue_item> continue_watching(const auth::viewer& v, std::int64_t limit);

@@ -1,0 +1,234 @@
+#include "media/media_library.hpp"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <boost/json.hpp>
+#include <fstream>
+#include <sstream>
+
+namespace kinora::media {
+
+namespace fs = std::filesystem;
+namespace bj = boost::json;
+
+namespace {
+
+std::string hex(const std::string& bytes) {
+  std::string out(bytes.size() * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                 bytes.size());
+  out.pop_back();
+  return out;
+}
+
+std::string unhex(std::string_view text) {
+  std::string out(text.size() / 2, '\0');
+  std::size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                     text.size(), nullptr, &len, nullptr) != 0)
+    return {};
+  out.resize(len);
+  return out;
+}
+
+std::string demo_id(int n) {
+  return "demo-" + std::to_string(n);
+}
+
+}  // namespace
+
+media_library::media_library(asset_store& store, fs::path media_dir, const clock& clk,
+                             random_source& random, logger& log)
+    : store_(store),
+      dir_(std::move(media_dir)),
+      hls_(dir_ / "hls"),
+      keys_(dir_ / "keys"),
+      clock_(clk),
+      random_(random),
+      log_(log) {}
+
+media_library::~media_library() {
+  stop();
+}
+
+result<media_asset> media_library::package_and_register(const std::string& id,
+                                                        const std::string& label,
+                                                        const package_request& req,
+                                                        const progress_fn& progress) {
+  fs::create_directories(hls_);
+  fs::create_directories(keys_);
+  ::chmod(keys_.c_str(), 0700);
+  const fs::path work = dir_ / "work" / id;
+  fs::remove_all(work);
+  auto done = package_hls(req, hls_ / id, work, progress);
+  fs::remove_all(work);
+  if (!done) return done.err();
+
+  media_asset a{id, label, done->duration_seconds, req.key, clock_.now_unix()};
+  // The record is written last: a package without one was never finished.
+  const bj::object record{{"id", a.id},
+                          {"label", a.label},
+                          {"duration_seconds", a.duration_seconds},
+                          {"key", hex(a.key)},
+                          {"created_at", a.created_at}};
+  const fs::path file = keys_ / (id + ".json");
+  {
+    std::ofstream out(file.string() + ".tmp", std::ios::trunc);
+    out << bj::serialize(record);
+  }
+  ::chmod((file.string() + ".tmp").c_str(), 0600);
+  fs::rename(file.string() + ".tmp", file);
+  store_.save(a);
+  return a;
+}
+
+result<std::vector<std::string>> media_library::build_demo_pool(int clips, int seconds) {
+  for (int n = 1; n <= clips; ++n) {
+    const auto id = demo_id(n);
+    if (fs::exists(keys_ / (id + ".json")) && fs::exists(hls_ / id / "master.m3u8")) continue;
+    fs::remove_all(hls_ / id);  // a half-built package from an interrupted run
+    log_.info("packaging demo clip", {{"asset", id}, {"seconds", seconds}});
+    package_request req;
+    req.demo = demo_clip{n, seconds};
+    req.key = random_.bytes(16);
+    auto keep_going = [this](double) {
+      std::lock_guard lock(mutex_);
+      return !stopping_;
+    };
+    if (auto a = package_and_register(id, "Kinora demo clip " + std::to_string(n), req, keep_going);
+        !a)
+      return a.err();
+  }
+  return register_packaged();
+}
+
+std::vector<std::string> media_library::register_packaged() {
+  std::vector<std::string> pool;
+  if (!fs::is_directory(keys_)) return pool;
+  std::vector<fs::path> records;
+  for (const auto& e : fs::directory_iterator(keys_))
+    if (e.path().extension() == ".json") records.push_back(e.path());
+  std::sort(records.begin(), records.end());
+  for (const auto& path : records) {
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    boost::system::error_code ec;
+    const auto doc = bj::parse(ss.str(), ec);
+    if (ec || !doc.is_object()) continue;
+    const auto& o = doc.as_object();
+    media_asset a;
+    try {
+      a = {std::string(o.at("id").as_string()), std::string(o.at("label").as_string()),
+           static_cast<int>(o.at("duration_seconds").to_number<std::int64_t>()),
+           unhex(o.at("key").as_string()), o.at("created_at").to_number<std::int64_t>()};
+    } catch (const std::exception&) {
+      log_.warn("skipping unreadable media record", {{"file", path.string()}});
+      continue;
+    }
+    if (!valid_asset_id(a.id) || a.key.size() != 16 || !fs::exists(hls_ / a.id / "master.m3u8"))
+      continue;
+    store_.save(a);
+    if (a.id.starts_with("demo-")) pool.push_back(a.id);
+  }
+  return pool;
+}
+
+result<media_asset> media_library::ingest(const fs::path& source, const std::string& label,
+                                          const progress_fn& progress) {
+  if (!fs::is_regular_file(source))
+    return fail(errc::validation, "No such file: " + source.string() + ".", "no-such-file");
+  package_request req;
+  req.source = fs::absolute(source);
+  req.key = random_.bytes(16);
+  std::string suffix = hex(random_.bytes(5));
+  return package_and_register("a-" + suffix, label, req, progress);
+}
+
+result<media_job> media_library::enqueue_upload(std::string_view bytes, std::int64_t title_id,
+                                                std::int64_t episode_id) {
+  if (!store_.target_exists(title_id, episode_id))
+    return fail(errc::not_found,
+                episode_id ? "No such episode of that title." : "No title with that id.");
+  if (bytes.empty())
+    return fail(errc::validation, "Send the video file as the request body.", "empty-upload");
+  media_job j;
+  j.id = hex(random_.bytes(8));
+  j.title_id = title_id;
+  j.episode_id = episode_id;
+  j.created_at = clock_.now_unix();
+  const fs::path uploads = dir_ / "uploads";
+  fs::create_directories(uploads);
+  j.source = (uploads / (j.id + ".upload")).string();
+  {
+    std::ofstream out(j.source, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return fail(errc::unavailable, "The upload could not be stored.");
+  }
+  store_.create_job(j);
+  wake_.notify_all();
+  return *store_.job(j.id);
+}
+
+void media_library::start_worker() {
+  if (worker_.joinable()) return;
+  worker_ = std::thread([this] { work(); });
+}
+
+void media_library::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void media_library::work() {
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      if (stopping_) return;
+    }
+    std::optional<media_job> job;
+    try {
+      store_.fail_abandoned_jobs(clock_.now_unix());
+      job = store_.claim_next_job(clock_.now_unix());
+    } catch (const std::exception& e) {
+      log_.warn("media job queue unavailable", {{"error", e.what()}});
+    }
+    if (!job) {
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, std::chrono::seconds(2));
+      continue;
+    }
+    log_.info("media job started", {{"job", job->id}, {"title_id", job->title_id}});
+    auto last_report = std::chrono::steady_clock::now();
+    auto progress = [&](double fraction) {
+      if (std::chrono::steady_clock::now() - last_report > std::chrono::seconds(2)) {
+        last_report = std::chrono::steady_clock::now();
+        store_.report_progress(job->id, static_cast<int>(fraction * 100), clock_.now_unix());
+      }
+      std::lock_guard lock(mutex_);
+      return !stopping_;
+    };
+    result<media_asset> asset = fail(errc::internal, "not run");
+    try {
+      asset = ingest(job->source, "Upload for title " + std::to_string(job->title_id), progress);
+      if (asset) store_.link(job->title_id, job->episode_id, asset->id);
+    } catch (const std::exception& e) {
+      asset = fail(errc::internal, std::string("Packaging failed: ") + e.what());
+    }
+    fs::remove(job->source);
+    if (asset) {
+      store_.finish_job(job->id, asset->id, std::nullopt, clock_.now_unix());
+      log_.info("media job succeeded", {{"job", job->id}, {"asset", asset->id}});
+    } else {
+      store_.finish_job(job->id, std::nullopt, asset.err().detail, clock_.now_unix());
+      log_.warn("media job failed", {{"job", job->id}, {"error", asset.err().detail}});
+    }
+  }
+}
+
+}  // namespace kinora::media

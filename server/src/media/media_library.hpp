@@ -1,0 +1,65 @@
+#pragma once
+// The media on disk and in the database: the demo clip pool, ingesting real files, and
+// the job queue behind admin uploads.
+//
+// <media-dir>/hls/<asset>/   what gets served (by Kinora, nginx or a CDN)
+// <media-dir>/keys/<asset>.json   asset record with its content key; never served
+// <media-dir>/uploads/, work/     upload sources and scratch space
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/log.hpp"
+#include "core/result.hpp"
+#include "media/asset_store.hpp"
+#include "media/hls_packager.hpp"
+
+namespace kinora::media {
+
+class media_library {
+ public:
+  media_library(asset_store& store, std::filesystem::path media_dir, const clock& clk,
+                random_source& random, logger& log);
+  ~media_library();
+
+  const std::filesystem::path& hls_dir() const { return hls_; }
+  asset_store& store() { return store_; }
+
+  // Packages the demo clips that are missing (once per media dir) and registers them.
+  result<std::vector<std::string>> build_demo_pool(int clips, int seconds);
+  // Registers every asset packaged in this media dir (perhaps for another database) and
+  // returns the demo pool's ids.
+  std::vector<std::string> register_packaged();
+  // Packages a real file as a new asset and registers it.
+  result<media_asset> ingest(const std::filesystem::path& source, const std::string& label,
+                             const progress_fn& progress = {});
+
+  // Checks the target exists, keeps the upload and queues a packaging job.
+  result<media_job> enqueue_upload(std::string_view bytes, std::int64_t title_id,
+                                   std::int64_t episode_id);
+  std::optional<media_job> job(const std::string& id) { return store_.job(id); }
+  // A worker thread packaging queued jobs until stop().
+  void start_worker();
+  void stop();
+
+ private:
+  result<media_asset> package_and_register(const std::string& id, const std::string& label,
+                                           const package_request& req, const progress_fn& progress);
+  void work();
+
+  asset_store& store_;
+  std::filesystem::path dir_, hls_, keys_;
+  const clock& clock_;
+  random_source& random_;
+  logger& log_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread worker_;
+};
+
+}  // namespace kinora::media

@@ -1,0 +1,201 @@
+#include "playback/playback_service.hpp"
+
+#include <sodium.h>
+
+#include "auth/entitlement.hpp"
+#include "catalog/catalog_store.hpp"
+
+namespace kinora::playback {
+
+namespace cat = catalog::catalog_store;
+
+namespace {
+
+std::string new_session_id(random_source& random) {
+  const auto bytes = random.bytes(16);
+  char out[32];
+  sodium_bin2base64(out, sizeof out, reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  return out;
+}
+
+error forbidden(std::string detail, std::string kind) {
+  return fail(errc::forbidden, std::move(detail), std::move(kind));
+}
+
+}  // namespace
+
+playback_service::playback_service(storage::database& db, viewing::viewing_service& viewing,
+                                   media::asset_store& assets, const media::url_signer& signer,
+                                   session_store& sessions, const clock& clk, random_source& random,
+                                   playback_settings settings)
+    : db_(db),
+      viewing_(viewing),
+      assets_(assets),
+      signer_(signer),
+      sessions_(sessions),
+      clock_(clk),
+      random_(random),
+      settings_(std::move(settings)) {}
+
+result<started_session> playback_service::start(const auth::viewer& v, std::int64_t title_id,
+                                                std::optional<std::int64_t> episode_id) {
+  std::optional<catalog::title> title;
+  std::optional<cat::episode_ref> episode;
+  {
+    auto c = db_.acquire();
+    title = cat::find(*c, cat::everything, title_id);
+    if (!title) return fail(errc::not_found, "No title with id " + std::to_string(title_id) + ".");
+    if (title->kind == "series") {
+      if (episode_id) {
+        episode = cat::find_episode_ref(*c, *episode_id);
+        if (!episode || episode->title_id != title_id)
+          return fail(errc::not_found, "Title " + std::to_string(title_id) + " has no episode " +
+                                           std::to_string(*episode_id) + ".");
+      }
+    } else if (episode_id) {
+      return invalid_field("episode_id", "must be absent for a movie");
+    }
+  }
+  // Playback says why, so the app can offer an upgrade or explain the profile's ceiling.
+  const std::string required(auth::to_string(title->tier));
+  const std::string rating(auth::to_string(title->maturity));
+  if (auth::rank(title->tier) > auth::rank(v.tier)) {
+    auto e = forbidden("This title needs the " + required + " plan; the account has " +
+                           std::string(auth::to_string(v.tier)) + ".",
+                       "tier-required");
+    e.extensions = {{"required_tier", required}};
+    return e;
+  }
+  if (auth::rank(title->maturity) > auth::rank(v.ceiling)) {
+    auto e = forbidden("This title is rated " + rating + ", above this profile's " +
+                           std::string(auth::to_string(v.ceiling)) + " limit.",
+                       "maturity-restricted");
+    e.extensions = {{"rating", rating}};
+    return e;
+  }
+
+  // A series without an episode resumes where the profile left off, else starts at S1E1.
+  int resume = 0;
+  if (auto mark = viewing_.resume_point(v, title_id)) {
+    const auto& last = mark->episode;
+    if (!episode_id && last) {
+      if (!mark->mark.completed) {
+        episode = cat::find_episode_ref(*db_.acquire(), last->id);
+        resume = mark->mark.position_seconds;
+      } else {
+        episode = cat::next_episode(*db_.acquire(), title_id, last->season_number, last->number);
+      }
+    } else if (!mark->mark.completed && (!episode_id || (last && last->id == *episode_id))) {
+      resume = mark->mark.position_seconds;
+    }
+  }
+  if (title->kind == "series" && !episode) {
+    episode = cat::next_episode(*db_.acquire(), title_id, 0, 0);
+    if (!episode)
+      return fail(errc::conflict, "This series has no episodes to play yet.", "no-media");
+  }
+  const std::int64_t episode_key = episode ? episode->id : 0;
+  const auto asset = assets_.for_title(title_id, episode_key);
+  if (!asset) return fail(errc::conflict, "This title has no packaged media yet.", "no-media");
+
+  const auto now = clock_.now_unix();
+  playback_session s;
+  s.id = new_session_id(random_);
+  s.account_id = v.account_id;
+  s.profile_id = v.profile_id;
+  s.title_id = title_id;
+  s.episode_id = episode_key;
+  s.asset_id = asset->id;
+  s.duration_seconds = asset->duration_seconds;
+  s.position_seconds = std::min(resume, asset->duration_seconds);
+  s.started_at = now;
+  s.last_heartbeat = now;
+  s.expires_at = now + settings_.session_timeout;
+  const int limit = auth::concurrent_streams(v.tier);
+  if (!sessions_.start(s, limit, now)) {
+    auto e = fail(errc::rate_limited,
+                  "The account already plays " + std::to_string(limit) + " stream" +
+                      (limit == 1 ? "" : "s") + ", the limit of its " +
+                      std::string(auth::to_string(v.tier)) +
+                      " plan. Stop one, or wait for it to time out.",
+                  "stream-limit");
+    e.extensions = {{"limit", static_cast<long long>(limit)}};
+    e.retry_after_seconds = static_cast<int>(settings_.session_timeout);
+    return e;
+  }
+
+  started_session out;
+  out.session = s;
+  out.urls_expire_at = now + settings_.url_ttl;
+  const auto prefix =
+      settings_.media_base_url + signer_.prefix(out.urls_expire_at, s.id, s.asset_id);
+  out.manifest_url = prefix + "master.m3u8";
+  out.key_url = prefix + "key";
+  return out;
+}
+
+result<playback_session> playback_service::own(const auth::viewer& v, const std::string& id) {
+  auto s = sessions_.find(id);
+  if (!s || s->account_id != v.account_id || s->profile_id != v.profile_id)
+    return fail(errc::not_found, "No playback session " + id + " for this profile.");
+  return *s;
+}
+
+result<playback_session> playback_service::heartbeat(const auth::viewer& v, const std::string& id,
+                                                     int position) {
+  KINORA_TRY(s, own(v, id));
+  const auto now = clock_.now_unix();
+  if (!s.live(now))
+    return fail(errc::gone, "This playback session has ended; start a new one.", "session-ended");
+  if (position > s.duration_seconds)
+    return invalid_field("position_seconds", "must not exceed the media's running time (" +
+                                                 std::to_string(s.duration_seconds) + " s)");
+  if (!sessions_.touch(id, position, now, now + settings_.session_timeout))
+    return fail(errc::gone, "This playback session has ended; start a new one.", "session-ended");
+  auto saved = viewing_.save_position(v, s.title_id,
+                                      s.episode_id ? std::optional(s.episode_id) : std::nullopt,
+                                      position, s.duration_seconds);
+  if (!saved) return saved.err();
+  s.position_seconds = position;
+  s.last_heartbeat = now;
+  s.expires_at = now + settings_.session_timeout;
+  return s;
+}
+
+status playback_service::end(const auth::viewer& v, const std::string& id,
+                             std::optional<int> position) {
+  KINORA_TRY(s, own(v, id));
+  const auto now = clock_.now_unix();
+  if (position && *position > s.duration_seconds)
+    return invalid_field("position_seconds", "must not exceed the media's running time (" +
+                                                 std::to_string(s.duration_seconds) + " s)");
+  const int at = position.value_or(s.position_seconds);
+  if (!sessions_.end(id, at, now))
+    return fail(errc::gone, "This playback session has already ended.", "session-ended");
+  if (position)
+    if (auto saved = viewing_.save_position(
+            v, s.title_id, s.episode_id ? std::optional(s.episode_id) : std::nullopt, at,
+            s.duration_seconds);
+        !saved)
+      return saved.err();
+  return ok();
+}
+
+std::vector<playback_session> playback_service::live_sessions(const auth::viewer& v) {
+  return sessions_.live_sessions(v.account_id, clock_.now_unix());
+}
+
+result<std::string> playback_service::release_key(const std::string& session_id,
+                                                  const std::string& asset_id) {
+  const auto s = sessions_.find(session_id);
+  if (!s || !s->live(clock_.now_unix()))
+    return forbidden("Keys are released only to a live playback session.", "session-not-live");
+  if (s->asset_id != asset_id)
+    return forbidden("This session does not play that media.", "wrong-asset");
+  const auto asset = assets_.find(asset_id);
+  if (!asset) return fail(errc::not_found, "No such media.");
+  return asset->key;
+}
+
+}  // namespace kinora::playback

@@ -1,0 +1,65 @@
+#pragma once
+// Starting, keeping alive and ending playback: the entitlement decision (403 with the
+// reason), the account's concurrent-stream limit (429), signed media URLs, resume
+// positions, and releasing content keys only to live sessions.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/viewer.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "media/asset_store.hpp"
+#include "media/url_signer.hpp"
+#include "playback/session_store.hpp"
+#include "storage/database.hpp"
+#include "viewing/viewing_service.hpp"
+
+namespace kinora::playback {
+
+struct playback_settings {
+  std::int64_t session_timeout = 90;  // seconds without a heartbeat before a session ends
+  std::int64_t url_ttl = 6 * 3600;    // lifetime of the signed media URLs
+  std::string media_base_url;         // "" (same origin) or e.g. https://cdn.example.com
+};
+
+struct started_session {
+  playback_session session;
+  std::string manifest_url;
+  std::string key_url;
+  std::int64_t urls_expire_at = 0;
+};
+
+class playback_service {
+ public:
+  playback_service(storage::database& db, viewing::viewing_service& viewing,
+                   media::asset_store& assets, const media::url_signer& signer,
+                   session_store& sessions, const clock& clk, random_source& random,
+                   playback_settings settings);
+
+  result<started_session> start(const auth::viewer& v, std::int64_t title_id,
+                                std::optional<std::int64_t> episode_id);
+  result<playback_session> heartbeat(const auth::viewer& v, const std::string& id, int position);
+  status end(const auth::viewer& v, const std::string& id, std::optional<int> position);
+  std::vector<playback_session> live_sessions(const auth::viewer& v);
+  // The content key of `asset` for a live session playing it; forbidden otherwise.
+  result<std::string> release_key(const std::string& session_id, const std::string& asset_id);
+
+  const playback_settings& settings() const { return settings_; }
+  const session_store& store() const { return sessions_; }
+
+ private:
+  // The account's own session, or not found (another account's looks the same).
+  result<playback_session> own(const auth::viewer& v, const std::string& id);
+
+  storage::database& db_;
+  viewing::viewing_service& viewing_;
+  media::asset_store& assets_;
+  const media::url_signer& signer_;
+  session_store& sessions_;
+  const clock& clock_;
+  random_source& random_;
+  playback_settings settings_;
+};
+
+}  // namespace kinora::playback
