@@ -17,6 +17,9 @@ if [ ! -x .venv/bin/pytest ] || [ server/tests/api/requirements.txt -nt .venv/.i
   touch .venv/.installed
 fi
 
+# The browser test's Shaka Player and playwright-core (it drives Debian's Chromium).
+(cd server/tests/player && npm ci --silent --no-audit --no-fund)
+
 pg_dir=$(mktemp -d /tmp/kinora-pg-XXXXXX)
 pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 trap 'scripts/pg-test-cluster.sh stop "$pg_dir"' EXIT
@@ -28,6 +31,8 @@ echo "== C++ tests (ctest)"
 ctest --test-dir build --output-on-failure -j2 --timeout 900 2>&1 | tee build/ctest.log || status=1
 echo "== API tests (pytest)"
 .venv/bin/pytest server/tests/api -q -p no:cacheprovider 2>&1 | tee build/pytest.log || status=1
+echo "== nginx delivery tests (pytest)"
+.venv/bin/pytest server/tests/nginx -q -p no:cacheprovider 2>&1 | tee build/pytest-nginx.log || status=1
 
 # One closing line over both runners.
 count() {  # file regex -> the number in the last matching line, or 0
@@ -35,8 +40,12 @@ count() {  # file regex -> the number in the last matching line, or 0
 }
 c_total=$(sed -nE 's/.*tests failed out of ([0-9]+).*/\1/p' build/ctest.log | tail -1)
 c_failed=$(sed -nE 's/.*tests passed, ([0-9]+) tests failed out of.*/\1/p' build/ctest.log | tail -1)
-p_passed=$(count build/pytest.log '[0-9]+ passed')
-p_failed=$(( $(count build/pytest.log '[0-9]+ failed') + $(count build/pytest.log '[0-9]+ errors?') ))
+p_passed=0
+p_failed=0
+for log in build/pytest.log build/pytest-nginx.log; do
+  p_passed=$(( p_passed + $(count "$log" '[0-9]+ passed') ))
+  p_failed=$(( p_failed + $(count "$log" '[0-9]+ failed') + $(count "$log" '[0-9]+ errors?') ))
+done
 passed=$(( ${c_total:-0} - ${c_failed:-0} + p_passed ))
 failed=$(( ${c_failed:-0} + p_failed ))
 [ "$failed" -eq 0 ] || status=1

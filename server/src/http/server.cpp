@@ -1,5 +1,8 @@
 #include "http/server.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -20,6 +23,28 @@ namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
 namespace {
+
+// Files up to this size (media segments, app bundles) are read here on a worker and sent in
+// one write; Beast's file_body would read them 4 KiB at a time on the I/O thread.
+constexpr std::uint64_t inline_file_limit = 16 << 20;
+
+void load_small_file(response& res) {
+  if (!res.file || res.file->length > inline_file_limit) return;
+  const int fd = ::open(res.file->path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;  // respond() reports the file as gone
+  std::string body(res.file->length, '\0');
+  std::uint64_t done = 0;
+  while (done < body.size()) {
+    const auto n = ::pread(fd, body.data() + done, body.size() - done,
+                           static_cast<off_t>(res.file->offset + done));
+    if (n <= 0) break;
+    done += static_cast<std::uint64_t>(n);
+  }
+  ::close(fd);
+  if (done != body.size()) return;
+  res.file.reset();
+  res.body = std::move(body);
+}
 
 method from_beast(bhttp::verb v) {
   switch (v) {
@@ -162,6 +187,7 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     asio::post(owner_.workers,
                [self = shared_from_this(), req = std::move(req), keep_alive, head]() mutable {
                  response res = self->owner_.routes.dispatch(req);
+                 if (!head) load_small_file(res);
                  asio::post(self->stream_.get_executor(),
                             [self, res = std::move(res), keep_alive, head]() mutable {
                               self->respond(std::move(res), keep_alive, head);

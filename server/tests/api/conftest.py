@@ -20,8 +20,27 @@ import openapi_validator
 ROOT = Path(__file__).resolve().parents[3]
 KINORA = Path(os.environ.get("KINORA_BIN", ROOT / "build" / "kinora"))
 PG_URL = os.environ.get("KINORA_TEST_POSTGRES_URL", "")
-# Tests know the signing key, so they can mint tokens the server must judge (expired ones).
+# Tests know the signing keys, so they can mint tokens and media links the server must
+# judge (expired ones, other paths).
 JWT_SECRET = "test-secret-" + "k" * 32
+MEDIA_SECRET = "media-secret-" + "m" * 32
+# A small demo pool, packaged once per test run and shared by every server.
+DEMO_CLIPS = ["--demo-clips", "2", "--demo-clip-seconds", "16"]
+_media_dir = None
+
+
+def packaged_media():
+    """The media dir with the demo clips (ffmpeg runs once per test session)."""
+    global _media_dir
+    if _media_dir is None:
+        work = Path(tempfile.mkdtemp(prefix="kinora-media-"))
+        out = subprocess.run(
+            [str(KINORA), "media", "build", "--database-url", f"sqlite:{work}/build.db", "--demo",
+             "--media-dir", str(work / "media"), "--log-level", "warn", *DEMO_CLIPS],
+            capture_output=True, text=True, timeout=600, cwd=work)
+        assert out.returncode == 0, out.stderr + out.stdout
+        _media_dir = work / "media"
+    return _media_dir
 
 DEMO = {
     "admin": ("admin@ott.test", "admin123"),
@@ -46,6 +65,7 @@ class Server:
 
     def __init__(self, backend, database_url, extra_args=(), workdir=None):
         self.backend = backend
+        self.database_url = database_url
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="kinora-api-"))
         self.log_path = self.workdir / "server.log"
         self.http = requests.Session()
@@ -56,6 +76,7 @@ class Server:
             "--jwt-secret", JWT_SECRET,
             "--web-root", str(ROOT / "web"),
             "--login-attempts-per-address", "100000",
+            "--media-dir", str(packaged_media()), "--media-secret", MEDIA_SECRET, *DEMO_CLIPS,
             *extra_args,
         ]
         self.log = open(self.log_path, "w")
@@ -102,6 +123,9 @@ class Server:
 
     def post(self, path, token=None, **kw):
         return self.request("POST", path, token, **kw)
+
+    def put(self, path, token=None, **kw):
+        return self.request("PUT", path, token, **kw)
 
     def patch(self, path, token=None, **kw):
         return self.request("PATCH", path, token, **kw)

@@ -1,0 +1,119 @@
+"""Packaging real files: `kinora media ingest` and the admin upload route with its job."""
+import subprocess
+import time
+
+import pytest
+
+from conftest import DEMO_CLIPS, KINORA, MEDIA_SECRET, JWT_SECRET, problem_of
+
+
+def make_video(path, seconds=6, subtitles=False):
+    """A small real source file: 360p test pattern, tone, optionally an SRT subtitle stream."""
+    args = ["ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "lavfi", "-i", f"testsrc2=size=640x360:rate=25:duration={seconds}",
+            "-f", "lavfi", "-i", f"sine=frequency=600:duration={seconds}"]
+    if subtitles:
+        srt = path.with_suffix(".srt")
+        srt.write_text("1\n00:00:01,000 --> 00:00:03,000\nHello from a real subtitle\n")
+        args += ["-i", str(srt), "-map", "0:v", "-map", "1:a", "-map", "2:s", "-c:s", "mov_text"]
+    args += ["-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", str(path)]
+    subprocess.run(args, check=True, timeout=120)
+    return path
+
+
+def wait_for_job(server, token, job_id, timeout=120):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        job = server.get(f"/api/v1/admin/media/jobs/{job_id}", token).json()
+        if job["status"] in ("succeeded", "failed"):
+            return job
+        time.sleep(0.3)
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+def test_upload_packages_a_file_and_the_title_plays_it(server, tmp_path):
+    admin = server.token("admin")
+    movie = server.get("/api/v1/catalog/titles", admin, params={"type": "movie", "limit": 1}).json()["items"][0]
+    source = make_video(tmp_path / "film.mp4", subtitles=True)
+    r = server.post(f"/api/v1/admin/media/uploads?title_id={movie['id']}", admin, data=source.read_bytes(),
+                    headers={"Content-Type": "video/mp4"})
+    assert r.status_code == 202, r.text
+    job = r.json()
+    assert job["status"] in ("queued", "running") and r.headers["Location"].endswith(job["id"])
+    job = wait_for_job(server, admin, job["id"])
+    assert job["status"] == "succeeded", job
+    assert job["progress"] == 100 and job["asset_id"]
+
+    viewer = server.register(tier="premium")["access_token"]
+    s = server.post("/api/v1/playback/sessions", viewer, json={"title_id": movie["id"]}).json()
+    assert s["asset_id"] == job["asset_id"] and s["duration_seconds"] == 6
+    master = server.http.get(server.base + s["manifest_url"]).text
+    # 360p source: never upscaled, so only 240p; the subtitle stream became WebVTT.
+    assert "240p/index.m3u8" in master and "480p" not in master and "720p" not in master
+    assert "TYPE=SUBTITLES" in master
+    base = s["manifest_url"].rsplit("/", 1)[0]
+    assert "Hello from a real subtitle" in server.http.get(base + "/subs/en.vtt").text
+    server.delete(f"/api/v1/playback/sessions/{s['id']}", viewer)
+
+
+def test_broken_uploads_fail_with_a_reason(server):
+    admin = server.token("admin")
+    movie = server.get("/api/v1/catalog/titles", admin, params={"type": "movie", "limit": 1}).json()["items"][0]
+    r = server.post(f"/api/v1/admin/media/uploads?title_id={movie['id']}", admin, data=b"\x00not a video" * 1000,
+                    headers={"Content-Type": "application/octet-stream"})
+    assert r.status_code == 202
+    job = wait_for_job(server, admin, r.json()["id"])
+    assert job["status"] == "failed" and job["asset_id"] is None
+    assert "not a media file" in job["error"]
+
+    upload = "/api/v1/admin/media/uploads"
+    problem_of(server.post(f"{upload}?title_id=999999", admin, data=b"x", headers={"Content-Type": "video/mp4"}), 404)
+    problem_of(server.post(f"{upload}?title_id={movie['id']}&episode_id=999999", admin, data=b"x",
+                           headers={"Content-Type": "video/mp4"}), 404)
+    problem_of(server.post(upload, admin, data=b"x", headers={"Content-Type": "video/mp4"}), 422)
+    problem_of(server.post(f"{upload}?title_id={movie['id']}", admin, data=b"",
+                           headers={"Content-Type": "video/mp4"}), 422)
+    problem_of(server.post(f"{upload}?title_id={movie['id']}", admin, data=b"x",
+                           headers={"Content-Type": "text/plain"}), 415)
+    problem_of(server.post(f"{upload}?title_id={movie['id']}", server.token("premium"), data=b"x",
+                           headers={"Content-Type": "video/mp4"}), 403)
+    problem_of(server.get("/api/v1/admin/media/jobs/ffffffffffffffff", admin), 404)
+    problem_of(server.get("/api/v1/admin/media/jobs/..%2f..", admin), 404)
+
+
+def test_uploads_have_their_own_size_limit(fresh_server):
+    server = fresh_server("--max-upload-bytes", "20000")
+    admin = server.token("admin")
+    r = server.post("/api/v1/admin/media/uploads?title_id=1", admin, data=b"\x00" * 30000,
+                    headers={"Content-Type": "video/mp4"})
+    problem_of(r, 413)
+
+
+def ingest(tmp_path, db, *args):
+    media = tmp_path / "media"
+    return subprocess.run([str(KINORA), "media", "ingest", *args, "--database-url", f"sqlite:{db}",
+                           "--jwt-secret", JWT_SECRET, "--media-secret", MEDIA_SECRET,
+                           "--media-dir", str(media), *DEMO_CLIPS],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+
+
+def test_cli_ingest(tmp_path):
+    db = tmp_path / "k.db"
+    seed = subprocess.run([str(KINORA), "seed", "--database-url", f"sqlite:{db}", "--jwt-secret", JWT_SECRET,
+                           "--media-secret", MEDIA_SECRET], capture_output=True, text=True, timeout=120)
+    assert seed.returncode == 0, seed.stderr
+    source = make_video(tmp_path / "clip.mp4", seconds=5)
+    ok = ingest(tmp_path, db, str(source), "--title", "1")
+    assert ok.returncode == 0, ok.stderr
+    assert '"msg":"media ingested"' in ok.stdout
+    packaged = list((tmp_path / "media" / "hls").iterdir())
+    assert len(packaged) == 1 and (packaged[0] / "master.m3u8").exists()
+
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(b"\x00\x01garbage" * 100)
+    bad = ingest(tmp_path, db, str(broken), "--title", "1")
+    assert bad.returncode == 1 and "not a media file" in bad.stderr
+    assert list((tmp_path / "media" / "hls").iterdir()) == packaged, "nothing half-written"
+    assert ingest(tmp_path, db, str(source), "--title", "999999").returncode == 2
+    assert ingest(tmp_path, db, str(tmp_path / "missing.mp4"), "--title", "1").returncode == 1
+    assert ingest(tmp_path, db, str(source)).returncode == 2

@@ -1,0 +1,74 @@
+"""Several instances on one database share playback sessions and stream counts through a
+real redis-server (--redis): a limit reached on one instance holds on the other."""
+import socket
+import subprocess
+import tempfile
+import time
+
+import pytest
+
+from conftest import Server, backends, problem_of, start
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    port = free_port()
+    workdir = tempfile.mkdtemp(prefix="kinora-redis-")
+    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", workdir], stdout=subprocess.DEVNULL)
+    deadline = time.time() + 20
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module", params=backends())
+def pair(request, redis_url):
+    """Two instances of one deployment: one database, one Redis (a database index per backend)."""
+    url = f"{redis_url}/{1 + backends().index(request.param)}"
+    a = start(request.param, ["--redis", url])
+    b = Server(request.param, a.database_url, ["--redis", url, "--no-demo"])
+    yield a, b
+    for s in (a, b):
+        assert s.stop() == 0, s.log_path.read_text()[-3000:]
+
+
+def test_instances_share_sessions_and_limits(pair):
+    a, b = pair
+    g = a.register(tier="basic")
+    token = g["access_token"]
+    movie = a.get("/api/v1/catalog/titles", token, params={"type": "movie", "limit": 1}).json()["items"][0]
+    s = a.post("/api/v1/playback/sessions", token, json={"title_id": movie["id"]})
+    assert s.status_code == 201
+    s = s.json()
+    # The second instance sees the stream the first one started.
+    problem_of(b.post("/api/v1/playback/sessions", token, json={"title_id": movie["id"]}), 429)
+    assert [i["id"] for i in b.get("/api/v1/playback/sessions", token).json()["items"]] == [s["id"]]
+    assert b.put(f"/api/v1/playback/sessions/{s['id']}", token, json={"position_seconds": 3}).status_code == 200
+    assert b.http.get(b.base + s["key_url"]).status_code == 200
+    assert b.delete(f"/api/v1/playback/sessions/{s['id']}", token).status_code == 204
+    problem_of(a.put(f"/api/v1/playback/sessions/{s['id']}", token, json={"position_seconds": 4}), 410)
+    assert a.http.get(a.base + s["key_url"]).status_code == 403
+    assert b.post("/api/v1/playback/sessions", token, json={"title_id": movie["id"]}).status_code == 201
+
+
+def test_an_unreachable_redis_stops_the_start(tmp_path):
+    from conftest import KINORA
+    out = subprocess.run([str(KINORA), "serve", "--port", "0", "--database-url", f"sqlite:{tmp_path}/k.db",
+                          "--demo", "--redis", f"redis://127.0.0.1:{free_port()}"], capture_output=True, text=True,
+                         timeout=60, cwd=tmp_path)
+    assert out.returncode == 1 and "redis" in out.stderr
