@@ -1,5 +1,5 @@
 # Thin wrapper: every target is one script under scripts/ or bench/.
-.PHONY: run test build deps docs model bench bench-encoder format
+.PHONY: run test build deps docs model bench bench-encoder bench-media format
 
 run:            ## build everything and serve the demo on http://127.0.0.1:8000
 	scripts/run.sh
@@ -24,6 +24,9 @@ bench:          ## HTTP benchmark against nginx (see bench/README.md)
 
 bench-encoder:  ## native encoder vs a numpy BERT reference, same run
 	bench/encoder_bench.sh
+
+bench-media:    ## segment delivery vs nginx, session latency
+	bench/media_bench.sh
 
 format:
 	clang-format -i $$(git ls-files 'server/*.cpp' 'server/*.hpp')

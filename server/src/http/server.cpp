@@ -124,7 +124,11 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     if (closing_) return close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(owner_.options.header_limit));
-    parser_->body_limit(owner_.options.body_limit);
+    // Beast checks Content-Length against the limit as the header completes, before the
+    // target is known: admit the larger limit now, and apply the target's in on_header.
+    parser_->body_limit(std::max(owner_.options.body_limit, owner_.options.upload_prefix.empty()
+                                                                ? std::size_t{0}
+                                                                : owner_.options.upload_limit));
     stream_.expires_after(first_request_ ? owner_.options.read_timeout
                                          : owner_.options.idle_timeout);
     bhttp::async_read_header(
@@ -141,10 +145,12 @@ class server::impl::session : public std::enable_shared_from_this<session> {
   void on_header(beast::error_code ec) {
     if (ec) return on_read(ec);
     const auto& opt = owner_.options;
-    if (is_upload(parser_->get().target())) {
-      parser_->body_limit(opt.upload_limit);
-      stream_.expires_after(opt.upload_timeout);
-    }
+    const bool upload = is_upload(parser_->get().target());
+    const auto limit = upload ? opt.upload_limit : opt.body_limit;
+    if (const auto length = parser_->content_length(); length && *length > limit)
+      return reject(bhttp::error::body_limit);
+    parser_->body_limit(limit);
+    if (upload) stream_.expires_after(opt.upload_timeout);
     bhttp::async_read(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });

@@ -108,9 +108,17 @@ void add_routes(http::router& router, media_library& library, const url_signer& 
     r.set("Access-Control-Max-Age", "86400");
     return r;
   };
+  // Refusals carry the CORS headers too, so a player on another origin can read why.
+  auto deliver_or_explain = [deliver](http::context& ctx) -> result<http::response> {
+    auto r = deliver(ctx);
+    if (r) return r;
+    auto refusal = http::problem(r.err(), ctx.req.path);
+    allow_any_origin(refusal);
+    return refusal;
+  };
   for (const char* pattern : {"/media/{sig}/{expires}/{session}/{asset}/{file}",
                               "/media/{sig}/{expires}/{session}/{asset}/{dir}/{file}"}) {
-    router.add(method::get, pattern, access::anyone, deliver);
+    router.add(method::get, pattern, access::anyone, deliver_or_explain);
     router.add(method::options, pattern, access::anyone, preflight);
   }
 

@@ -52,7 +52,7 @@ def test_upload_packages_a_file_and_the_title_plays_it(server, tmp_path):
     assert "240p/index.m3u8" in master and "480p" not in master and "720p" not in master
     assert "TYPE=SUBTITLES" in master
     base = s["manifest_url"].rsplit("/", 1)[0]
-    assert "Hello from a real subtitle" in server.http.get(base + "/subs/en.vtt").text
+    assert "Hello from a real subtitle" in server.http.get(server.base + base + "/subs/en.vtt").text
     server.delete(f"/api/v1/playback/sessions/{s['id']}", viewer)
 
 
@@ -105,7 +105,7 @@ def test_cli_ingest(tmp_path):
     source = make_video(tmp_path / "clip.mp4", seconds=5)
     ok = ingest(tmp_path, db, str(source), "--title", "1")
     assert ok.returncode == 0, ok.stderr
-    assert '"msg":"media ingested"' in ok.stdout
+    assert '"msg":"media ingested"' in ok.stdout + ok.stderr
     packaged = list((tmp_path / "media" / "hls").iterdir())
     assert len(packaged) == 1 and (packaged[0] / "master.m3u8").exists()
 
