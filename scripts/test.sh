@@ -26,6 +26,13 @@ trap 'scripts/pg-test-cluster.sh stop "$pg_dir"' EXIT
 export KINORA_TEST_POSTGRES_URL=$(scripts/pg-test-cluster.sh start "$pg_dir" "$pg_port")
 echo "test.sh: PostgreSQL at $KINORA_TEST_POSTGRES_URL"
 
+# A throw-away redis-server for the session store unit tests (the API tests start their own).
+redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$pg_dir" >/dev/null &
+redis_pid=$!
+trap 'kill $redis_pid 2>/dev/null || true; scripts/pg-test-cluster.sh stop "$pg_dir"' EXIT
+export KINORA_TEST_REDIS_URL="redis://127.0.0.1:$redis_port/3"
+
 status=0
 echo "== C++ tests (ctest)"
 ctest --test-dir build --output-on-failure -j2 --timeout 900 2>&1 | tee build/ctest.log || status=1

@@ -173,9 +173,8 @@ std::optional<media_job> asset_store::claim_next_job(std::int64_t now) {
 void asset_store::finish_job(const std::string& id, const std::optional<std::string>& asset_id,
                              const std::optional<std::string>& error, std::int64_t now) {
   db_.acquire()->query(
-      "UPDATE media_jobs SET status = $2, asset_id = $3, error = $4, updated_at = $5, "
-      "progress = CASE WHEN $4 IS NULL THEN 100 ELSE progress END "
-      "WHERE id = $1",
+      std::string("UPDATE media_jobs SET status = $2, asset_id = $3, error = $4, updated_at = $5") +
+          (error ? "" : ", progress = 100") + " WHERE id = $1",
       {id, std::string(error ? "failed" : "succeeded"), storage::nullable(asset_id),
        storage::nullable(error), now});
 }

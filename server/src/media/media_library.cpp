@@ -185,6 +185,35 @@ void media_library::stop() {
   if (worker_.joinable()) worker_.join();
 }
 
+void media_library::run_job(const media_job& job) {
+  log_.info("media job started", {{"job", job.id}, {"title_id", job.title_id}});
+  auto last_report = std::chrono::steady_clock::now();
+  auto progress = [&](double fraction) {
+    if (std::chrono::steady_clock::now() - last_report > std::chrono::seconds(2)) {
+      last_report = std::chrono::steady_clock::now();
+      store_.report_progress(job.id, static_cast<int>(fraction * 100), clock_.now_unix());
+    }
+    std::lock_guard lock(mutex_);
+    return !stopping_;
+  };
+  result<media_asset> asset = fail(errc::internal, "not run");
+  try {
+    asset = ingest(job.source, "Upload for title " + std::to_string(job.title_id), progress);
+    if (asset) store_.link(job.title_id, job.episode_id, asset->id);
+  } catch (const std::exception& e) {
+    asset = fail(errc::internal, std::string("Packaging failed: ") + e.what());
+  }
+  std::error_code ignored;
+  std::filesystem::remove(job.source, ignored);
+  if (asset) {
+    store_.finish_job(job.id, asset->id, std::nullopt, clock_.now_unix());
+    log_.info("media job succeeded", {{"job", job.id}, {"asset", asset->id}});
+  } else {
+    store_.finish_job(job.id, std::nullopt, asset.err().detail, clock_.now_unix());
+    log_.warn("media job failed", {{"job", job.id}, {"error", asset.err().detail}});
+  }
+}
+
 void media_library::work() {
   for (;;) {
     {
@@ -203,30 +232,11 @@ void media_library::work() {
       wake_.wait_for(lock, std::chrono::seconds(2));
       continue;
     }
-    log_.info("media job started", {{"job", job->id}, {"title_id", job->title_id}});
-    auto last_report = std::chrono::steady_clock::now();
-    auto progress = [&](double fraction) {
-      if (std::chrono::steady_clock::now() - last_report > std::chrono::seconds(2)) {
-        last_report = std::chrono::steady_clock::now();
-        store_.report_progress(job->id, static_cast<int>(fraction * 100), clock_.now_unix());
-      }
-      std::lock_guard lock(mutex_);
-      return !stopping_;
-    };
-    result<media_asset> asset = fail(errc::internal, "not run");
     try {
-      asset = ingest(job->source, "Upload for title " + std::to_string(job->title_id), progress);
-      if (asset) store_.link(job->title_id, job->episode_id, asset->id);
+      run_job(*job);
     } catch (const std::exception& e) {
-      asset = fail(errc::internal, std::string("Packaging failed: ") + e.what());
-    }
-    fs::remove(job->source);
-    if (asset) {
-      store_.finish_job(job->id, asset->id, std::nullopt, clock_.now_unix());
-      log_.info("media job succeeded", {{"job", job->id}, {"asset", asset->id}});
-    } else {
-      store_.finish_job(job->id, std::nullopt, asset.err().detail, clock_.now_unix());
-      log_.warn("media job failed", {{"job", job->id}, {"error", asset.err().detail}});
+      // The database went away mid-job; the job is failed as abandoned once it is back.
+      log_.error("media job interrupted", {{"job", job->id}, {"error", e.what()}});
     }
   }
 }

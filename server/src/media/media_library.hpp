@@ -50,6 +50,7 @@ class media_library {
   result<media_asset> package_and_register(const std::string& id, const std::string& label,
                                            const package_request& req, const progress_fn& progress);
   void work();
+  void run_job(const media_job& job);
 
   asset_store& store_;
   std::filesystem::path dir_, hls_, keys_;
