@@ -281,3 +281,11 @@ def test_sessions_without_heartbeats_expire(fresh_server):
     assert start(server, token, movie["id"]).status_code == 201
     problem_of(heartbeat(server, token, first["id"], 1), 410)
     problem_of(fetch(server, first["key_url"]), 403)
+
+
+def test_media_urls_can_point_at_another_origin(fresh_server):
+    server = fresh_server("--media-base-url", "https://media.example.test/")
+    token = server.register(tier="premium")["access_token"]
+    s = start(server, token, titles(server, token, "movie")[0]["id"]).json()
+    assert s["manifest_url"].startswith("https://media.example.test/media/")
+    assert s["key_url"].startswith("https://media.example.test/media/") and s["key_url"].endswith("/key")
