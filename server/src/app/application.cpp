@@ -11,6 +11,8 @@
 #include "catalog/catalog_routes.hpp"
 #include "catalog/catalog_service.hpp"
 #include "core/log.hpp"
+#include "epg/epg_routes.hpp"
+#include "epg/epg_service.hpp"
 #include "http/server.hpp"
 #include "media/asset_store.hpp"
 #include "media/media_library.hpp"
@@ -61,6 +63,9 @@ struct application::parts {
                             cfg.login_attempts_per_address});
     catalog = std::make_unique<catalog::catalog_service>(*db, clock);
     viewing = std::make_unique<viewing::viewing_service>(*db, clock);
+    // In demo mode the demo channels' week repeats, so the guide never runs out.
+    epg = std::make_unique<epg::epg_service>(
+        *db, clock, cfg.demo ? seed::demo_channel_slugs() : std::vector<std::string>{});
     assets = std::make_unique<media::asset_store>(*db);
     library = std::make_unique<media::media_library>(*assets, cfg.media_dir, clock, random, log);
     signer = std::make_unique<media::url_signer>(
@@ -74,6 +79,7 @@ struct application::parts {
     auth::add_routes(router, *auth);
     catalog::add_routes(router, *catalog, catalog_cache);
     viewing::add_routes(router, *viewing);
+    epg::add_routes(router, *epg);
     playback::add_routes(router, *playback);
     media::add_routes(router, *library, *signer, clock,
                       [this](const std::string& session, const std::string& asset) {
@@ -101,6 +107,7 @@ struct application::parts {
   std::unique_ptr<catalog::catalog_service> catalog;
   catalog::response_cache catalog_cache{std::chrono::seconds(5)};
   std::unique_ptr<viewing::viewing_service> viewing;
+  std::unique_ptr<epg::epg_service> epg;
   std::unique_ptr<media::asset_store> assets;
   std::unique_ptr<media::media_library> library;
   std::unique_ptr<media::url_signer> signer;
@@ -109,6 +116,7 @@ struct application::parts {
   std::thread demo_media;  // packages the demo clips in the background on a first run
 
   ~parts() {
+    epg->stop();
     library->stop();
     if (demo_media.joinable()) demo_media.join();
   }
@@ -199,7 +207,12 @@ int application::migrate() {
 int application::serve() {
   auto& p = *parts_;
   // Only demo mode fills an empty database by itself; production runs `kinora seed`.
-  if (p.cfg.demo) seed();
+  if (p.cfg.demo) {
+    seed();
+    // A demo server left running keeps a week of guide ahead: now, then every hour.
+    p.log.info("guide rolled forward", {{"programmes", p.epg->roll_forward(p.clock.now())}});
+    p.epg->start_rolling(std::chrono::hours(1), p.log);
+  }
   prepare_media();
   p.library->start_worker();
   http::server_options o;
@@ -221,6 +234,7 @@ int application::serve() {
                            {"sessions", p.sessions->description()},
                            {"demo", p.cfg.demo}});
   server.run();
+  p.epg->stop();
   p.log.info("stopped");
   return 0;
 }

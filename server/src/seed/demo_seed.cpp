@@ -179,6 +179,13 @@ seed_report seed_catalog(storage::database& db, const clock& clk) {
   return report;
 }
 
+std::vector<std::string> demo_channel_slugs() {
+  std::vector<std::string> out;
+  for (const auto& cv : demo_data().at("channels").as_array())
+    out.push_back(str(cv.as_object(), "slug"));
+  return out;
+}
+
 std::int64_t seed_demo_accounts(storage::database& db, auth::auth_service& auth) {
   struct demo_profile {
     const char* name;

@@ -21,9 +21,10 @@ PUBLIC = {
     ("POST", "/api/v1/auth/register"), ("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/logout"), ("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/metrics"),
     ("GET", "/api/v1/openapi.json"), ("GET", "/api/v1/artwork/titles/{id}/{kind}"),
+    ("GET", "/api/v1/epg/channels/{channel_id}/logo.svg"),
     *((m, "/media/{sig}/{expires}/{session}/{asset}" + f) for m in ("GET", "OPTIONS") for f in ("/{file}", "/{dir}/{file}")),
 }
-TAGS = {"auth", "profiles", "catalog", "viewing", "playback", "media", "admin", "operations"}
+TAGS = {"auth", "profiles", "catalog", "viewing", "epg", "playback", "media", "admin", "operations"}
 
 
 def operations():
@@ -277,6 +278,7 @@ def test_every_get_route_answers_as_documented(server, who):
     """Calls every GET operation with real demo data (each response goes through the validator)."""
     token = server.token(who)
     title = visible_title(server, token)
+    channel = server.get("/api/v1/epg/channels", token).json()["items"][0]
     # Something watched, so the bookmark route has a resume point to answer with.
     body = {"position_seconds": 60}
     if title["type"] == "series":
@@ -292,7 +294,8 @@ def test_every_get_route_answers_as_documented(server, who):
             continue
         kinds = ["poster.svg", "backdrop.svg"] if "{kind}" in path else [None]
         for kind in kinds:
-            url = fill(path, {"id": title["id"], "title_id": title["id"], "kind": kind})
+            url = fill(path, {"id": title["id"], "title_id": title["id"], "kind": kind,
+                              "channel_id": channel["id"]})
             for required_only in (True, False):
                 params = example_params(op, required_only)
                 r = server.get(url, token, params=params)
@@ -306,7 +309,7 @@ def test_every_get_route_answers_as_documented(server, who):
 
 def test_every_operation_answers_without_a_token_as_its_security_says(server):
     for method, path, _, op in operations():
-        url = fill(path, {"id": 1, "title_id": 1, "kind": "poster.svg", "sig": "A" * 22, "expires": 1,
+        url = fill(path, {"id": 1, "title_id": 1, "channel_id": 1, "kind": "poster.svg", "sig": "A" * 22, "expires": 1,
                           "session": "B" * 22, "asset": "demo-1", "dir": "240p", "file": "index.m3u8"})
         r = server.request(method, url)
         if op["security"]:

@@ -1,0 +1,63 @@
+#pragma once
+// SQL for channels, programmes and favorite channels. Channel reads bind the profile's
+// visibility filter, so pages and totals only ever count what the profile may see.
+// Programme reads take the channel ids of one page and answer in one query.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/entitlement.hpp"
+#include "epg/epg.hpp"
+#include "storage/database.hpp"
+
+namespace kinora::epg::epg_store {
+
+using storage::connection;
+
+// One page of visible channels, ordered by number (favorites first, in the profile's
+// order, when the query asks), each marked favorite or not for this profile.
+std::vector<channel> list_channels(connection& c, std::int64_t profile_id,
+                                   const auth::visibility_filter& v, const channel_query& q);
+std::int64_t count_channels(connection& c, std::int64_t profile_id,
+                            const auth::visibility_filter& v, const channel_query& q);
+std::optional<channel> find_channel(connection& c, std::int64_t profile_id,
+                                    const auth::visibility_filter& v, std::int64_t id);
+// Any channel, visible or not (the public logo).
+std::optional<channel> find_any_channel(connection& c, std::int64_t id);
+
+// Programmes of these channels overlapping [from, to), by channel then start. A channel's
+// programmes never overlap, so the one on air at `from` is its latest start before it.
+std::vector<programme> programmes_in(connection& c, const std::vector<std::int64_t>& channel_ids,
+                                     time_window w);
+// Per channel: the programme on air at `at` (its latest start at or before it, which
+// may have ended) and the first one starting after it.
+std::vector<programme> around(connection& c, const std::vector<std::int64_t>& channel_ids,
+                              std::int64_t at);
+
+struct favorite_row {
+  std::int64_t channel_id = 0;
+  std::int64_t position = 0;
+  std::int64_t added_at = 0;
+};
+// Every favorite of the profile, visible or not, in its order.
+std::vector<favorite_row> favorites(connection& c, std::int64_t profile_id);
+// Appends the channel; false when it already was a favorite.
+bool add_favorite(connection& c, std::int64_t profile_id, std::int64_t channel_id,
+                  std::int64_t now);
+void set_position(connection& c, std::int64_t profile_id, std::int64_t channel_id,
+                  std::int64_t position);
+bool remove_favorite(connection& c, std::int64_t profile_id, std::int64_t channel_id);
+
+// The rolling demo schedule.
+std::vector<std::int64_t> channel_ids_by_slug(connection& c, const std::vector<std::string>& slugs);
+// Takes the channel's row lock until the transaction ends (PostgreSQL; SQLite's
+// transactions hold the write lock already), so two instances never roll it together.
+void lock_channel(connection& c, std::int64_t channel_id);
+// When the channel's last programme ends; nothing when it has none.
+std::optional<std::int64_t> schedule_end(connection& c, std::int64_t channel_id);
+bool programme_starts_at(connection& c, std::int64_t channel_id, std::int64_t at);
+// Copies the programmes starting in [from, to), moved `shift` seconds later. Returns how many.
+std::int64_t copy_programmes(connection& c, std::int64_t channel_id, std::int64_t from,
+                             std::int64_t to, std::int64_t shift);
+
+}  // namespace kinora::epg::epg_store
