@@ -4,6 +4,7 @@
 #include <iostream>
 #include <thread>
 
+#include "ai/model_locator.hpp"
 #include "app/ops_routes.hpp"
 #include "auth/auth_routes.hpp"
 #include "auth/auth_service.hpp"
@@ -20,6 +21,9 @@
 #include "media/url_signer.hpp"
 #include "playback/playback_routes.hpp"
 #include "playback/playback_service.hpp"
+#include "recommend/recommend_routes.hpp"
+#include "recommend/recommend_service.hpp"
+#include "recommend/title_vectors.hpp"
 #include "seed/demo_seed.hpp"
 #include "storage/database.hpp"
 #include "viewing/viewing_routes.hpp"
@@ -39,6 +43,19 @@ std::string demo_secret(storage::database& db, random_source& rnd, const std::st
   c->query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
            {name, secret});
   return c->query("SELECT value FROM settings WHERE key = $1", {name}).front().text(0);
+}
+
+// The sentence encoder, or none: recommendations then fall back and say so.
+std::unique_ptr<ai::encoder> load_model(const std::string& configured, logger& log) {
+  const auto dir = ai::resolve_model_dir(
+      configured.empty() ? std::nullopt : std::optional<std::filesystem::path>(configured));
+  try {
+    return ai::load_encoder(dir);
+  } catch (const std::exception& e) {
+    log.warn("no embedding model; similar titles fall back to genres",
+             {{"model_dir", dir.string()}, {"error", e.what()}, {"fix", "make model"}});
+    return nullptr;
+  }
 }
 
 std::unique_ptr<playback::session_store> open_session_store(const std::string& redis_url) {
@@ -75,11 +92,20 @@ struct application::parts {
         *db, *viewing, *assets, *signer, *sessions, clock, random,
         playback::playback_settings{cfg.session_timeout, cfg.media_url_ttl, cfg.media_base_url});
 
+    vectors =
+        std::make_unique<recommend::title_vectors>(*db, load_model(cfg.model_dir, log), clock, log);
+    recommendations = std::make_unique<recommend::recommend_service>(*db, *vectors);
+    catalog->on_title_changed([this](std::int64_t title_id) {
+      recommendations->catalog_changed();
+      vectors->refresh(title_id);
+    });
+
     add_ops_routes(router, metrics, *db, clock);
     auth::add_routes(router, *auth);
     catalog::add_routes(router, *catalog, catalog_cache);
     viewing::add_routes(router, *viewing);
     epg::add_routes(router, *epg);
+    recommend::add_routes(router, *recommendations, *vectors, random);
     playback::add_routes(router, *playback);
     media::add_routes(router, *library, *signer, clock,
                       [this](const std::string& session, const std::string& asset) {
@@ -108,6 +134,8 @@ struct application::parts {
   catalog::response_cache catalog_cache{std::chrono::seconds(5)};
   std::unique_ptr<viewing::viewing_service> viewing;
   std::unique_ptr<epg::epg_service> epg;
+  std::unique_ptr<recommend::title_vectors> vectors;
+  std::unique_ptr<recommend::recommend_service> recommendations;
   std::unique_ptr<media::asset_store> assets;
   std::unique_ptr<media::media_library> library;
   std::unique_ptr<media::url_signer> signer;
@@ -215,6 +243,12 @@ int application::serve() {
   }
   prepare_media();
   p.library->start_worker();
+  // Every title has its embedding before the server reports ready: stored ones load,
+  // new or changed ones are embedded now.
+  const auto embedded = p.vectors->sync();
+  p.log.info("embeddings ready", {{"model", p.vectors->model_id()},
+                                  {"titles", static_cast<std::int64_t>(p.vectors->size())},
+                                  {"embedded_now", static_cast<std::int64_t>(embedded)}});
   http::server_options o;
   o.host = p.cfg.host;
   o.port = p.cfg.port;

@@ -49,6 +49,9 @@ const std::vector<setting_doc>& documented_settings() {
        "Largest media upload accepted"},
       {"--demo-clips", "KINORA_DEMO_CLIPS", "6", "Demo clips packaged for the demo catalog"},
       {"--demo-clip-seconds", "KINORA_DEMO_CLIP_SECONDS", "60", "Length of each demo clip"},
+      {"--model-dir", "KINORA_MODEL_DIR", "~/.cache/kinora/models/all-MiniLM-L6-v2",
+       "Sentence encoder for recommendations (make model fetches it); without one, similar "
+       "titles fall back to shared genres"},
   };
   return docs;
 }
@@ -172,6 +175,8 @@ load_result load_config(const std::vector<std::string>& args) {
       c.redis_url = *v;
     else if (flag == "--max-upload-bytes")
       read_number<std::size_t>(name, *v, 1024, 64ULL << 30, c.max_upload_bytes, errors);
+    else if (flag == "--model-dir")
+      c.model_dir = *v;
     else if (flag == "--demo-clips")
       read_number<unsigned>(name, *v, 1, 50, c.demo_clips, errors);
     else if (flag == "--demo-clip-seconds")

@@ -37,6 +37,7 @@ struct config {
   std::size_t max_upload_bytes = 256ULL * 1024 * 1024;
   unsigned demo_clips = 6;
   unsigned demo_clip_seconds = 60;
+  std::string model_dir;  // empty: KINORA_MODEL_DIR, then the cache fetch-model.sh fills
 };
 
 struct setting_doc {

@@ -85,6 +85,22 @@ result<title> catalog_service::admin_get(std::int64_t id) {
 }
 
 result<title> catalog_service::create_title(const title_input& in) {
+  auto created = insert_title(in);
+  if (created) notify(created->id);
+  return created;
+}
+
+result<title> catalog_service::update_title(std::int64_t id, const title_input& in) {
+  auto updated = change_title(id, in);
+  if (updated) notify(id);
+  return updated;
+}
+
+void catalog_service::notify(std::int64_t title_id) {
+  if (on_title_changed_) on_title_changed_(title_id);
+}
+
+result<title> catalog_service::insert_title(const title_input& in) {
   title t;
   apply(t, in);
   if (t.slug.empty()) t.slug = text::slugify(t.name);
@@ -102,7 +118,7 @@ result<title> catalog_service::create_title(const title_input& in) {
   }
 }
 
-result<title> catalog_service::update_title(std::int64_t id, const title_input& in) {
+result<title> catalog_service::change_title(std::int64_t id, const title_input& in) {
   try {
     return db_.transact([&](storage::connection& c) -> result<title> {
       auto t = store::find(c, store::everything, id);
@@ -125,6 +141,7 @@ result<title> catalog_service::update_title(std::int64_t id, const title_input& 
 status catalog_service::delete_title(std::int64_t id) {
   auto c = db_.acquire();
   if (!store::delete_title(*c, id)) return not_found("Title", id);
+  notify(id);
   return ok();
 }
 

@@ -1,4 +1,6 @@
 #pragma once
+#include <functional>
+
 #include "auth/viewer.hpp"
 #include "catalog/title.hpp"
 #include "core/clock.hpp"
@@ -32,9 +34,19 @@ class catalog_service {
   result<episode> update_episode(std::int64_t id, const episode_input& in);
   status delete_episode(std::int64_t id);
 
+  // Called after a title is created, changed or deleted (the recommender re-embeds it).
+  void on_title_changed(std::function<void(std::int64_t)> listener) {
+    on_title_changed_ = std::move(listener);
+  }
+
  private:
+  result<title> insert_title(const title_input& in);
+  result<title> change_title(std::int64_t id, const title_input& in);
+  void notify(std::int64_t title_id);
+
   storage::database& db_;
   const clock& clock_;
+  std::function<void(std::int64_t)> on_title_changed_;
 };
 
 }  // namespace kinora::catalog

@@ -1,0 +1,32 @@
+#pragma once
+// Title embeddings in the database, with the model that made them and the hash of the
+// text they came from. Vectors travel as base64 of little-endian float32, one column
+// type on both backends.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace kinora::recommend {
+
+struct stored_embedding {
+  std::int64_t title_id = 0;
+  std::string text_hash;
+  std::vector<float> vector;
+};
+
+class embedding_store {
+ public:
+  explicit embedding_store(storage::database& db) : db_(db) {}
+
+  // Every embedding made by this model.
+  std::vector<stored_embedding> load(const std::string& model_id);
+  void save(const std::string& model_id, const stored_embedding& e, std::int64_t now);
+  void remove(std::int64_t title_id);
+
+ private:
+  storage::database& db_;
+};
+
+}  // namespace kinora::recommend

@@ -1,0 +1,84 @@
+#include "recommend/recommend_routes.hpp"
+
+#include <sodium.h>
+
+#include <boost/json.hpp>
+
+#include "catalog/title_json.hpp"
+#include "core/time.hpp"
+#include "http/problem.hpp"
+
+namespace kinora::recommend {
+
+namespace bj = boost::json;
+using http::access;
+using http::method;
+
+namespace {
+
+bj::object to_json(const embedding_job& j) {
+  return {{"id", j.id},
+          {"status", j.status},
+          {"regenerate", j.regenerate},
+          {"done", j.done},
+          {"total", j.total},
+          {"progress", j.total ? static_cast<double>(j.done) / static_cast<double>(j.total)
+                               : (j.status == "running" ? 0.0 : 1.0)},
+          {"embedded", j.embedded},
+          {"error", j.error ? bj::value(*j.error) : bj::value(nullptr)},
+          {"started_at", format_rfc3339(j.started_at)},
+          {"finished_at",
+           j.finished_at ? bj::value(format_rfc3339(j.finished_at)) : bj::value(nullptr)}};
+}
+
+}  // namespace
+
+void add_routes(http::router& router, recommend_service& service, title_vectors& vectors,
+                random_source& random) {
+  router.add(method::get, "/api/v1/recommendations/similar/{id}", access::signed_in,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               KINORA_TRY(limit, ctx.query.integer("limit", 12, 1, 50));
+               KINORA_TRY(found, service.similar(ctx.who(), id, static_cast<std::size_t>(limit)));
+               bj::array items;
+               for (const auto& s : found.items) {
+                 auto item = catalog::to_json(s.title, false);
+                 item["score"] = s.score ? bj::value(*s.score) : bj::value(nullptr);
+                 items.push_back(std::move(item));
+               }
+               return http::json(200, bj::object{{"items", std::move(items)},
+                                                 {"source", found.source},
+                                                 {"reason", found.reason}});
+             });
+
+  router.add(method::post, "/api/v1/admin/embeddings/generate", access::admin,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(regenerate, ctx.query.flag("regenerate", false));
+               const auto bytes = random.bytes(8);
+               char id[17];
+               sodium_bin2hex(id, sizeof id, reinterpret_cast<const unsigned char*>(bytes.data()),
+                              bytes.size());
+               KINORA_TRY(job, vectors.start_job(regenerate, id));
+               auto res = http::json(202, to_json(job));
+               res.set("Location", "/api/v1/admin/embeddings/jobs/" + job.id);
+               return res;
+             });
+
+  router.add(method::get, "/api/v1/admin/embeddings/jobs/{id}", access::admin,
+             [&](http::context& ctx) -> result<http::response> {
+               const std::string id(ctx.param("id"));
+               const auto job = vectors.job(id);
+               if (!job) return fail(errc::not_found, "No embedding job " + id + ".");
+               return http::json(200, to_json(*job));
+             });
+
+  router.add(method::get, "/api/v1/admin/embeddings", access::admin,
+             [&](http::context&) -> result<http::response> {
+               return http::json(
+                   200, bj::object{{"model", vectors.available() ? bj::value(vectors.model_id())
+                                                                 : bj::value(nullptr)},
+                                   {"embedded_titles", vectors.size()}});
+             });
+}
+
+}  // namespace kinora::recommend

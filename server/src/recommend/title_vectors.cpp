@@ -1,0 +1,202 @@
+#include "recommend/title_vectors.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "ai/exact_index.hpp"
+#include "catalog/catalog_store.hpp"
+#include "recommend/title_text.hpp"
+
+namespace kinora::recommend {
+
+namespace cat = catalog::catalog_store;
+
+namespace {
+
+constexpr std::size_t batch = 32;
+
+std::vector<catalog::title> all_titles(storage::database& db) {
+  auto c = db.acquire();
+  std::vector<std::int64_t> ids;
+  for (const auto& r : c->query("SELECT id FROM titles ORDER BY id")) ids.push_back(r.i64(0));
+  std::vector<catalog::title> out;
+  for (std::size_t i = 0; i < ids.size(); i += 500) {
+    const std::vector<std::int64_t> chunk(
+        ids.begin() + static_cast<std::ptrdiff_t>(i),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), i + 500)));
+    auto titles = cat::find_many(*c, cat::everything, chunk);
+    std::move(titles.begin(), titles.end(), std::back_inserter(out));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
+}  // namespace
+
+title_vectors::title_vectors(storage::database& db, std::unique_ptr<ai::encoder> encoder,
+                             const clock& clk, logger& log)
+    : db_(db), store_(db), encoder_(std::move(encoder)), clock_(clk), log_(log) {
+  if (encoder_) index_ = std::make_unique<ai::exact_index>(encoder_->dimension());
+}
+
+title_vectors::~title_vectors() {
+  if (job_thread_.joinable()) job_thread_.join();
+}
+
+std::string title_vectors::model_id() const {
+  return encoder_ ? encoder_->model_id() : std::string();
+}
+
+std::size_t title_vectors::size() const {
+  return index_ ? index_->size() : 0;
+}
+
+void title_vectors::put(std::int64_t title_id, std::vector<float> vector) {
+  index_->upsert(static_cast<ai::vector_id>(title_id), vector);
+  std::unique_lock lock(vectors_mutex_);
+  vectors_[title_id] = std::move(vector);
+}
+
+void title_vectors::drop(std::int64_t title_id) {
+  index_->remove(static_cast<ai::vector_id>(title_id));
+  std::unique_lock lock(vectors_mutex_);
+  vectors_.erase(title_id);
+}
+
+std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
+  if (!encoder_) return 0;
+  std::lock_guard lock(sync_mutex_);
+  std::unordered_map<std::int64_t, stored_embedding> stored;
+  if (!regenerate)
+    for (auto& e : store_.load(encoder_->model_id())) stored.emplace(e.title_id, std::move(e));
+
+  const auto titles = all_titles(db_);
+  std::vector<std::pair<std::int64_t, std::string>> todo;  // (id, text)
+  for (const auto& t : titles) {
+    auto text = embedding_text(t);
+    const auto it = stored.find(t.id);
+    if (it != stored.end() && it->second.text_hash == text_hash(text) &&
+        it->second.vector.size() == encoder_->dimension())
+      put(t.id, std::move(it->second.vector));
+    else
+      todo.emplace_back(t.id, std::move(text));
+  }
+  // Titles deleted since the vectors were stored leave the index.
+  std::unordered_map<std::int64_t, bool> present;
+  for (const auto& t : titles) present[t.id] = true;
+  std::vector<std::int64_t> gone;
+  {
+    std::shared_lock lock(vectors_mutex_);
+    for (const auto& [id, v] : vectors_)
+      if (!present.count(id)) gone.push_back(id);
+  }
+  for (auto id : gone) drop(id);
+
+  if (progress) progress->total = todo.size();
+  for (std::size_t i = 0; i < todo.size(); i += batch) {
+    const auto end = std::min(todo.size(), i + batch);
+    std::vector<std::string> texts;
+    for (std::size_t j = i; j < end; ++j) texts.push_back(todo[j].second);
+    const auto vectors = encoder_->encode(texts);
+    for (std::size_t j = i; j < end; ++j) {
+      const auto row = vectors.row(j - i);
+      stored_embedding e{todo[j].first, text_hash(todo[j].second), {row.begin(), row.end()}};
+      store_.save(encoder_->model_id(), e, clock_.now_unix());
+      put(e.title_id, std::move(e.vector));
+    }
+    if (progress) {
+      std::lock_guard jl(jobs_mutex_);
+      progress->done = end;
+      progress->embedded = end;
+    }
+  }
+  return todo.size();
+}
+
+void title_vectors::refresh(std::int64_t title_id) {
+  if (!encoder_) return;
+  std::lock_guard lock(sync_mutex_);
+  auto c = db_.acquire();
+  const auto t = cat::find(*c, cat::everything, title_id);
+  if (!t) {
+    drop(title_id);
+    return;  // the row (and its embedding) went with the title
+  }
+  const auto text = embedding_text(*t);
+  const std::vector<std::string> one{text};
+  const auto v = encoder_->encode(one);
+  stored_embedding e{title_id, text_hash(text), {v.row(0).begin(), v.row(0).end()}};
+  store_.save(encoder_->model_id(), e, clock_.now_unix());
+  put(title_id, std::move(e.vector));
+}
+
+std::vector<ai::search_hit> title_vectors::similar(std::int64_t title_id, std::size_t k,
+                                                   const ai::id_filter& accept) const {
+  if (!index_) return {};
+  const auto self = static_cast<ai::vector_id>(title_id);
+  std::vector<float> query;
+  {
+    std::shared_lock lock(vectors_mutex_);
+    const auto it = vectors_.find(title_id);
+    if (it == vectors_.end()) return {};
+    query = it->second;
+  }
+  return index_->search(query, k,
+                        [&](ai::vector_id id) { return id != self && (!accept || accept(id)); });
+}
+
+std::vector<ai::search_hit> title_vectors::search(const std::string& text, std::size_t k,
+                                                  const ai::id_filter& accept) const {
+  if (!index_ || text.empty()) return {};
+  const std::vector<std::string> one{text};
+  const auto v = encoder_->encode(one);
+  return index_->search(v.row(0), k, accept);
+}
+
+result<embedding_job> title_vectors::start_job(bool regenerate, std::string id) {
+  if (!encoder_)
+    return fail(errc::unavailable, "No embedding model is loaded; see --model-dir.",
+                "model-unavailable");
+  std::lock_guard lock(jobs_mutex_);
+  for (const auto& j : jobs_)
+    if (j.status == "running")
+      return fail(errc::conflict, "Embedding job " + j.id + " is still running.", "job-running");
+  if (job_thread_.joinable()) job_thread_.join();
+  embedding_job job;
+  job.id = std::move(id);
+  job.regenerate = regenerate;
+  job.started_at = clock_.now_unix();
+  jobs_.push_back(job);
+  job_thread_ = std::thread([this, index = jobs_.size() - 1, regenerate] {
+    std::string error;
+    try {
+      // progress lives in jobs_, updated under jobs_mutex_ by sync().
+      embedding_job* target = nullptr;
+      {
+        std::lock_guard l(jobs_mutex_);
+        target = &jobs_[index];
+      }
+      sync(regenerate, target);
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    std::lock_guard l(jobs_mutex_);
+    auto& j = jobs_[index];
+    j.finished_at = clock_.now_unix();
+    j.status = error.empty() ? "succeeded" : "failed";
+    if (!error.empty()) j.error = error;
+    log_.info(
+        "embedding job finished",
+        {{"job", j.id}, {"status", j.status}, {"embedded", static_cast<std::int64_t>(j.embedded)}});
+  });
+  return job;
+}
+
+std::optional<embedding_job> title_vectors::job(const std::string& id) const {
+  std::lock_guard lock(jobs_mutex_);
+  for (const auto& j : jobs_)
+    if (j.id == id) return j;
+  return std::nullopt;
+}
+
+}  // namespace kinora::recommend

@@ -1,0 +1,81 @@
+#pragma once
+// Every title's embedding, in the database and in an in-memory cosine index. Start-up
+// loads what is stored and embeds only titles that are new or whose text changed; an
+// admin edit re-embeds just that title; an admin job can regenerate everything.
+// Without a model the index stays empty and callers fall back (and say so).
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "ai/encoder.hpp"
+#include "ai/vector_index.hpp"
+#include "core/clock.hpp"
+#include "core/log.hpp"
+#include "core/result.hpp"
+#include "recommend/embedding_store.hpp"
+#include "storage/database.hpp"
+
+namespace kinora::recommend {
+
+struct embedding_job {
+  std::string id;
+  std::string status = "running";  // running | succeeded | failed
+  bool regenerate = false;
+  std::size_t done = 0;
+  std::size_t total = 0;
+  std::size_t embedded = 0;
+  std::optional<std::string> error;
+  std::int64_t started_at = 0;
+  std::int64_t finished_at = 0;
+};
+
+class title_vectors {
+ public:
+  title_vectors(storage::database& db, std::unique_ptr<ai::encoder> encoder, const clock& clk,
+                logger& log);
+  ~title_vectors();
+
+  bool available() const { return encoder_ != nullptr; }
+  std::string model_id() const;
+  std::size_t size() const;
+
+  // Makes the index match the catalog; returns how many titles were embedded.
+  std::size_t sync(bool regenerate = false, embedding_job* progress = nullptr);
+  // After an admin write: embeds the title again, or forgets a deleted one.
+  void refresh(std::int64_t title_id);
+
+  // Nearest titles to a stored title, among ids the filter accepts (never itself).
+  std::vector<ai::search_hit> similar(std::int64_t title_id, std::size_t k,
+                                      const ai::id_filter& accept) const;
+  // Nearest titles to a free-text query.
+  std::vector<ai::search_hit> search(const std::string& text, std::size_t k,
+                                     const ai::id_filter& accept) const;
+
+  // Runs sync() as a background job; conflict while one runs.
+  result<embedding_job> start_job(bool regenerate, std::string id);
+  std::optional<embedding_job> job(const std::string& id) const;
+
+ private:
+  void put(std::int64_t title_id, std::vector<float> vector);
+  void drop(std::int64_t title_id);
+
+  storage::database& db_;
+  embedding_store store_;
+  std::unique_ptr<ai::encoder> encoder_;
+  std::unique_ptr<ai::vector_index> index_;
+  // The index answers by vector; "more like title X" needs X's vector at hand.
+  mutable std::shared_mutex vectors_mutex_;
+  std::unordered_map<std::int64_t, std::vector<float>> vectors_;
+  const clock& clock_;
+  logger& log_;
+  std::mutex sync_mutex_;  // one sync or refresh at a time
+  mutable std::mutex jobs_mutex_;
+  std::deque<embedding_job> jobs_;  // deque: a running job's entry never moves
+  std::thread job_thread_;
+};
+
+}  // namespace kinora::recommend

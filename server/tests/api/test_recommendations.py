@@ -1,0 +1,116 @@
+"""More Like This from the native MiniLM encoder: embeddings exist before the server is
+ready, results respect the visibility rule inside the search, an admin edit re-embeds
+that title, an admin job regenerates everything, and without a model the route falls
+back to shared genres and says so."""
+import time
+
+import pytest
+
+from conftest import problem_of
+
+
+def similar(server, token, title_id, **params):
+    return server.get(f"/api/v1/recommendations/similar/{title_id}", token, params=params)
+
+
+def all_titles(server, token):
+    return server.get("/api/v1/catalog/titles", token, params={"limit": 100, "sort": "title"}).json()["items"]
+
+
+def test_every_demo_title_is_embedded_before_ready(server):
+    status = server.get("/api/v1/admin/embeddings", server.token("admin")).json()
+    assert status["model"] == "all-MiniLM-L6-v2"
+    assert status["embedded_titles"] >= 70
+
+
+def test_more_like_this_is_by_content_and_stable(server):
+    token = server.register(tier="premium")["access_token"]
+    titles = {t["id"]: t for t in all_titles(server, token)}
+    anchor = next(t for t in titles.values() if "sci-fi" in t["genres"] or "science-fiction" in t["genres"])
+    r = similar(server, token, anchor["id"], limit=5)
+    assert r.status_code == 200
+    body = r.json()
+    assert body["source"] == "embeddings" and anchor["title"] in body["reason"]
+    ids = [i["id"] for i in body["items"]]
+    assert len(ids) == 5 and anchor["id"] not in ids and len(set(ids)) == 5
+    scores = [i["score"] for i in body["items"]]
+    assert scores == sorted(scores, reverse=True) and all(-1 <= s <= 1 for s in scores)
+    # Neighbours by meaning share the anchor's genres more often than not.
+    assert sum(bool(set(titles[i]["genres"]) & set(anchor["genres"])) for i in ids) >= 3
+    assert [i["id"] for i in similar(server, token, anchor["id"], limit=5).json()["items"]] == ids
+
+
+def test_results_respect_visibility_and_are_never_short(server):
+    basic = server.register(tier="basic")["access_token"]
+    visible = {t["id"] for t in all_titles(server, basic)}
+    anchor = sorted(visible)[0]
+    items = similar(server, basic, anchor, limit=30).json()["items"]
+    assert len(items) == 30 and {i["id"] for i in items} <= visible
+
+    g = server.register(tier="premium")
+    kid = server.post("/api/v1/auth/profiles", g["access_token"], json={"name": "Kid", "kids": True}).json()
+    kid_token = server.post(f"/api/v1/auth/profiles/{kid['id']}/select", g["access_token"]).json()["access_token"]
+    kids_visible = {t["id"]: t for t in all_titles(server, kid_token)}
+    items = similar(server, kid_token, next(iter(kids_visible)), limit=50).json()["items"]
+    assert items and all(i["id"] in kids_visible and i["maturity_rating"] in ("all", "7+") for i in items)
+    assert len(items) == min(50, len(kids_visible) - 1), "every other visible title, no fewer"
+
+    premium_only = next(t for t in all_titles(server, server.token("premium")) if t["tier"] == "premium")
+    problem_of(similar(server, basic, premium_only["id"]), 404)
+    problem_of(similar(server, basic, 999999), 404)
+    problem_of(similar(server, basic, "abc"), 400)
+    for bad in (0, 51, "x"):
+        assert similar(server, basic, anchor, limit=bad).status_code in (400, 422)
+
+
+def test_admin_writes_re_embed_that_title(server):
+    admin = server.token("admin")
+    titles = all_titles(server, admin)
+    b, c = titles[40], titles[12]
+
+    def words_of(t):
+        d = server.get(f"/api/v1/catalog/titles/{t['id']}", admin).json()
+        return {k: d[k] for k in ("synopsis", "genres", "moods", "themes", "cast", "director")}
+
+    # A new title with exactly B's words: B is its nearest neighbour at once.
+    r = server.post("/api/v1/admin/titles", admin, json={
+        "type": "movie", "title": b["title"] + " Returns", "year": 2026, "runtime_minutes": 90,
+        "maturity_rating": "all", "tier": "basic", **words_of(b)})
+    assert r.status_code == 201, r.text
+    new_id = r.json()["id"]
+    first = similar(server, admin, new_id, limit=1).json()["items"][0]
+    assert first["id"] == b["id"] and first["score"] > 0.9
+    # Rewritten with C's words, it moves next to C.
+    r = server.patch(f"/api/v1/admin/titles/{new_id}", admin, json={"title": c["title"] + " Returns", **words_of(c)})
+    assert r.status_code == 200, r.text
+    assert similar(server, admin, new_id, limit=1).json()["items"][0]["id"] == c["id"]
+    # Deleted, it is nobody's neighbour.
+    assert server.delete(f"/api/v1/admin/titles/{new_id}", admin).status_code == 204
+    assert new_id not in [i["id"] for i in similar(server, admin, c["id"], limit=50).json()["items"]]
+
+
+def test_admin_job_regenerates_every_embedding(server):
+    admin = server.token("admin")
+    problem_of(server.post("/api/v1/admin/embeddings/generate", server.token("premium")), 403)
+    r = server.post("/api/v1/admin/embeddings/generate?regenerate=true", admin)
+    assert r.status_code == 202, r.text
+    job = r.json()
+    assert r.headers["Location"].endswith(job["id"])
+    deadline = time.time() + 120
+    while job["status"] == "running" and time.time() < deadline:
+        time.sleep(0.2)
+        job = server.get(f"/api/v1/admin/embeddings/jobs/{job['id']}", admin).json()
+    assert job["status"] == "succeeded" and job["embedded"] == job["total"] >= 70 and job["progress"] == 1
+    problem_of(server.get("/api/v1/admin/embeddings/jobs/nope", admin), 404)
+    problem_of(server.post("/api/v1/admin/embeddings/generate?regenerate=maybe", admin), 400)
+
+
+def test_without_a_model_similar_falls_back_and_says_so(fresh_server, tmp_path):
+    server = fresh_server("--model-dir", str(tmp_path / "no-model"))
+    token = server.register(tier="premium")["access_token"]
+    anchor = all_titles(server, token)[0]
+    body = similar(server, token, anchor["id"], limit=5).json()
+    assert body["source"] == "genres" and "not available" in body["reason"]
+    assert len(body["items"]) == 5 and all(i["score"] is None for i in body["items"])
+    assert anchor["id"] not in [i["id"] for i in body["items"]]
+    problem_of(server.post("/api/v1/admin/embeddings/generate", server.token("admin")), 503)
