@@ -5,6 +5,7 @@
 # Everything runs on 127.0.0.1 and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 duration=10s
 connections=64
 backends="sqlite postgres"
@@ -30,16 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-wait_listening() {  # log file -> port
-  for _ in $(seq 600); do
-    port=$(grep -o '"msg":"listening".*"port":[0-9]*' "$1" 2>/dev/null | grep -o '[0-9]*$' || true)
-    [ -n "$port" ] && { echo "$port"; return; }
-    sleep 0.1
-  done
-  echo "server did not start:" >&2; cat "$1" >&2; exit 1
-}
 
 # wrk's summary -> "rps p50_ms p99_ms"
 measure() {  # url [token]
@@ -70,7 +62,7 @@ for backend in $backends; do
   build/kinora serve --port 0 --database-url "$db" --demo --jwt-secret "bench-secret-$(printf 'x%.0s' {1..32})" \
     --login-attempts-per-address 100000 >"$work/kinora-$backend.log" 2>&1 &
   pids+=($!)
-  kport=$(wait_listening "$work/kinora-$backend.log")
+  kport=$(listening_port "$work/kinora-$backend.log")
   base="http://127.0.0.1:$kport"
   token=$(curl -sf -XPOST "$base/api/v1/auth/login" -H 'content-type: application/json' \
     -d '{"email":"premium@ott.test","password":"test123"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
@@ -83,24 +75,9 @@ for backend in $backends; do
   curl -sf "$base$list_path" -H "Authorization: Bearer $token" -o "$work/www/list.json"
   curl -sf "$base$detail_path" -H "Authorization: Bearer $token" -o "$work/www/detail.json"
   nport=$(free_port)
-  cat >"$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-daemon off;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$nport;
-    default_type application/json;
-    location = /api/v1/catalog/titles { alias $work/www/list.json; }
-    location = $detail_path { alias $work/www/detail.json; }
-  }
-}
-CONF
+  reference_nginx_conf "$work" "$nport" application/json \
+    "location = /api/v1/catalog/titles { alias $work/www/list.json; }" \
+    "location = $detail_path { alias $work/www/detail.json; }"
   nginx -c "$work/nginx.conf" -p "$work" &
   pids+=($!)
   sleep 0.5

@@ -6,6 +6,7 @@
 # Everything runs on 127.0.0.1 and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 duration=10s
 connections=64
 sessions=500
@@ -29,15 +30,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-listening_port() {  # kinora's log file -> the port it announced
-  for _ in $(seq 600); do
-    grep -o '"msg":"listening".*"port":[0-9]*' "$1" 2>/dev/null | grep -o '[0-9]*$' && return
-    sleep 0.1
-  done
-  echo "kinora did not start: $(cat "$1")" >&2
-  exit 1
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 clips=(--demo-clips 1 --demo-clip-seconds 16)
 secrets=(--jwt-secret "bench-jwt-secret-$(printf 'x%.0s' {1..32})" --media-secret "bench-media-secret-$(printf 'y%.0s' {1..32})")
@@ -58,22 +50,7 @@ segment="720p/seg_00001.m4s"
 kinora_url="$base${manifest%master.m3u8}$segment"
 
 nport=$(free_port)
-cat >"$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-daemon off;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$nport;
-    location /media/ { alias $work/media/hls/; }
-  }
-}
-CONF
+reference_nginx_conf "$work" "$nport" application/octet-stream "location /media/ { alias $work/media/hls/; }"
 nginx -c "$work/nginx.conf" -p "$work" &
 pids+=($!)
 sleep 0.5

@@ -3,44 +3,15 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/svg.hpp"
+
 namespace kinora::catalog {
 
 namespace {
 
-std::uint32_t fnv1a(const std::string& s) {
-  std::uint32_t h = 2166136261u;
-  for (unsigned char c : s) h = (h ^ c) * 16777619u;
-  return h;
-}
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string hsl(std::uint32_t hue, int s, int l) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "hsl(%u,%d%%,%d%%)", hue % 360, s, l);
-  return buf;
-}
+using svg::escape;
+using svg::fnv1a;
+using svg::hsl;
 
 // Title words on up to three lines of roughly `width` characters.
 std::string text_lines(const std::string& name, int x, int y, int size, std::size_t width) {

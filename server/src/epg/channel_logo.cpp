@@ -3,46 +3,17 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+
 #include <vector>
+#include "core/svg.hpp"
 
 namespace kinora::epg {
 
 namespace {
 
-std::uint32_t fnv1a(const std::string& s) {
-  std::uint32_t h = 2166136261u;
-  for (unsigned char c : s) h = (h ^ c) * 16777619u;
-  return h;
-}
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string hsl(std::uint32_t hue, int s, int l) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "hsl(%u,%d%%,%d%%)", hue % 360, s, l);
-  return buf;
-}
+using svg::escape;
+using svg::fnv1a;
+using svg::hsl;
 
 // The bytes of the UTF-8 code point starting s[0] (ASCII upper-cased).
 std::string first_letter(const std::string& s) {

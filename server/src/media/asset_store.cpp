@@ -1,30 +1,13 @@
 #include "media/asset_store.hpp"
 
-#include <sodium.h>
+#include "core/files.hpp"
 
 namespace kinora::media {
 
 namespace {
 
-std::string to_hex(const std::string& bytes) {
-  std::string hex(bytes.size() * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                 bytes.size());
-  hex.pop_back();
-  return hex;
-}
-
-std::string from_hex(const std::string& hex) {
-  std::string bytes(hex.size() / 2, '\0');
-  std::size_t len = 0;
-  sodium_hex2bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), hex.data(),
-                 hex.size(), nullptr, &len, nullptr);
-  bytes.resize(len);
-  return bytes;
-}
-
 media_asset asset_from(const storage::row& r) {
-  return {r.text(0), r.text(1), static_cast<int>(r.i64(2)), from_hex(r.text(3)), r.i64(4)};
+  return {r.text(0), r.text(1), static_cast<int>(r.i64(2)), files::from_hex(r.text(3)), r.i64(4)};
 }
 
 constexpr const char* job_columns =
@@ -73,7 +56,7 @@ void asset_store::save(const media_asset& a) {
       "INSERT INTO media_assets (id, label, duration_seconds, key_hex, created_at) "
       "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET label = excluded.label, "
       "duration_seconds = excluded.duration_seconds, key_hex = excluded.key_hex",
-      {a.id, a.label, std::int64_t{a.duration_seconds}, to_hex(a.key), a.created_at});
+      {a.id, a.label, std::int64_t{a.duration_seconds}, files::to_hex(a.key), a.created_at});
 }
 
 std::optional<media_asset> asset_store::find(const std::string& id) {

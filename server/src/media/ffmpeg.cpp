@@ -1,5 +1,7 @@
 #include "media/ffmpeg.hpp"
 
+#include "core/files.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -21,13 +23,6 @@ namespace kinora::media {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string last_lines(const std::string& text, int n) {
   auto end = text.size();
@@ -76,7 +71,7 @@ status run_tool(const std::vector<std::string>& argv, const fs::path& log_file,
   }
   if (stopped) return fail(errc::unavailable, argv[0] + " was stopped.");
   if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) return ok();
-  return fail(errc::validation, argv[0] + " failed: " + last_lines(read_file(log_file), 3),
+  return fail(errc::validation, argv[0] + " failed: " + last_lines(files::read(log_file), 3),
               "media-tool-failed");
 }
 
@@ -93,7 +88,7 @@ result<source_info> probe(const fs::path& file, const fs::path& work) {
                   "unreadable-media");
   }
   boost::system::error_code ec;
-  const auto doc = boost::json::parse(read_file(out), ec);
+  const auto doc = boost::json::parse(files::read(out), ec);
   if (ec || !doc.is_object())
     return fail(errc::validation, "ffprobe gave no description of the file.", "unreadable-media");
   source_info info;
@@ -135,7 +130,7 @@ result<source_info> probe(const fs::path& file, const fs::path& work) {
 }
 
 std::optional<double> progress_seconds(const fs::path& progress_file) {
-  const std::string text = read_file(progress_file);
+  const std::string text = files::read(progress_file);
   const auto at = text.rfind("out_time_us=");
   if (at == std::string::npos) return std::nullopt;
   const double us = std::atof(text.c_str() + at + 12);

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/files.hpp"
 #include "media/ffmpeg.hpp"
 #include "media/segment_cipher.hpp"
 
@@ -43,31 +44,18 @@ std::string vtt_time(int s) {
   return buf;
 }
 
-void write_text(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out) throw std::runtime_error("cannot write " + p.string());
-}
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // A subtitle playlist with one WebVTT file for the whole programme.
 void write_subtitle_playlist(const fs::path& dir, double duration) {
   std::ostringstream m;
   m << "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:" << static_cast<int>(std::ceil(duration))
     << "\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:" << duration
     << ",\nen.vtt\n#EXT-X-ENDLIST\n";
-  write_text(dir / "en.m3u8", m.str());
+  files::write_atomically(dir / "en.m3u8", m.str());
 }
 
 // ffmpeg's master playlist, with a named audio rendition and the subtitle group added.
 void rewrite_master(const fs::path& master, bool subtitles) {
-  std::istringstream in(read_text(master));
+  std::istringstream in(files::read(master));
   std::string out;
   for (std::string line; std::getline(in, line);) {
     if (line.empty()) continue;
@@ -89,7 +77,7 @@ void rewrite_master(const fs::path& master, bool subtitles) {
     out += line + "\n";
     if (line.starts_with("#EXT-X-VERSION")) out += "#EXT-X-INDEPENDENT-SEGMENTS\n";
   }
-  write_text(master, out);
+  files::write_atomically(master, out);
 }
 
 }  // namespace
@@ -200,7 +188,7 @@ result<packaged> package_hls(const package_request& req, const fs::path& out_dir
     for (int s = 0; s + 4 <= req.demo->seconds; s += 10)
       vtt << vtt_time(s) << " --> " << vtt_time(s + 4) << "\nKinora demo clip " << req.demo->number
           << " — " << s / 60 << ":" << (s % 60 < 10 ? "0" : "") << s % 60 << "\n\n";
-    write_text(out / "subs" / "en.vtt", vtt.str());
+    files::write_atomically(out / "subs" / "en.vtt", vtt.str());
     subtitles = true;
   } else if (source_subtitles) {
     subtitles = static_cast<bool>(run_tool({"ffmpeg", "-hide_banner", "-nostdin", "-y", "-loglevel",

@@ -1,7 +1,7 @@
 #include "media/media_library.hpp"
 
-#include <sodium.h>
 #include <sys/stat.h>
+#include "core/files.hpp"
 
 #include <boost/json.hpp>
 #include <fstream>
@@ -13,24 +13,6 @@ namespace fs = std::filesystem;
 namespace bj = boost::json;
 
 namespace {
-
-std::string hex(const std::string& bytes) {
-  std::string out(bytes.size() * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                 bytes.size());
-  out.pop_back();
-  return out;
-}
-
-std::string unhex(std::string_view text) {
-  std::string out(text.size() / 2, '\0');
-  std::size_t len = 0;
-  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                     text.size(), nullptr, &len, nullptr) != 0)
-    return {};
-  out.resize(len);
-  return out;
-}
 
 std::string demo_id(int n) {
   return "demo-" + std::to_string(n);
@@ -70,7 +52,7 @@ result<media_asset> media_library::package_and_register(const std::string& id,
   const bj::object record{{"id", a.id},
                           {"label", a.label},
                           {"duration_seconds", a.duration_seconds},
-                          {"key", hex(a.key)},
+                          {"key", files::to_hex(a.key)},
                           {"created_at", a.created_at}};
   const fs::path file = keys_ / (id + ".json");
   {
@@ -122,7 +104,7 @@ std::vector<std::string> media_library::register_packaged() {
     try {
       a = {std::string(o.at("id").as_string()), std::string(o.at("label").as_string()),
            static_cast<int>(o.at("duration_seconds").to_number<std::int64_t>()),
-           unhex(o.at("key").as_string()), o.at("created_at").to_number<std::int64_t>()};
+           files::from_hex(o.at("key").as_string()), o.at("created_at").to_number<std::int64_t>()};
     } catch (const std::exception&) {
       log_.warn("skipping unreadable media record", {{"file", path.string()}});
       continue;
@@ -142,7 +124,7 @@ result<media_asset> media_library::ingest(const fs::path& source, const std::str
   package_request req;
   req.source = fs::absolute(source);
   req.key = random_.bytes(16);
-  std::string suffix = hex(random_.bytes(5));
+  std::string suffix = files::to_hex(random_.bytes(5));
   return package_and_register("a-" + suffix, label, req, progress);
 }
 
@@ -154,7 +136,7 @@ result<media_job> media_library::enqueue_upload(std::string_view bytes, std::int
   if (bytes.empty())
     return fail(errc::validation, "Send the video file as the request body.", "empty-upload");
   media_job j;
-  j.id = hex(random_.bytes(8));
+  j.id = files::to_hex(random_.bytes(8));
   j.title_id = title_id;
   j.episode_id = episode_id;
   j.created_at = clock_.now_unix();

@@ -1,5 +1,7 @@
 #include "media/segment_cipher.hpp"
 
+#include "core/files.hpp"
+
 #include <openssl/evp.h>
 
 #include <fstream>
@@ -34,30 +36,9 @@ std::string aes128_cbc(const std::string& data, const std::string& key, std::uin
   return out;
 }
 
-namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write_whole(const fs::path& p, const std::string& bytes) {
-  const fs::path tmp = p.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, p);
-}
-
-}  // namespace
-
 status encrypt_media_playlist(const fs::path& playlist, const std::string& key,
                               const std::string& key_uri) {
-  std::istringstream in(slurp(playlist));
+  std::istringstream in(files::read(playlist));
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -78,11 +59,11 @@ status encrypt_media_playlist(const fs::path& playlist, const std::string& key,
     out += line + "\n";
     if (!line.empty() && line.front() != '#') {
       const fs::path segment = playlist.parent_path() / line;
-      write_whole(segment, aes128_cbc(slurp(segment), key, sequence++, true));
+      files::write_atomically(segment, aes128_cbc(files::read(segment), key, sequence++, true));
     }
   }
   if (!keyed) return fail(errc::validation, playlist.string() + " has no segments.");
-  write_whole(playlist, out);
+  files::write_atomically(playlist, out);
   return ok();
 }
 

@@ -1,10 +1,9 @@
 #include "recommend/recommend_routes.hpp"
 
-#include <sodium.h>
-
 #include <boost/json.hpp>
 
 #include "catalog/title_json.hpp"
+#include "core/files.hpp"
 #include "core/time.hpp"
 #include "http/problem.hpp"
 
@@ -54,11 +53,7 @@ void add_routes(http::router& router, recommend_service& service, title_vectors&
   router.add(method::post, "/api/v1/admin/embeddings/generate", access::admin,
              [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(regenerate, ctx.query.flag("regenerate", false));
-               const auto bytes = random.bytes(8);
-               char id[17];
-               sodium_bin2hex(id, sizeof id, reinterpret_cast<const unsigned char*>(bytes.data()),
-                              bytes.size());
-               KINORA_TRY(job, vectors.start_job(regenerate, id));
+               KINORA_TRY(job, vectors.start_job(regenerate, files::to_hex(random.bytes(8))));
                auto res = http::json(202, to_json(job));
                res.set("Location", "/api/v1/admin/embeddings/jobs/" + job.id);
                return res;

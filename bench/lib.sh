@@ -1,0 +1,36 @@
+# Shared by the bench scripts: ports, waiting for kinora, and the reference nginx.
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+listening_port() {  # kinora's log file -> the port it announced
+  for _ in $(seq 600); do
+    grep -o '"msg":"listening".*"port":[0-9]*' "$1" 2>/dev/null | grep -o '[0-9]*$' && return
+    sleep 0.1
+  done
+  echo "kinora did not start: $(cat "$1")" >&2
+  exit 1
+}
+
+# Writes $work/nginx.conf for a tuned static nginx (sendfile, no access log) listening on
+# 127.0.0.1:PORT, with the given location blocks and default type.
+reference_nginx_conf() {  # work port default_type locations...
+  local work=$1 port=$2 type=$3
+  shift 3
+  cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$port;
+    default_type $type;
+    $*
+  }
+}
+CONF
+}
