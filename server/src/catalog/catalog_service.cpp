@@ -1,5 +1,8 @@
 #include "catalog/catalog_service.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "catalog/catalog_store.hpp"
 #include "core/text.hpp"
 
@@ -52,7 +55,46 @@ result<page<title>> catalog_service::search(const auth::viewer& v, const std::st
   std::string folded;
   for (const auto& w : words) folded += (folded.empty() ? "" : " ") + w;
   auto c = db_.acquire();
-  return store::search(*c, db_.kind(), auth::filter_for(v), words, folded, limit, offset);
+  const auto filter = auth::filter_for(v);
+  if (!semantic_ || words.empty())
+    return store::search(*c, db_.kind(), filter, words, folded, limit, offset);
+
+  // Words and meaning, fused by reciprocal rank (k = 60) over the best of each; exact
+  // title matches stay first, so typing a title always finds it on top.
+  constexpr std::int64_t depth = 100;
+  constexpr double k = 60;
+  auto by_words = store::search(*c, db_.kind(), filter, words, folded, depth, 0);
+  const auto by_meaning = semantic_(query, v, 50);
+  std::unordered_map<std::int64_t, double> score;
+  std::unordered_map<std::int64_t, title> found;
+  for (std::size_t i = 0; i < by_words.items.size(); ++i) {
+    auto& t = by_words.items[i];
+    score[t.id] += 1.0 / (k + static_cast<double>(i + 1));
+    std::string name;
+    for (const auto& w : text::words(t.name)) name += (name.empty() ? "" : " ") + w;
+    if (name == folded) score[t.id] += 1.0;
+    found.emplace(t.id, std::move(t));
+  }
+  for (std::size_t i = 0; i < by_meaning.size(); ++i)
+    score[by_meaning[i]] += 1.0 / (k + static_cast<double>(i + 1));
+  std::vector<std::int64_t> missing;
+  for (const auto& [id, s] : score)
+    if (!found.count(id)) missing.push_back(id);
+  for (auto& t : store::find_many(*c, filter, missing)) found.emplace(t.id, std::move(t));
+
+  std::vector<std::pair<double, std::int64_t>> ranked;
+  for (const auto& [id, s] : score)
+    if (found.count(id)) ranked.emplace_back(s, id);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  page<title> out;
+  out.total = static_cast<std::int64_t>(ranked.size());
+  out.limit = limit;
+  out.offset = offset;
+  for (auto i = offset; i < std::min<std::int64_t>(offset + limit, out.total); ++i)
+    out.items.push_back(std::move(found.at(ranked[static_cast<std::size_t>(i)].second)));
+  return out;
 }
 
 result<title> catalog_service::get(const auth::viewer& v, std::int64_t id) {

@@ -34,6 +34,12 @@ class catalog_service {
   result<episode> update_episode(std::int64_t id, const episode_input& in);
   status delete_episode(std::int64_t id);
 
+  // Titles near a query by meaning, best first, among those the viewer may see. When
+  // set, search fuses it with the full-text ranking (reciprocal rank fusion).
+  using semantic_search = std::function<std::vector<std::int64_t>(
+      const std::string& query, const auth::viewer& v, std::size_t k)>;
+  void use_semantic_search(semantic_search s) { semantic_ = std::move(s); }
+
   // Called after a title is created, changed or deleted (the recommender re-embeds it).
   void on_title_changed(std::function<void(std::int64_t)> listener) {
     on_title_changed_ = std::move(listener);
@@ -47,6 +53,7 @@ class catalog_service {
   storage::database& db_;
   const clock& clock_;
   std::function<void(std::int64_t)> on_title_changed_;
+  semantic_search semantic_;
 };
 
 }  // namespace kinora::catalog

@@ -50,6 +50,20 @@ void add_routes(http::router& router, recommend_service& service, title_vectors&
                                                  {"reason", found.reason}});
              });
 
+  router.add(
+      method::get, "/api/v1/recommendations/home", access::signed_in,
+      [&](http::context& ctx) -> result<http::response> {
+        KINORA_TRY(per_rail, ctx.query.integer("per_rail", 12, 1, 30));
+        bj::array rails;
+        for (const auto& r : service.home(ctx.who(), static_cast<std::size_t>(per_rail))) {
+          bj::array items;
+          for (const auto& t : r.items) items.push_back(catalog::to_json(t, false));
+          rails.push_back(bj::object{
+              {"id", r.id}, {"title", r.title}, {"reason", r.reason}, {"items", std::move(items)}});
+        }
+        return http::json(200, bj::object{{"rails", std::move(rails)}});
+      });
+
   router.add(method::post, "/api/v1/admin/embeddings/generate", access::admin,
              [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(regenerate, ctx.query.flag("regenerate", false));

@@ -53,8 +53,9 @@ std::size_t title_vectors::size() const {
 
 void title_vectors::put(std::int64_t title_id, std::vector<float> vector) {
   index_->upsert(static_cast<ai::vector_id>(title_id), vector);
+  auto shared = std::make_shared<const std::vector<float>>(std::move(vector));
   std::unique_lock lock(vectors_mutex_);
-  vectors_[title_id] = std::move(vector);
+  vectors_[title_id] = std::move(shared);
 }
 
 void title_vectors::drop(std::int64_t title_id) {
@@ -134,15 +135,22 @@ std::vector<ai::search_hit> title_vectors::similar(std::int64_t title_id, std::s
                                                    const ai::id_filter& accept) const {
   if (!index_) return {};
   const auto self = static_cast<ai::vector_id>(title_id);
-  std::vector<float> query;
-  {
-    std::shared_lock lock(vectors_mutex_);
-    const auto it = vectors_.find(title_id);
-    if (it == vectors_.end()) return {};
-    query = it->second;
-  }
-  return index_->search(query, k,
+  const auto query = vector_of(title_id);
+  if (!query) return {};
+  return index_->search(*query, k,
                         [&](ai::vector_id id) { return id != self && (!accept || accept(id)); });
+}
+
+std::shared_ptr<const std::vector<float>> title_vectors::vector_of(std::int64_t title_id) const {
+  std::shared_lock lock(vectors_mutex_);
+  const auto it = vectors_.find(title_id);
+  return it == vectors_.end() ? nullptr : it->second;
+}
+
+std::vector<ai::search_hit> title_vectors::nearest(std::span<const float> query, std::size_t k,
+                                                   const ai::id_filter& accept) const {
+  if (!index_ || query.size() != index_->dimension()) return {};
+  return index_->search(query, k, accept);
 }
 
 std::vector<ai::search_hit> title_vectors::search(const std::string& text, std::size_t k,

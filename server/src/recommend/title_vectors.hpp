@@ -51,6 +51,11 @@ class title_vectors {
   // Nearest titles to a stored title, among ids the filter accepts (never itself).
   std::vector<ai::search_hit> similar(std::int64_t title_id, std::size_t k,
                                       const ai::id_filter& accept) const;
+  // Nearest titles to a vector (a profile's taste).
+  std::vector<ai::search_hit> nearest(std::span<const float> query, std::size_t k,
+                                      const ai::id_filter& accept) const;
+  // The title's stored vector, if it has one.
+  std::shared_ptr<const std::vector<float>> vector_of(std::int64_t title_id) const;
   // Nearest titles to a free-text query.
   std::vector<ai::search_hit> search(const std::string& text, std::size_t k,
                                      const ai::id_filter& accept) const;
@@ -69,7 +74,7 @@ class title_vectors {
   std::unique_ptr<ai::vector_index> index_;
   // The index answers by vector; "more like title X" needs X's vector at hand.
   mutable std::shared_mutex vectors_mutex_;
-  std::unordered_map<std::int64_t, std::vector<float>> vectors_;
+  std::unordered_map<std::int64_t, std::shared_ptr<const std::vector<float>>> vectors_;
   const clock& clock_;
   logger& log_;
   std::mutex sync_mutex_;  // one sync or refresh at a time

@@ -114,3 +114,96 @@ def test_without_a_model_similar_falls_back_and_says_so(fresh_server, tmp_path):
     assert len(body["items"]) == 5 and all(i["score"] is None for i in body["items"])
     assert anchor["id"] not in [i["id"] for i in body["items"]]
     problem_of(server.post("/api/v1/admin/embeddings/generate", server.token("admin")), 503)
+
+
+def home(server, token, **params):
+    r = server.get("/api/v1/recommendations/home", token, params=params)
+    assert r.status_code == 200, r.text
+    return {rail["id"]: rail for rail in r.json()["rails"]}
+
+
+def watch(server, token, title, fraction):
+    seconds = int(title["runtime_minutes"] * 60 * fraction)
+    body = {"position_seconds": seconds}
+    if title["type"] == "series":
+        detail = server.get(f"/api/v1/catalog/titles/{title['id']}", token).json()
+        body["episode_id"] = detail["seasons"][0]["episodes"][0]["id"]
+        body["position_seconds"] = int(detail["seasons"][0]["episodes"][0]["runtime_minutes"] * 60 * fraction)
+    assert server.put(f"/api/v1/viewing/bookmarks/{title['id']}", token, json=body).status_code == 200
+
+
+def test_home_for_a_new_profile_is_popular_and_editorial(server):
+    token = server.register(tier="premium")["access_token"]
+    rails = home(server, token, per_rail=8)
+    assert "continue-watching" not in rails and "watchlist" not in rails
+    assert "Popular" in rails["for-you"]["reason"] and len(rails["for-you"]["items"]) == 8
+    assert {"new-releases", "featured"} <= set(rails)
+    for rail in rails.values():
+        assert rail["title"] and rail["reason"] and 0 < len(rail["items"]) <= 8
+
+
+def test_home_follows_what_the_profile_watches(server):
+    token = server.register(tier="premium")["access_token"]
+    titles = all_titles(server, token)
+    scifi = [t for t in titles if "sci-fi" in t["genres"] and t["type"] == "movie"]
+    comedy = next(t for t in titles if t["genres"] == ["comedy"] or ("comedy" in t["genres"] and "sci-fi" not in t["genres"]))
+    watch(server, token, scifi[0], 1.0)      # finished
+    watch(server, token, scifi[1], 0.4)      # in progress
+    server.put(f"/api/v1/viewing/ratings/{scifi[0]['id']}", token, json={"rating": "love"})
+    server.put(f"/api/v1/viewing/ratings/{comedy['id']}", token, json={"rating": "down"})
+    server.put(f"/api/v1/viewing/watchlist/{scifi[2]['id']}", token)
+
+    rails = home(server, token, per_rail=12)
+    assert [t["id"] for t in rails["continue-watching"]["items"]] == [scifi[1]["id"]]
+    for_you = [t["id"] for t in rails["for-you"]["items"]]
+    assert rails["for-you"]["reason"].startswith("Picked")
+    assert not {scifi[0]["id"], scifi[1]["id"], comedy["id"]} & set(for_you), "watched and disliked stay out"
+    by_id = {t["id"]: t for t in titles}
+    assert any("sci-fi" in by_id[i]["genres"] for i in for_you[:5])
+    assert any("sci-fi" not in by_id[i]["genres"] for i in for_you), "diversified, not one genre"
+    because = [r for r in rails if r.startswith("because-you-watched-")]
+    assert because and rails[because[0]]["title"].startswith("Because You Watched ")
+    assert "top-picks-sci-fi" in rails and rails["top-picks-sci-fi"]["title"] == "Top Picks in Science Fiction"
+    assert scifi[0]["id"] not in [t["id"] for t in rails["top-picks-sci-fi"]["items"]]
+    assert [t["id"] for t in rails["watchlist"]["items"]] == [scifi[2]["id"]]
+    assert scifi[1]["id"] in [t["id"] for t in rails["trending"]["items"]]
+
+
+def test_home_respects_kids_profiles_and_limits(server):
+    g = server.register(tier="premium")
+    kid = server.post("/api/v1/auth/profiles", g["access_token"], json={"name": "Kid", "kids": True}).json()
+    kid_token = server.post(f"/api/v1/auth/profiles/{kid['id']}/select", g["access_token"]).json()["access_token"]
+    kids_titles = all_titles(server, kid_token)
+    watch(server, kid_token, kids_titles[0], 0.5)
+    rails = home(server, kid_token)
+    assert rails
+    for rail in rails.values():
+        assert all(t["maturity_rating"] in ("all", "7+") for t in rail["items"]), rail["id"]
+    for bad in (0, 31, "x"):
+        problem_of(server.get("/api/v1/recommendations/home", kid_token, params={"per_rail": bad}), 400)
+    problem_of(server.get("/api/v1/recommendations/home"), 401)
+
+
+def search(server, token, q, **params):
+    r = server.get("/api/v1/catalog/search", token, params={"q": q, **params})
+    assert r.status_code == 200, r.text
+    return r.json()["items"]
+
+
+def test_search_understands_meaning_and_keeps_exact_titles_first(server):
+    token = server.register(tier="premium")["access_token"]
+    assert search(server, token, "a heist in space")[0]["title"] == "The Drowned Star Job"
+    family = search(server, token, "feel-good family movie", limit=3)
+    assert len(family) == 3 and all("family" in t["genres"] for t in family)
+    for title in ("Halcyon Drift", "The Long Quiet Between Stars"):
+        assert search(server, token, title)[0]["title"] == title
+
+    basic = server.register(tier="basic")["access_token"]
+    visible = {t["id"] for t in all_titles(server, basic)}
+    for q in ("a heist in space", "feel-good family movie", "stars"):
+        assert {t["id"] for t in search(server, basic, q, limit=50)} <= visible
+    long_query = "space heist " * 900  # about 10 KB
+    r = server.get("/api/v1/catalog/search", basic, params={"q": long_query})
+    assert r.status_code in (200, 400, 414, 422), r.status_code
+    r = server.get("/api/v1/catalog/search", basic, params={"q": "?!... ---"})
+    assert r.status_code in (200, 400, 422) and (r.status_code != 200 or r.json()["items"] == [])

@@ -1,0 +1,113 @@
+#include "recommend/signals_store.hpp"
+
+#include <unordered_map>
+
+namespace kinora::recommend::signals_store {
+
+namespace {
+
+std::string id_list(const std::vector<std::int64_t>& ids) {
+  std::string out;  // integers only, never text from outside
+  for (auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+
+std::vector<std::int64_t> ids_of(const storage::rows& rs) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : rs) out.push_back(r.i64(0));
+  return out;
+}
+
+constexpr const char* visible = " t.tier_rank <= $1 AND t.maturity_rank <= $2 ";
+
+}  // namespace
+
+std::vector<title_signal> profile_signals(connection& c, std::int64_t profile_id) {
+  std::unordered_map<std::int64_t, title_signal> by_title;
+  for (const auto& r : c.query(
+           "SELECT title_id, MAX(updated_at), MAX(completed) FROM bookmarks WHERE profile_id = $1 "
+           "GROUP BY title_id",
+           {profile_id})) {
+    auto& s = by_title[r.i64(0)];
+    s.title_id = r.i64(0);
+    s.last_at = r.i64(1);
+    s.watched = true;
+    s.completed = r.i64(2) != 0;
+  }
+  for (const auto& r : c.query(
+           "SELECT title_id, value, updated_at FROM ratings WHERE profile_id = $1", {profile_id})) {
+    auto& s = by_title[r.i64(0)];
+    s.title_id = r.i64(0);
+    s.rating = static_cast<int>(r.i64(1));
+    s.last_at = std::max(s.last_at, r.i64(2));
+  }
+  std::vector<title_signal> out;
+  for (auto& [id, s] : by_title) out.push_back(s);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.last_at != b.last_at ? a.last_at > b.last_at : a.title_id < b.title_id;
+  });
+  return out;
+}
+
+std::vector<std::int64_t> trending(connection& c, const visibility_filter& v, std::int64_t since,
+                                   std::int64_t limit) {
+  return ids_of(
+      c.query(std::string("SELECT t.id FROM bookmarks b JOIN titles t ON t.id = b.title_id WHERE") +
+                  visible +
+                  "AND b.updated_at >= $3 GROUP BY t.id, t.popularity "
+                  "ORDER BY COUNT(DISTINCT b.profile_id) DESC, t.popularity DESC, t.id LIMIT $4",
+              {v.max_tier_rank, v.max_maturity_rank, since, limit}));
+}
+
+std::vector<std::int64_t> newest(connection& c, const visibility_filter& v, std::int64_t limit) {
+  return ids_of(c.query(std::string("SELECT t.id FROM titles t WHERE") + visible +
+                            "ORDER BY t.year DESC, t.added_at DESC, t.id LIMIT $3",
+                        {v.max_tier_rank, v.max_maturity_rank, limit}));
+}
+
+std::vector<std::int64_t> popular(connection& c, const visibility_filter& v, std::int64_t limit) {
+  return ids_of(c.query(std::string("SELECT t.id FROM titles t WHERE") + visible +
+                            "ORDER BY t.popularity DESC, t.id LIMIT $3",
+                        {v.max_tier_rank, v.max_maturity_rank, limit}));
+}
+
+std::vector<std::int64_t> in_genre(connection& c, const visibility_filter& v,
+                                   const std::string& genre_slug, std::int64_t limit) {
+  return ids_of(
+      c.query(std::string("SELECT t.id FROM titles t JOIN title_genres tg ON tg.title_id = t.id "
+                          "JOIN genres g ON g.id = tg.genre_id WHERE") +
+                  visible + "AND g.slug = $3 ORDER BY t.popularity DESC, t.id LIMIT $4",
+              {v.max_tier_rank, v.max_maturity_rank, genre_slug, limit}));
+}
+
+std::map<std::int64_t, std::int64_t> co_watched(connection& c, std::int64_t profile_id,
+                                                const std::vector<std::int64_t>& titles,
+                                                const visibility_filter& v) {
+  std::map<std::int64_t, std::int64_t> out;
+  if (titles.empty()) return out;
+  const auto rs = c.query(
+      std::string(
+          "SELECT t.id, COUNT(DISTINCT b1.profile_id) FROM bookmarks b1 "
+          "JOIN bookmarks b2 ON b2.profile_id = b1.profile_id AND b2.title_id <> b1.title_id "
+          "JOIN titles t ON t.id = b2.title_id WHERE") +
+          visible + "AND b1.profile_id <> $3 AND b1.title_id IN (" + id_list(titles) +
+          ") GROUP BY t.id",
+      {v.max_tier_rank, v.max_maturity_rank, profile_id});
+  for (const auto& r : rs) out[r.i64(0)] = r.i64(1);
+  return out;
+}
+
+std::map<std::string, double> genre_weights(connection& c,
+                                            const std::map<std::int64_t, double>& title_weights) {
+  std::map<std::string, double> out;
+  if (title_weights.empty()) return out;
+  std::vector<std::int64_t> ids;
+  for (const auto& [id, w] : title_weights) ids.push_back(id);
+  for (const auto& r : c.query("SELECT tg.title_id, g.slug FROM title_genres tg JOIN genres g ON "
+                               "g.id = tg.genre_id WHERE tg.title_id IN (" +
+                               id_list(ids) + ")"))
+    out[r.text(1)] += title_weights.at(r.i64(0));
+  return out;
+}
+
+}  // namespace kinora::recommend::signals_store
