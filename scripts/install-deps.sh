@@ -11,7 +11,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
   libboost1.81-dev libboost-json1.81-dev
   libsqlite3-dev libpq-dev postgresql-15 postgresql-contrib
-  libsodium-dev libutf8proc-dev libopenblas-dev libhnswlib-dev libssl-dev libhiredis-dev
+  libsodium-dev libutf8proc-dev libxml2-dev xmltv-util libopenblas-dev libhnswlib-dev libssl-dev libhiredis-dev
   libgtest-dev googletest
   ffmpeg fonts-dejavu-core redis-server chromium
   nginx-light wrk

@@ -4,12 +4,14 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "ai/embed_command.hpp"
 #include "app/application.hpp"
 #include "app/config.hpp"
+#include "core/time.hpp"
 
 namespace {
 
@@ -23,6 +25,10 @@ Usage:
   kinora media build  [options]               package the demo clips (once) and link titles
   kinora media ingest FILE --title ID [--episode ID] [options]
                                               package a video file for a title or episode
+  kinora xmltv import FILE [options]          import an XMLTV guide (all or nothing)
+  kinora xmltv export [--from T] [--to T] [--out FILE] [options]
+                                              write the guide as XMLTV (default: the week
+                                              from today 00:00 UTC, to stdout)
   kinora embed   [--model DIR] TEXT...   print sentence embeddings as JSON
   kinora embed   --bench FILE            measure encoder throughput
   kinora help                this text
@@ -90,6 +96,46 @@ int main(int argc, char** argv) {
     }
   }
 
+  // `xmltv` takes a subcommand and its own arguments before the options.
+  std::string xmltv_action, xmltv_file, xmltv_out;
+  std::optional<std::int64_t> xmltv_from, xmltv_to;
+  if (command == "xmltv") {
+    if (args.empty() || (args[0] != "import" && args[0] != "export")) {
+      std::cerr << "kinora xmltv: expected 'import FILE' or 'export [--from T] [--to T] [--out "
+                   "FILE]'\n";
+      return 2;
+    }
+    xmltv_action = args[0];
+    args.erase(args.begin());
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const bool has_value = i + 1 < args.size();
+      if (xmltv_action == "export" && (args[i] == "--from" || args[i] == "--to") && has_value) {
+        const auto t = kinora::parse_rfc3339(args[i + 1]);
+        if (!t) {
+          std::cerr << "kinora xmltv export: " << args[i] << " must be an RFC 3339 time\n";
+          return 2;
+        }
+        (args[i] == "--from" ? xmltv_from : xmltv_to) = *t;
+        ++i;
+      } else if (xmltv_action == "export" && args[i] == "--out" && has_value) {
+        xmltv_out = args[++i];
+      } else if (xmltv_action == "import" && xmltv_file.empty() && !args[i].starts_with("--")) {
+        xmltv_file = args[i];
+      } else {
+        rest.push_back(args[i]);
+      }
+    }
+    if (xmltv_action == "import" && xmltv_file.empty()) {
+      std::cerr << "kinora xmltv import: expected FILE\n";
+      return 2;
+    }
+    args = std::move(rest);
+    // The document goes to stdout: keep the log quiet unless asked.
+    if (xmltv_action == "export" && xmltv_out.empty())
+      args.insert(args.begin(), {"--log-level", "error"});
+  }
+
   auto loaded = kinora::app::load_config(args);
   if (!loaded.errors.empty()) {
     std::cerr << "kinora: invalid configuration:\n";
@@ -102,6 +148,8 @@ int main(int argc, char** argv) {
     if (command == "serve") return app.serve();
     if (command == "migrate") return app.migrate();
     if (command == "seed") return app.seed();
+    if (xmltv_action == "import") return app.xmltv_import(xmltv_file);
+    if (xmltv_action == "export") return app.xmltv_export(xmltv_from, xmltv_to, xmltv_out);
     if (media_action == "build") return app.media_build();
     if (media_action == "ingest") return app.media_ingest(ingest_file, title_id, episode_id);
     if (command == "routes") {

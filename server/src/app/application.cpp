@@ -1,6 +1,7 @@
 #include "app/application.hpp"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -12,8 +13,12 @@
 #include "catalog/catalog_routes.hpp"
 #include "catalog/catalog_service.hpp"
 #include "core/log.hpp"
+#include "epg/admin_routes.hpp"
+#include "epg/epg_admin.hpp"
+#include "epg/epg_interchange.hpp"
 #include "epg/epg_routes.hpp"
 #include "epg/epg_service.hpp"
+#include "epg/interchange_routes.hpp"
 #include "http/server.hpp"
 #include "media/asset_store.hpp"
 #include "media/media_library.hpp"
@@ -83,6 +88,8 @@ struct application::parts {
     // In demo mode the demo channels' week repeats, so the guide never runs out.
     epg = std::make_unique<epg::epg_service>(
         *db, clock, cfg.demo ? seed::demo_channel_slugs() : std::vector<std::string>{});
+    epg_admin = std::make_unique<epg::epg_admin>(*db);
+    interchange = std::make_unique<epg::epg_interchange>(*db);
     assets = std::make_unique<media::asset_store>(*db);
     library = std::make_unique<media::media_library>(*assets, cfg.media_dir, clock, random, log);
     signer = std::make_unique<media::url_signer>(
@@ -94,7 +101,12 @@ struct application::parts {
 
     vectors =
         std::make_unique<recommend::title_vectors>(*db, load_model(cfg.model_dir, log), clock, log);
-    recommendations = std::make_unique<recommend::recommend_service>(*db, *vectors);
+    recommendations =
+        std::make_unique<recommend::recommend_service>(*db, *vectors, *viewing, clock);
+    catalog->use_semantic_search(
+        [this](const std::string& query, const auth::viewer& v, std::size_t k) {
+          return recommendations->by_meaning(v, query, k);
+        });
     catalog->on_title_changed([this](std::int64_t title_id) {
       recommendations->catalog_changed();
       vectors->refresh(title_id);
@@ -105,6 +117,8 @@ struct application::parts {
     catalog::add_routes(router, *catalog, catalog_cache);
     viewing::add_routes(router, *viewing);
     epg::add_routes(router, *epg);
+    epg::add_admin_routes(router, *epg_admin);
+    epg::add_interchange_routes(router, *epg, *interchange);
     recommend::add_routes(router, *recommendations, *vectors, random);
     playback::add_routes(router, *playback);
     media::add_routes(router, *library, *signer, clock,
@@ -134,6 +148,8 @@ struct application::parts {
   catalog::response_cache catalog_cache{std::chrono::seconds(5)};
   std::unique_ptr<viewing::viewing_service> viewing;
   std::unique_ptr<epg::epg_service> epg;
+  std::unique_ptr<epg::epg_admin> epg_admin;
+  std::unique_ptr<epg::epg_interchange> interchange;
   std::unique_ptr<recommend::title_vectors> vectors;
   std::unique_ptr<recommend::recommend_service> recommendations;
   std::unique_ptr<media::asset_store> assets;
@@ -227,6 +243,50 @@ void application::prepare_media() {
   });
 }
 
+int application::xmltv_import(const std::string& file) {
+  auto& p = *parts_;
+  const auto r = p.interchange->import_xmltv_file(file);
+  if (!r) {
+    std::cerr << "kinora xmltv import: " << file << ": " << r.err().detail << "\n";
+    return 1;
+  }
+  p.log.info("xmltv imported", {{"file", file},
+                                {"channels_created", r->channels_created},
+                                {"channels_matched", r->channels_matched},
+                                {"programmes_created", r->programmes_created},
+                                {"programmes_updated", r->programmes_updated},
+                                {"programmes_replaced", r->programmes_replaced},
+                                {"programmes_skipped", r->programmes_skipped}});
+  return 0;
+}
+
+int application::xmltv_export(std::optional<std::int64_t> from, std::optional<std::int64_t> to,
+                              const std::string& out) {
+  auto& p = *parts_;
+  if (!from) {
+    const auto now = p.clock.now_unix();
+    from = now - now % 86400;
+  }
+  if (!to) to = *from + epg::max_window_seconds;
+  const auto w = p.epg->window({from, to});
+  if (!w) {
+    std::cerr << "kinora xmltv export: " << w.err().detail << "\n";
+    return 2;
+  }
+  const auto doc = p.interchange->export_xmltv(std::nullopt, *w, "");
+  if (out.empty() || out == "-") {
+    std::cout << doc;
+    return std::cout.good() ? 0 : 1;
+  }
+  std::ofstream f(out, std::ios::binary);
+  f << doc;
+  if (!f) {
+    std::cerr << "kinora xmltv export: cannot write " << out << "\n";
+    return 1;
+  }
+  return 0;
+}
+
 int application::migrate() {
   parts_->log.info("migrations applied", {{"database", parts_->db->description()}});
   return 0;
@@ -255,7 +315,7 @@ int application::serve() {
   o.io_threads = p.cfg.io_threads;
   o.workers = p.cfg.workers;
   o.body_limit = p.cfg.max_body_bytes;
-  o.upload_prefix = "/api/v1/admin/media/uploads";
+  o.upload_prefixes = {"/api/v1/admin/media/uploads", "/api/v1/admin/epg/xmltv"};
   o.upload_limit = p.cfg.max_upload_bytes;
   o.header_limit = p.cfg.max_header_bytes;
   o.read_timeout = std::chrono::seconds(p.cfg.read_timeout_seconds);

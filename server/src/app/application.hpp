@@ -1,7 +1,10 @@
 #pragma once
 // Wiring: opens storage, builds each domain's service, registers its routes and the
 // static sites. A new domain is one more service and one add_routes call here.
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "app/config.hpp"
@@ -24,6 +27,12 @@ class application {
   int media_build();
   // `kinora media ingest FILE --title ID [--episode ID]`
   int media_ingest(const std::string& file, std::int64_t title_id, std::int64_t episode_id);
+  // `kinora xmltv import FILE`: one transaction; prints the error's line on failure.
+  int xmltv_import(const std::string& file);
+  // `kinora xmltv export [--from T] [--to T] [--out FILE]`: every channel; the week from
+  // today 00:00 UTC by default; stdout unless --out.
+  int xmltv_export(std::optional<std::int64_t> from, std::optional<std::int64_t> to,
+                   const std::string& out);
   std::vector<http::route_info> routes() const;
 
  private:

@@ -9,6 +9,7 @@
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "epg/channel_logo.hpp"
+#include "epg/epg_json.hpp"
 #include "http/problem.hpp"
 
 namespace kinora::epg {
@@ -55,12 +56,6 @@ result<std::optional<std::int64_t>> read_time(const http::query_params& q, std::
   return std::optional<std::int64_t>{*t};
 }
 
-result<window_request> read_window(const http::query_params& q) {
-  KINORA_TRY(from, read_time(q, "from"));
-  KINORA_TRY(to, read_time(q, "to"));
-  return window_request{from, to};
-}
-
 result<channel_query> read_channel_query(const http::query_params& q) {
   KINORA_TRY(category, q.text("category", 64));
   KINORA_TRY(favorites, q.one_of("favorites", {"first", "only"}));
@@ -73,43 +68,6 @@ result<channel_query> read_channel_query(const http::query_params& q) {
   out.limit = limit;
   out.offset = offset;
   return out;
-}
-
-bj::value nullable(const std::optional<std::string>& s) {
-  if (!s) return nullptr;
-  return bj::value(*s);
-}
-bj::value nullable(const std::optional<std::int64_t>& n) {
-  if (!n) return nullptr;
-  return bj::value(*n);
-}
-
-bj::object to_json(const channel& ch) {
-  return {{"id", ch.id},
-          {"number", ch.number},
-          {"name", ch.name},
-          {"slug", ch.slug},
-          {"category", ch.category},
-          {"description", ch.description},
-          {"tier", auth::to_string(ch.tier)},
-          {"maturity_rating", auth::to_string(ch.maturity)},
-          {"logo_url", "/api/v1/epg/channels/" + std::to_string(ch.id) + "/logo.svg"},
-          {"favorite", ch.favorite}};
-}
-
-bj::object to_json(const programme& p) {
-  return {{"id", p.id},
-          {"channel_id", p.channel_id},
-          {"title", p.title},
-          {"subtitle", nullable(p.subtitle)},
-          {"description", p.description},
-          {"category", p.category},
-          {"season", nullable(p.season)},
-          {"episode", nullable(p.episode)},
-          {"start", format_rfc3339(p.start_at)},
-          {"stop", format_rfc3339(p.end_at)},
-          {"rating", p.rating},
-          {"title_id", nullable(p.title_id)}};
 }
 
 // In the grid a programme also carries the part of it inside the window, which is what
@@ -151,6 +109,12 @@ http::response svg(std::string body) {
 }
 
 }  // namespace
+
+result<window_request> read_window(const http::query_params& q) {
+  KINORA_TRY(from, read_time(q, "from"));
+  KINORA_TRY(to, read_time(q, "to"));
+  return window_request{from, to};
+}
 
 void add_routes(http::router& router, epg_service& service) {
   router.add(method::get, "/api/v1/epg/channels", access::signed_in,

@@ -126,7 +126,7 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     parser_->header_limit(static_cast<std::uint32_t>(owner_.options.header_limit));
     // Beast checks Content-Length against the limit as the header completes, before the
     // target is known: admit the larger limit now, and apply the target's in on_header.
-    parser_->body_limit(std::max(owner_.options.body_limit, owner_.options.upload_prefix.empty()
+    parser_->body_limit(std::max(owner_.options.body_limit, owner_.options.upload_prefixes.empty()
                                                                 ? std::size_t{0}
                                                                 : owner_.options.upload_limit));
     stream_.expires_after(first_request_ ? owner_.options.read_timeout
@@ -137,8 +137,9 @@ class server::impl::session : public std::enable_shared_from_this<session> {
   }
 
   bool is_upload(std::string_view target) const {
-    const auto& prefix = owner_.options.upload_prefix;
-    return !prefix.empty() && target.starts_with(prefix);
+    for (const auto& prefix : owner_.options.upload_prefixes)
+      if (!prefix.empty() && target.starts_with(prefix)) return true;
+    return false;
   }
 
   // Uploads may be far larger than API bodies and take longer to arrive.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/log.hpp"
 #include "http/router.hpp"
@@ -19,8 +20,9 @@ struct server_options {
   unsigned workers = 4;
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 1024 * 1024;
-  // Requests under this path prefix (media uploads) get their own body limit and time.
-  std::string upload_prefix;
+  // Requests under these path prefixes (media and guide uploads) get their own body limit
+  // and time.
+  std::vector<std::string> upload_prefixes;
   std::size_t upload_limit = 1024 * 1024;
   std::chrono::seconds upload_timeout{600};
   std::chrono::seconds read_timeout{30};  // for one request, from its first byte

@@ -224,9 +224,11 @@ def test_operations_are_complete():
             assert "403" in statuses, f"{where}: admin route without 403"
         if "requestBody" in op:
             assert {"415", "422"} <= statuses, f"{where}: a body route must document 415 and 422"
-            # JSON bodies reject unknown fields; the one other kind is a media upload's file.
+            # JSON bodies reject unknown fields; the other kinds are uploads: a media file or
+            # an XMLTV guide.
             if "application/json" not in op["requestBody"]["content"]:
-                assert set(op["requestBody"]["content"]) <= {"video/*", "application/octet-stream"}, where
+                assert set(op["requestBody"]["content"]) <= {"video/*", "application/octet-stream", "text/xml",
+                                                             "application/xml"}, where
             else:
                 schema = openapi_validator.resolve(op["requestBody"]["content"]["application/json"]["schema"])
                 assert schema.get("additionalProperties") is False, f"{where}: request body must reject unknown fields"
@@ -311,7 +313,8 @@ def test_every_get_route_answers_as_documented(server, who):
 def test_every_operation_answers_without_a_token_as_its_security_says(server):
     for method, path, _, op in operations():
         url = fill(path, {"id": 1, "title_id": 1, "channel_id": 1, "kind": "poster.svg", "sig": "A" * 22, "expires": 1,
-                          "session": "B" * 22, "asset": "demo-1", "dir": "240p", "file": "index.m3u8"})
+                          "session": "B" * 22, "asset": "demo-1", "dir": "240p", "file": "index.m3u8",
+                          "date": "2026-01-31"})
         r = server.request(method, url)
         if op["security"]:
             assert r.status_code == 401, f"{method} {url} without a token: {r.status_code}"
