@@ -3,15 +3,15 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "core/svg.hpp"
+#include "core/markup.hpp"
 
 namespace kinora::catalog {
 
 namespace {
 
-using svg::escape;
-using svg::fnv1a;
-using svg::hsl;
+using markup::escape;
+using markup::fnv1a;
+using markup::hsl;
 
 // Title words on up to three lines of roughly `width` characters.
 std::string text_lines(const std::string& name, int x, int y, int size, std::size_t width) {

@@ -5,15 +5,15 @@
 #include <cstdio>
 
 #include <vector>
-#include "core/svg.hpp"
+#include "core/markup.hpp"
 
 namespace kinora::epg {
 
 namespace {
 
-using svg::escape;
-using svg::fnv1a;
-using svg::hsl;
+using markup::escape;
+using markup::fnv1a;
+using markup::hsl;
 
 // The bytes of the UTF-8 code point starting s[0] (ASCII upper-cased).
 std::string first_letter(const std::string& s) {

@@ -1,9 +1,12 @@
 #include "epg/epg_admin.hpp"
 
+#include "epg/epg_store.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 #include "auth/entitlement.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
 
 namespace kinora::epg {
@@ -22,35 +25,13 @@ constexpr const char* programme_select =
 
 admin_channel read_channel(const storage::row& r) {
   admin_channel a;
-  a.ch.id = r.i64(0);
-  a.ch.number = r.i64(1);
-  a.ch.slug = r.text(2);
-  a.ch.name = r.text(3);
-  a.ch.category = r.text(4);
-  a.ch.description = r.text(5);
-  a.ch.tier = auth::parse_tier(r.text(6)).value_or(auth::tier::premium);
-  a.ch.maturity = auth::parse_maturity(r.text(7)).value_or(auth::maturity::age18);
+  a.ch = epg_store::read_channel_core(r);
   a.xmltv_id = r.opt_text(8);
   a.icon_url = r.opt_text(9);
   return a;
 }
 
-programme read_programme(const storage::row& r) {
-  programme p;
-  p.id = r.i64(0);
-  p.channel_id = r.i64(1);
-  p.start_at = r.i64(2);
-  p.end_at = r.i64(3);
-  p.title = r.text(4);
-  p.subtitle = r.opt_text(5);
-  p.description = r.text(6);
-  p.category = r.text(7);
-  p.season = r.opt_i64(8);
-  p.episode = r.opt_i64(9);
-  p.rating = r.text(10);
-  p.title_id = r.opt_i64(11);
-  return p;
-}
+using epg_store::read_programme;
 
 std::optional<admin_channel> find_channel(connection& c, std::int64_t id) {
   const auto rs = c.query(std::string(channel_select) + " WHERE id = $1", {id});
@@ -79,16 +60,8 @@ error duplicate(const std::string& field, const std::string& what) {
 }
 
 std::string slug_of(const std::string& name) {
-  std::string out;
-  for (char ch : name) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (std::isalnum(u))
-      out += static_cast<char>(std::tolower(u));
-    else if (!out.empty() && out.back() != '-')
-      out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "channel" : out;
+  const auto slug = text::slugify(name);
+  return slug.empty() ? "channel" : slug;
 }
 
 // The uniqueness rules of a channel, checked before writing so the answer names them.

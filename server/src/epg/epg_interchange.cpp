@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "auth/entitlement.hpp"
+#include "core/text.hpp"
 #include "epg/epg_store.hpp"
 #include "epg/xmltv.hpp"
 
@@ -35,14 +36,7 @@ std::vector<line_up_entry> line_up(connection& c, const std::optional<auth::view
   std::vector<line_up_entry> out;
   for (const auto& r : c.query(sql, params)) {
     line_up_entry e;
-    e.ch.id = r.i64(0);
-    e.ch.number = r.i64(1);
-    e.ch.slug = r.text(2);
-    e.ch.name = r.text(3);
-    e.ch.category = r.text(4);
-    e.ch.description = r.text(5);
-    e.ch.tier = auth::parse_tier(r.text(6)).value_or(auth::tier::premium);
-    e.ch.maturity = auth::parse_maturity(r.text(7)).value_or(auth::maturity::age18);
+    e.ch = epg_store::read_channel_core(r);
     e.xmltv_id = r.opt_text(8);
     e.icon_url = r.opt_text(9);
     out.push_back(std::move(e));
@@ -83,17 +77,8 @@ auth::maturity rating_of(const std::string& value) {
   return auth::maturity::all;
 }
 
-std::string slug_of(const std::string& text) {
-  std::string out;
-  for (char ch : text) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (std::isalnum(u))
-      out += static_cast<char>(std::tolower(u));
-    else if (!out.empty() && out.back() != '-')
-      out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.substr(0, 80);
+std::string slug_of(const std::string& name) {
+  return text::slugify(name).substr(0, 80);
 }
 
 std::string cut(std::string s, std::size_t max) {

@@ -2,20 +2,7 @@
 
 namespace kinora::epg::epg_store {
 
-namespace {
-
-using storage::value;
-
-// Every channel query names the channels table `c` and the profile's favorites `f`.
-constexpr const char* channel_columns =
-    "c.id, c.number, c.slug, c.name, c.category, c.description, c.tier, c.maturity, "
-    "f.position";
-
-constexpr const char* programme_columns =
-    "p.id, p.channel_id, p.start_at, p.end_at, p.title, p.subtitle, p.description, p.category, "
-    "p.season, p.episode, p.rating, p.title_id";
-
-channel read_channel(const storage::row& r) {
+channel read_channel_core(const storage::row& r) {
   channel ch;
   ch.id = r.i64(0);
   ch.number = r.i64(1);
@@ -25,7 +12,6 @@ channel read_channel(const storage::row& r) {
   ch.description = r.text(5);
   ch.tier = auth::parse_tier(r.text(6)).value_or(auth::tier::premium);
   ch.maturity = auth::parse_maturity(r.text(7)).value_or(auth::maturity::age18);
-  ch.favorite = !r.is_null(8);
   return ch;
 }
 
@@ -44,6 +30,25 @@ programme read_programme(const storage::row& r) {
   p.rating = r.text(10);
   p.title_id = r.opt_i64(11);
   return p;
+}
+
+namespace {
+
+using storage::value;
+
+// Every channel query names the channels table `c` and the profile's favorites `f`.
+constexpr const char* channel_columns =
+    "c.id, c.number, c.slug, c.name, c.category, c.description, c.tier, c.maturity, "
+    "f.position";
+
+constexpr const char* programme_columns =
+    "p.id, p.channel_id, p.start_at, p.end_at, p.title, p.subtitle, p.description, p.category, "
+    "p.season, p.episode, p.rating, p.title_id";
+
+channel read_channel(const storage::row& r) {
+  channel ch = read_channel_core(r);
+  ch.favorite = !r.is_null(8);
+  return ch;
 }
 
 std::vector<programme> read_programmes(const storage::rows& rs) {

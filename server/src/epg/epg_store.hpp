@@ -14,6 +14,11 @@ namespace kinora::epg::epg_store {
 
 using storage::connection;
 
+// Rows read alike everywhere: a channel's first eight columns (id, number, slug, name,
+// category, description, tier, maturity) and a programme's twelve (as programmes has them).
+channel read_channel_core(const storage::row& r);
+programme read_programme(const storage::row& r);
+
 // One page of visible channels, ordered by number (favorites first, in the profile's
 // order, when the query asks), each marked favorite or not for this profile.
 std::vector<channel> list_channels(connection& c, std::int64_t profile_id,

@@ -1,5 +1,6 @@
 #include <ctime>
 
+#include "core/markup.hpp"
 #include "epg/xmltv.hpp"
 
 namespace kinora::epg::xmltv {
@@ -7,30 +8,7 @@ namespace kinora::epg::xmltv {
 namespace {
 
 // Text and attribute values; control characters XML 1.0 forbids are dropped.
-std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        if (u >= 0x20 || c == '\n' || c == '\t') out += c;
-    }
-  }
-  return out;
-}
+using markup::escape;
 
 }  // namespace
 

@@ -1,8 +1,8 @@
-#include "core/svg.hpp"
+#include "core/markup.hpp"
 
 #include <cstdio>
 
-namespace kinora::svg {
+namespace kinora::markup {
 
 std::uint32_t fnv1a(const std::string& s) {
   std::uint32_t h = 2166136261u;
@@ -10,7 +10,7 @@ std::uint32_t fnv1a(const std::string& s) {
   return h;
 }
 
-std::string escape(const std::string& s) {
+std::string escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -27,7 +27,8 @@ std::string escape(const std::string& s) {
         out += "&quot;";
         break;
       default:
-        out.push_back(c);
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t' || c == '\r')
+          out.push_back(c);
     }
   }
   return out;
@@ -39,4 +40,4 @@ std::string hsl(std::uint32_t hue, int saturation, int lightness) {
   return buf;
 }
 
-}  // namespace kinora::svg
+}  // namespace kinora::markup
