@@ -27,7 +27,6 @@ class media_library {
   ~media_library();
 
   const std::filesystem::path& hls_dir() const { return hls_; }
-  asset_store& store() { return store_; }
 
   // Packages the demo clips that are missing (once per media dir) and registers them.
   result<std::vector<std::string>> build_demo_pool(int clips, int seconds);

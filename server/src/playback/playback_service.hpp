@@ -46,7 +46,6 @@ class playback_service {
   result<std::string> release_key(const std::string& session_id, const std::string& asset_id);
 
   const playback_settings& settings() const { return settings_; }
-  const session_store& store() const { return sessions_; }
 
  private:
   // The account's own session, or not found (another account's looks the same).

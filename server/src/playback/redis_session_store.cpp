@@ -93,7 +93,7 @@ redis_url parse_url(const std::string& url) {
 
 class redis_session_store final : public session_store {
  public:
-  explicit redis_session_store(const std::string& url) : url_(parse_url(url)), text_(url) {
+  explicit redis_session_store(const std::string& url) : url_(parse_url(url)) {
     std::lock_guard lock(mutex_);
     connect();
   }
@@ -255,7 +255,6 @@ class redis_session_store final : public session_store {
   }
 
   redis_url url_;
-  std::string text_;
   std::mutex mutex_;
   redisContext* ctx_ = nullptr;
 };

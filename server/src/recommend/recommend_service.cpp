@@ -160,24 +160,29 @@ rail recommend_service::for_you(storage::connection& c, const auth::viewer& v,
   const double co_weight = std::min(0.3, 0.03 * static_cast<double>(signals.size()));
   std::vector<std::int64_t> hit_ids;
   for (const auto& h : hits) hit_ids.push_back(static_cast<std::int64_t>(h.id));
-  std::unordered_map<std::int64_t, std::int64_t> popularity;
+  // The candidates' titles are read once: for popularity now and for the rail below.
+  std::unordered_map<std::int64_t, catalog::title> titles;
   std::int64_t pop_max = 1;
-  for (const auto& t : cat::find_many(c, filter, hit_ids)) {
-    popularity[t.id] = t.popularity;
+  for (auto& t : cat::find_many(c, filter, hit_ids)) {
     pop_max = std::max(pop_max, t.popularity);
+    titles.emplace(t.id, std::move(t));
   }
   std::vector<candidate> candidates;
   for (const auto& h : hits) {
     const auto id = static_cast<std::int64_t>(h.id);
+    const auto t = titles.find(id);
+    if (t == titles.end()) continue;  // deleted since the search
     const auto co_it = co.find(id);
     const double relevance =
         h.score +
         co_weight * (co_it == co.end() ? 0.0 : static_cast<double>(co_it->second) / co_max) +
-        0.1 * static_cast<double>(popularity[id]) / static_cast<double>(pop_max);
+        0.1 * static_cast<double>(t->second.popularity) / static_cast<double>(pop_max);
     candidates.push_back({id, relevance, lookup(id)});
   }
-  return {"for-you", "For You", "Picked for what you watched and liked",
-          in_order(c, filter, diversify(std::move(candidates), k, 0.75))};
+  rail out{"for-you", "For You", "Picked for what you watched and liked", {}};
+  for (auto id : diversify(std::move(candidates), k, 0.75))
+    out.items.push_back(std::move(titles.at(id)));
+  return out;
 }
 
 std::vector<rail> recommend_service::home(const auth::viewer& v, std::size_t per_rail) {
