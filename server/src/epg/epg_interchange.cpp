@@ -5,8 +5,8 @@
 #include <unordered_map>
 
 #include "auth/entitlement.hpp"
-#include "core/text.hpp"
 #include "epg/epg_store.hpp"
+#include "epg/imported_channel.hpp"
 #include "epg/xmltv.hpp"
 
 namespace kinora::epg {
@@ -77,19 +77,6 @@ auth::maturity rating_of(const std::string& value) {
   return auth::maturity::all;
 }
 
-std::string slug_of(const std::string& name) {
-  return text::slugify(name).substr(0, 80);
-}
-
-std::string cut(std::string s, std::size_t max) {
-  if (s.size() <= max) return s;
-  s.resize(max);
-  // Never leave half a UTF-8 sequence at the end.
-  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-  if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0x80)) s.pop_back();
-  return s;
-}
-
 class importer {
  public:
   explicit importer(connection& c) : c_(c) {}
@@ -102,7 +89,7 @@ class importer {
       ++report.channels_matched;
       if (ch.icon)
         c_.query("UPDATE channels SET icon_url = $1 WHERE id = $2",
-                 {cut(*ch.icon, 2000), ids_[ch.id]});
+                 {cut_utf8(*ch.icon, 2000), ids_[ch.id]});
       return;
     }
     create(ch.id, ch.names.empty() ? ch.id : ch.names.front(), ch.icon);
@@ -128,11 +115,11 @@ class importer {
             .affected;
     const std::vector<storage::value> values{
         *p.stop,
-        cut(p.title, 500),
-        storage::nullable(p.subtitle ? std::optional<std::string>(cut(*p.subtitle, 500))
+        cut_utf8(p.title, 500),
+        storage::nullable(p.subtitle ? std::optional<std::string>(cut_utf8(*p.subtitle, 500))
                                      : std::nullopt),
-        cut(p.description, 10000),
-        cut(p.category, 64),
+        cut_utf8(p.description, 10000),
+        cut_utf8(p.category, 64),
         storage::nullable(p.season),
         storage::nullable(p.episode),
         std::string(auth::to_string(rating)),
@@ -162,20 +149,7 @@ class importer {
               const std::optional<std::string>& icon) {
     const auto number =
         c_.query("SELECT COALESCE(MAX(number), 0) + 1 FROM channels").front().i64(0);
-    std::string base = slug_of(name);
-    if (base.empty()) base = "channel";
-    std::string slug = base;
-    for (int n = 2; !c_.query("SELECT 1 FROM channels WHERE slug = $1", {slug}).empty(); ++n)
-      slug = base + "-" + std::to_string(n);
-    ids_[id] = c_.query(
-                     "INSERT INTO channels (number, slug, name, category, description, tier, "
-                     "tier_rank, maturity, maturity_rank, xmltv_id, icon_url) VALUES ($1, $2, $3, "
-                     "'general', '', 'premium', $4, '18+', $5, $6, $7) RETURNING id",
-                     {number, slug, cut(name, 100), std::int64_t{auth::rank(auth::tier::premium)},
-                      std::int64_t{auth::rank(auth::maturity::age18)}, id,
-                      icon ? storage::value{cut(*icon, 2000)} : storage::value{storage::null}})
-                   .front()
-                   .i64(0);
+    ids_[id] = create_imported_channel(c_, {number, name, "general", id, icon}).id;
     ++report.channels_created;
   }
 

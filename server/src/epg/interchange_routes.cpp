@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <cctype>
+
 #include "epg/epg_routes.hpp"
 #include "http/problem.hpp"
 
@@ -28,6 +30,31 @@ http::response document(std::string body, std::string_view type) {
   r.set("Content-Type", std::string(type));
   r.set("Cache-Control", "no-store");
   return r;
+}
+
+// What IPTV tools and servers label M3U playlists with (parameters such as charset aside).
+bool is_playlist_type(std::optional<std::string_view> header) {
+  if (!header) return false;
+  std::string type(header->substr(0, header->find(';')));
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  return type == "audio/x-mpegurl" || type == "application/x-mpegurl" ||
+         type == "application/vnd.apple.mpegurl" || type == "text/plain";
+}
+
+bj::object to_json(const m3u_report& r) {
+  return {{"channels_created", r.channels_created},
+          {"channels_matched", r.channels_matched},
+          {"channels_updated", r.channels_updated},
+          {"matched_by",
+           {{"tvg_id", r.matched_by_tvg_id},
+            {"tvg_chno", r.matched_by_number},
+            {"name", r.matched_by_name}}},
+          {"channels_skipped", r.skipped_no_name + r.skipped_no_url + r.skipped_duplicate},
+          {"skipped",
+           {{"no_name", r.skipped_no_name},
+            {"no_url", r.skipped_no_url},
+            {"duplicate", r.skipped_duplicate}}}};
 }
 
 }  // namespace
@@ -69,6 +96,16 @@ void add_interchange_routes(http::router& router, epg_service& service,
                                           {"programmes_replaced", r.programmes_replaced},
                                           {"programmes_skipped", r.programmes_skipped}});
       });
+
+  router.add(method::post, "/api/v1/admin/epg/playlist", access::admin,
+             [&](http::context& ctx) -> result<http::response> {
+               if (!is_playlist_type(ctx.req.header("content-type")))
+                 return fail(errc::unsupported_media_type,
+                             "Send the M3U playlist as audio/x-mpegurl, application/x-mpegurl, "
+                             "application/vnd.apple.mpegurl or text/plain.");
+               KINORA_TRY(r, interchange.import_m3u(ctx.req.body));
+               return http::json(200, to_json(r));
+             });
 }
 
 }  // namespace kinora::epg

@@ -1,6 +1,7 @@
 """The guide's admin side and interchange: channel and programme CRUD with the overlap rule,
 replacing a day in one transaction, XMLTV export (checked by Debian's tv_validate_file) and
-import (real grabber files, hostile and broken ones), and the M3U playlist."""
+import (real grabber files, hostile and broken ones), and the M3U playlist: its export, and its
+import (a real IPTV list, hostile and broken ones, and a round trip between two servers)."""
 import os
 import shutil
 import subprocess
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import problem_of
+from conftest import backends, problem_of
 
 ADMIN = "/api/v1/admin"
 EPG = "/api/v1/epg"
@@ -302,3 +303,117 @@ def test_xmltv_import_of_real_guides(fresh_server, name, channels, programmes):
     # overlaps with others (each import replaces them in file order), never duplicates.
     assert again["programmes_created"] == again["programmes_replaced"]
     assert again["programmes_updated"] >= report["programmes_created"] - again["programmes_created"]
+
+
+# -- M3U import ------------------------------------------------------------------------------------
+def upload_m3u(server, body, token=None, content_type="audio/x-mpegurl"):
+    return server.post(f"{ADMIN}/epg/playlist", token or server.token("admin"), data=body,
+                       headers={"Content-Type": content_type})
+
+
+def admin_channels(server):
+    return server.get(f"{ADMIN}/channels", server.token("admin"), params={"limit": 200}).json()["items"]
+
+
+PLAYLIST = """\ufeff#EXTM3U url-tvg="http://guide.test/epg.xml"\r
+#EXTINF:-1 tvg-id="alpha.m3u.test" tvg-name="Alpha" tvg-logo="https://logos.test/alpha.png" tvg-chno="7001" group-title="Local News" catchup="default" catchup-days="3",Alpha TV\r
+#EXTVLCOPT:http-user-agent=Kodi\r
+http://streams.test/alpha.m3u8\r
+\r
+#EXTINF:-1 tvg-id="beta.m3u.test" group-title="Sports;Outdoor",Beta, the channel\r
+http://streams.test/beta.m3u8\r
+#EXTINF:-1 tvg-id="alpha.m3u.test",Alpha again\r
+http://streams.test/alpha-backup.m3u8\r
+#EXTINF:-1 tvg-id="no-url.m3u.test",No URL\r
+#EXTINF:-1 tvg-logo="javascript:alert(1)"\r
+http://streams.test/nameless.m3u8\r
+"""
+
+
+@pytest.mark.parametrize("backend", backends())
+def test_m3u_import_creates_matches_and_rejects_bad_files(fresh_server, backend):
+    server = fresh_server("--demo", backend=backend)
+    before = admin_channels(server)
+    r = upload_m3u(server, PLAYLIST.encode())
+    assert r.status_code == 200, r.text
+    assert r.json() == {"channels_created": 2, "channels_matched": 0, "channels_updated": 0,
+                        "matched_by": {"tvg_id": 0, "tvg_chno": 0, "name": 0}, "channels_skipped": 3,
+                        "skipped": {"no_name": 1, "no_url": 1, "duplicate": 1}}
+    after = {c["xmltv_id"]: c for c in admin_channels(server) if c["xmltv_id"]}
+    alpha, beta = after["alpha.m3u.test"], after["beta.m3u.test"]
+    assert (alpha["number"], alpha["name"], alpha["category"], alpha["icon_url"]) == \
+        (7001, "Alpha TV", "local news", "https://logos.test/alpha.png")
+    assert (alpha["tier"], alpha["maturity_rating"]) == ("premium", "18+")
+    assert beta["name"] == "Beta, the channel" and beta["category"] == "sports" and beta["icon_url"] is None
+    assert beta["number"] == 7002  # the next free number
+
+    # Again: everything matches by tvg-id, nothing changes.
+    r = upload_m3u(server, PLAYLIST.encode(), content_type="application/vnd.apple.mpegurl")
+    assert r.json()["channels_created"] == 0 and r.json()["matched_by"] == {"tvg_id": 2, "tvg_chno": 0, "name": 0}
+    assert r.json()["channels_updated"] == 0
+
+    # A demo channel matched by number gets the guide id, logo and category it lacks;
+    # its name, category (already set), tier and rating stay the admin's.
+    demo = before[0]
+    by_number = (f'#EXTM3U\n#EXTINF:-1 tvg-id="first.m3u.test" tvg-chno="{demo["number"]}" '
+                 f'tvg-logo="http://logos.test/first.png" group-title="Other",Renamed\nhttp://s.test/1\n'
+                 f'#EXTINF:-1,{before[1]["name"]}\nhttp://s.test/2\n')
+    r = upload_m3u(server, by_number.encode(), content_type="text/plain; charset=utf-8")
+    assert r.status_code == 200, r.text
+    assert r.json()["matched_by"] == {"tvg_id": 0, "tvg_chno": 1, "name": 1} and r.json()["channels_updated"] == 1
+    first = next(c for c in admin_channels(server) if c["id"] == demo["id"])
+    assert first["xmltv_id"] == "first.m3u.test" and first["icon_url"] == "http://logos.test/first.png"
+    assert (first["name"], first["category"], first["tier"]) == (demo["name"], demo["category"], demo["tier"])
+
+    count = len(admin_channels(server))
+    cases = {
+        "not M3U": (b"hello, world\n", 1),
+        "XML": (b"<?xml version='1.0'?>\n<tv/>\n", 1),
+        "empty": (b"", 1),
+        "binary": (b"#EXTM3U\n#EXTINF:-1,A\nhttp://a\n\x00\x01\x02\xff", 4),
+        "Latin-1": ("#EXTM3U\n#EXTINF:-1,Caf\xe9\nhttp://a\n".encode("latin-1"), 2),
+        "huge line": (b"#EXTM3U\n#EXTINF:-1," + b"A" * 70000 + b"\nhttp://a\n", 2),
+        "open quote": (b'#EXTM3U\n#EXTINF:-1 tvg-id="x,Name\nhttp://a\n', 2),
+        "duplicate numbers": (b'#EXTM3U\n#EXTINF:-1 tvg-chno="9001",New One\nhttp://a\n'
+                              b'#EXTINF:-1 tvg-chno="9001",New Two\nhttp://b\n', 4),
+    }
+    for name, (body, line) in cases.items():
+        problem = problem_of(upload_m3u(server, body), 422)
+        assert problem["type"].endswith(":invalid-m3u"), name
+        assert problem["line"] == line, (name, problem)
+        assert problem["detail"].startswith(f"M3U line {line}:"), (name, problem)
+    assert len(admin_channels(server)) == count  # nothing half-imported
+
+    problem_of(upload_m3u(server, PLAYLIST.encode(), content_type="application/xml"), 415)
+    problem_of(upload_m3u(server, PLAYLIST.encode(), token=server.token("basic")), 403)
+
+
+def test_m3u_import_of_a_real_playlist(fresh_server):
+    path = DATA / "iptv-org_us_filtered_playlist.m3u"
+    if not path.is_file():
+        pytest.skip(f"{path} is missing (../shared/data)")
+    server = fresh_server("--demo")
+    r = upload_m3u(server, path.read_bytes())
+    assert r.status_code == 200, r.text
+    assert r.json()["channels_created"] == 678 and r.json()["channels_skipped"] == 0
+    channels = [c for c in server.get(f"{ADMIN}/channels", server.token("admin"), params={"limit": 200, "offset": 25}).json()["items"]]
+    katu = next(c for c in channels if c["xmltv_id"] == "KATU321.us@HD")
+    assert katu["name"] == "ABC 2 Portland OR (KATU)" and katu["category"] == "local news"
+    assert katu["icon_url"] == "https://upload.wikimedia.org/wikipedia/commons/2/27/WWAY_logo.png"
+    again = upload_m3u(server, path.read_bytes()).json()
+    assert again["channels_created"] == 0 and again["matched_by"]["tvg_id"] == 678
+
+
+def test_m3u_round_trip_between_servers(server, fresh_server):
+    """The playlist one Kinora exports loads into another, matching channels by tvg-id."""
+    exported = server.get(f"{EPG}/playlist.m3u", server.token("admin")).text
+    other = fresh_server("--demo")
+    r = upload_m3u(other, exported.encode())
+    assert r.status_code == 200, r.text
+    demo = sum(1 for l in exported.splitlines() if l.startswith("#EXTINF"))
+    assert r.json()["matched_by"]["tvg_id"] >= 25 and r.json()["channels_skipped"] == 0
+    assert r.json()["channels_matched"] + r.json()["channels_created"] == demo
+    # Kinora's own generated logos stay with the server that drew them.
+    assert all(c["icon_url"] is None or "/logo.svg" not in c["icon_url"] for c in admin_channels(other))
+    again = upload_m3u(other, other.get(f"{EPG}/playlist.m3u", other.token("admin")).text.encode()).json()
+    assert again["channels_created"] == 0 and again["matched_by"]["tvg_id"] == demo
