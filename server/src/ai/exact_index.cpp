@@ -97,6 +97,13 @@ std::vector<search_hit> exact_index::search(std::span<const float> query, std::s
   return hits;
 }
 
+void exact_index::for_each(
+    const std::function<void(vector_id, std::span<const float>)>& visit) const {
+  std::shared_lock lock(mutex_);
+  for (std::size_t i = 0; i < ids_.size(); ++i)
+    visit(ids_[i], std::span<const float>(vectors_.data() + i * dimension_, dimension_));
+}
+
 bool exact_index::save(const std::filesystem::path& path, std::string* error) const {
   index_file::writer w;
   {

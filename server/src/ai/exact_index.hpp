@@ -31,6 +31,9 @@ class exact_index final : public vector_index {
   [[nodiscard]] bool save(const std::filesystem::path& path,
                           std::string* error = nullptr) const override;
 
+  // Visits every stored (unit-length) vector under the read lock, in storage order.
+  void for_each(const std::function<void(vector_id, std::span<const float>)>& visit) const;
+
  private:
   bool write(vector_id id, std::span<const float> vector, write_mode mode) override;
 

@@ -52,6 +52,9 @@ const std::vector<setting_doc>& documented_settings() {
       {"--model-dir", "KINORA_MODEL_DIR", "~/.cache/kinora/models/all-MiniLM-L6-v2",
        "Sentence encoder for recommendations (make model fetches it); without one, similar "
        "titles fall back to shared genres"},
+      {"--index-file", "KINORA_INDEX_FILE", "PATH.vectors beside a sqlite:PATH database, else none",
+       "Saved title vector index, loaded at start-up while it matches the catalog; none to "
+       "disable"},
   };
   return docs;
 }
@@ -79,6 +82,15 @@ std::optional<bool> read_bool(const std::string& text) {
 }
 
 }  // namespace
+
+// An in-memory or PostgreSQL database has no folder of its own: no default there.
+std::string default_index_file(const std::string& database_url) {
+  if (!database_url.starts_with("sqlite:")) return {};
+  auto path = database_url.substr(7);
+  if (path.starts_with("//")) path = path.substr(2);  // sqlite:///abs/path
+  if (path.empty() || path.starts_with(":memory:") || path.starts_with("file:")) return {};
+  return path + ".vectors";
+}
 
 load_result load_config(const std::vector<std::string>& args) {
   load_result out;
@@ -122,6 +134,7 @@ load_result load_config(const std::vector<std::string>& args) {
 
   auto& c = out.cfg;
   std::optional<bool> demo;
+  std::optional<std::string> index_file;
   for (const auto& d : documented_settings()) {
     const auto v = lookup(d);
     if (!v) continue;
@@ -177,6 +190,8 @@ load_result load_config(const std::vector<std::string>& args) {
       read_number<std::size_t>(name, *v, 1024, 64ULL << 30, c.max_upload_bytes, errors);
     else if (flag == "--model-dir")
       c.model_dir = *v;
+    else if (flag == "--index-file")
+      index_file = *v;
     else if (flag == "--demo-clips")
       read_number<unsigned>(name, *v, 1, 50, c.demo_clips, errors);
     else if (flag == "--demo-clip-seconds")
@@ -196,6 +211,8 @@ load_result load_config(const std::vector<std::string>& args) {
   }
 
   c.demo = demo.value_or(c.database_url_defaulted);
+  c.index_file = index_file.value_or(default_index_file(c.database_url));
+  if (c.index_file == "none") c.index_file.clear();
   if (!c.database_url.starts_with("sqlite:") && !c.database_url.starts_with("postgresql://") &&
       !c.database_url.starts_with("postgres://"))
     errors.push_back(

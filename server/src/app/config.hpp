@@ -37,7 +37,8 @@ struct config {
   std::size_t max_upload_bytes = 256ULL * 1024 * 1024;
   unsigned demo_clips = 6;
   unsigned demo_clip_seconds = 60;
-  std::string model_dir;  // empty: KINORA_MODEL_DIR, then the cache fetch-model.sh fills
+  std::string model_dir;   // empty: KINORA_MODEL_DIR, then the cache fetch-model.sh fills
+  std::string index_file;  // saved title index; empty: none
 };
 
 struct setting_doc {
@@ -52,6 +53,9 @@ struct load_result {
   config cfg;
   std::vector<std::string> errors;
 };
+
+// Where the title index is saved by default: PATH.vectors for "sqlite:PATH", else none.
+std::string default_index_file(const std::string& database_url);
 
 // args: what follows the command ("serve --port 9000" -> {"--port", "9000"}).
 load_result load_config(const std::vector<std::string>& args);

@@ -27,6 +27,7 @@ class manual_clock final : public clock {
   explicit manual_clock(sys_seconds start) : now_(start) {}
   sys_seconds now() const override { return now_; }
   void advance(std::chrono::seconds by) { now_ += by; }
+  void set(sys_seconds to) { now_ = to; }
 
  private:
   sys_seconds now_;

@@ -45,7 +45,12 @@ std::vector<stored_embedding> embedding_store::load(const std::string& model_id)
 
 void embedding_store::save(const std::string& model_id, const stored_embedding& e,
                            std::int64_t now) {
-  db_.acquire()->query(
+  save(*db_.acquire(), model_id, e, now);
+}
+
+void embedding_store::save(storage::connection& c, const std::string& model_id,
+                           const stored_embedding& e, std::int64_t now) {
+  c.query(
       "INSERT INTO title_embeddings (title_id, model_id, text_hash, vector, updated_at) "
       "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (title_id) DO UPDATE SET "
       "model_id = excluded.model_id, text_hash = excluded.text_hash, vector = excluded.vector, "

@@ -23,6 +23,9 @@ class embedding_store {
   // Every embedding made by this model.
   std::vector<stored_embedding> load(const std::string& model_id);
   void save(const std::string& model_id, const stored_embedding& e, std::int64_t now);
+  // The same on a given connection, so a batch of saves can share one transaction.
+  static void save(storage::connection& c, const std::string& model_id, const stored_embedding& e,
+                   std::int64_t now);
   void remove(std::int64_t title_id);
 
  private:

@@ -119,6 +119,9 @@ std::vector<catalog::title> in_order(storage::connection& c, const auth::visibil
   return out;
 }
 
+// How many of the latest liked titles seed the co-watching counts.
+constexpr std::size_t max_co_watch_anchors = 50;
+
 std::vector<std::int64_t> first(std::vector<std::int64_t> ids, std::size_t k) {
   if (ids.size() > k) ids.resize(k);
   return ids;
@@ -152,14 +155,15 @@ rail recommend_service::for_you(storage::connection& c, const auth::viewer& v,
     const auto tid = static_cast<std::int64_t>(id);
     return visible->count(tid) && !skip.count(tid);
   });
+  std::vector<std::int64_t> hit_ids;
+  for (const auto& h : hits) hit_ids.push_back(static_cast<std::int64_t>(h.id));
   // As history grows, what similar viewers played counts for more; popularity breaks
-  // near-ties early on.
-  const auto co = sig::co_watched(c, v.profile_id, liked, filter);
+  // near-ties early on. The most recent likes speak for the taste (and bound the cost).
+  if (liked.size() > max_co_watch_anchors) liked.resize(max_co_watch_anchors);
+  const auto co = sig::co_watched(c, v.profile_id, liked, hit_ids);
   std::int64_t co_max = 1;
   for (const auto& [id, n] : co) co_max = std::max(co_max, n);
   const double co_weight = std::min(0.3, 0.03 * static_cast<double>(signals.size()));
-  std::vector<std::int64_t> hit_ids;
-  for (const auto& h : hits) hit_ids.push_back(static_cast<std::int64_t>(h.id));
   // The candidates' titles are read once: for popularity now and for the rail below.
   std::unordered_map<std::int64_t, catalog::title> titles;
   std::int64_t pop_max = 1;
@@ -230,9 +234,14 @@ std::vector<rail> recommend_service::home(const auth::viewer& v, std::size_t per
        in_order(*c, filter, sig::trending(*c, filter, clock_.now_unix() - 7 * 86400, k))});
 
   // Top Picks in the genre the profile's taste leans to most; editorial picks before any.
+  // The latest titles decide (signals are newest first): a long history's old tail
+  // weighs next to nothing after the recency decay, yet cost a genre lookup each.
+  constexpr std::size_t max_genre_signals = 200;
   std::map<std::int64_t, double> weights;
-  for (const auto& s : signals)
+  for (const auto& s : signals) {
+    if (weights.size() == max_genre_signals) break;
     if (const double w = taste_weight(s, clock_.now_unix()); w > 0) weights[s.title_id] = w;
+  }
   const auto genres = sig::genre_weights(*c, weights);
   if (!genres.empty()) {
     const auto top = std::max_element(genres.begin(), genres.end(), [](auto& a, auto& b) {

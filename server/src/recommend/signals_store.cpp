@@ -1,6 +1,7 @@
 #include "recommend/signals_store.hpp"
 
 #include <unordered_map>
+#include <unordered_set>
 
 namespace kinora::recommend::signals_store {
 
@@ -73,27 +74,31 @@ std::vector<std::int64_t> popular(connection& c, const visibility_filter& v, std
 
 std::vector<std::int64_t> in_genre(connection& c, const visibility_filter& v,
                                    const std::string& genre_slug, std::int64_t limit) {
-  return ids_of(
-      c.query(std::string("SELECT t.id FROM titles t JOIN title_genres tg ON tg.title_id = t.id "
-                          "JOIN genres g ON g.id = tg.genre_id WHERE") +
-                  visible + "AND g.slug = $3 ORDER BY t.popularity DESC, t.id LIMIT $4",
-              {v.max_tier_rank, v.max_maturity_rank, genre_slug, limit}));
+  // Walks titles by popularity and stops at `limit`, rather than sorting the whole genre.
+  return ids_of(c.query(
+      std::string("SELECT t.id FROM titles t WHERE") + visible +
+          "AND EXISTS (SELECT 1 FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
+          "WHERE tg.title_id = t.id AND g.slug = $3) ORDER BY t.popularity DESC, t.id LIMIT $4",
+      {v.max_tier_rank, v.max_maturity_rank, genre_slug, limit}));
 }
 
 std::map<std::int64_t, std::int64_t> co_watched(connection& c, std::int64_t profile_id,
                                                 const std::vector<std::int64_t>& titles,
-                                                const visibility_filter& v) {
+                                                const std::vector<std::int64_t>& candidates) {
   std::map<std::int64_t, std::int64_t> out;
-  if (titles.empty()) return out;
-  const auto rs = c.query(
-      std::string(
-          "SELECT t.id, COUNT(DISTINCT b1.profile_id) FROM bookmarks b1 "
-          "JOIN bookmarks b2 ON b2.profile_id = b1.profile_id AND b2.title_id <> b1.title_id "
-          "JOIN titles t ON t.id = b2.title_id WHERE") +
-          visible + "AND b1.profile_id <> $3 AND b1.title_id IN (" + id_list(titles) +
-          ") GROUP BY t.id",
-      {v.max_tier_rank, v.max_maturity_rank, profile_id});
-  for (const auto& r : rs) out[r.i64(0)] = r.i64(1);
+  if (titles.empty() || candidates.empty()) return out;
+  // Two index lookups by title and a count here, instead of a self-join of bookmarks
+  // grouped over the whole catalog (hundreds of ms at 100k bookmarks).
+  std::unordered_set<std::int64_t> neighbours;
+  for (const auto& r : c.query("SELECT DISTINCT profile_id FROM bookmarks WHERE title_id IN (" +
+                                   id_list(titles) + ") AND profile_id <> $1",
+                               {profile_id}))
+    neighbours.insert(r.i64(0));
+  if (neighbours.empty()) return out;
+  for (const auto& r : c.query("SELECT DISTINCT title_id, profile_id FROM bookmarks WHERE title_id "
+                               "IN (" +
+                               id_list(candidates) + ")"))
+    if (neighbours.count(r.i64(1))) ++out[r.i64(0)];
   return out;
 }
 

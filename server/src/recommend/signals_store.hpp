@@ -22,10 +22,10 @@ std::vector<std::int64_t> newest(connection& c, const visibility_filter& v, std:
 std::vector<std::int64_t> popular(connection& c, const visibility_filter& v, std::int64_t limit);
 std::vector<std::int64_t> in_genre(connection& c, const visibility_filter& v,
                                    const std::string& genre_slug, std::int64_t limit);
-// For each title, how many other profiles that played one of `titles` also played it.
+// For each candidate, how many other profiles that played one of `titles` also played it.
 std::map<std::int64_t, std::int64_t> co_watched(connection& c, std::int64_t profile_id,
                                                 const std::vector<std::int64_t>& titles,
-                                                const visibility_filter& v);
+                                                const std::vector<std::int64_t>& candidates);
 // Genre slugs of the titles, with how often each occurs.
 std::map<std::string, double> genre_weights(connection& c,
                                             const std::map<std::int64_t, double>& title_weights);

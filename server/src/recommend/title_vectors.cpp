@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "ai/exact_index.hpp"
 #include "catalog/catalog_store.hpp"
+#include "recommend/saved_index.hpp"
 #include "recommend/title_text.hpp"
 
 namespace kinora::recommend {
@@ -34,8 +36,13 @@ std::vector<catalog::title> all_titles(storage::database& db) {
 }  // namespace
 
 title_vectors::title_vectors(storage::database& db, std::unique_ptr<ai::encoder> encoder,
-                             const clock& clk, logger& log)
-    : db_(db), store_(db), encoder_(std::move(encoder)), clock_(clk), log_(log) {
+                             const clock& clk, logger& log, std::filesystem::path index_file)
+    : db_(db),
+      store_(db),
+      encoder_(std::move(encoder)),
+      index_file_(std::move(index_file)),
+      clock_(clk),
+      log_(log) {
   if (encoder_) index_ = std::make_unique<ai::exact_index>(encoder_->dimension());
 }
 
@@ -67,24 +74,35 @@ void title_vectors::drop(std::int64_t title_id) {
 std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
   if (!encoder_) return 0;
   std::lock_guard lock(sync_mutex_);
+  const auto titles = all_titles(db_);
+  std::vector<std::string> texts;
+  std::vector<std::pair<std::int64_t, std::string>> hashes;  // (id, text hash)
+  texts.reserve(titles.size());
+  hashes.reserve(titles.size());
+  for (const auto& t : titles) {
+    texts.push_back(embedding_text(t));
+    hashes.emplace_back(t.id, text_hash(texts.back()));
+  }
+  const auto fingerprint = saved_index::fingerprint(encoder_->model_id(), hashes);
+  // At start-up the saved index, when current, replaces reading every stored vector.
+  if (!regenerate && size() == 0 && load_saved(fingerprint, titles.size())) return 0;
+
   std::unordered_map<std::int64_t, stored_embedding> stored;
   if (!regenerate)
     for (auto& e : store_.load(encoder_->model_id())) stored.emplace(e.title_id, std::move(e));
 
-  const auto titles = all_titles(db_);
-  std::vector<std::pair<std::int64_t, std::string>> todo;  // (id, text)
-  for (const auto& t : titles) {
-    auto text = embedding_text(t);
-    const auto it = stored.find(t.id);
-    if (it != stored.end() && it->second.text_hash == text_hash(text) &&
+  std::vector<std::size_t> todo;  // positions in titles
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    const auto it = stored.find(titles[i].id);
+    if (it != stored.end() && it->second.text_hash == hashes[i].second &&
         it->second.vector.size() == encoder_->dimension())
-      put(t.id, std::move(it->second.vector));
+      put(titles[i].id, std::move(it->second.vector));
     else
-      todo.emplace_back(t.id, std::move(text));
+      todo.push_back(i);
   }
   // Titles deleted since the vectors were stored leave the index.
-  std::unordered_map<std::int64_t, bool> present;
-  for (const auto& t : titles) present[t.id] = true;
+  std::unordered_set<std::int64_t> present;
+  for (const auto& t : titles) present.insert(t.id);
   std::vector<std::int64_t> gone;
   {
     std::shared_lock lock(vectors_mutex_);
@@ -96,22 +114,66 @@ std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
   if (progress) progress->total = todo.size();
   for (std::size_t i = 0; i < todo.size(); i += batch) {
     const auto end = std::min(todo.size(), i + batch);
-    std::vector<std::string> texts;
-    for (std::size_t j = i; j < end; ++j) texts.push_back(todo[j].second);
-    const auto vectors = encoder_->encode(texts);
-    for (std::size_t j = i; j < end; ++j) {
-      const auto row = vectors.row(j - i);
-      stored_embedding e{todo[j].first, text_hash(todo[j].second), {row.begin(), row.end()}};
-      store_.save(encoder_->model_id(), e, clock_.now_unix());
-      put(e.title_id, std::move(e.vector));
-    }
+    std::vector<std::string> chunk;
+    for (std::size_t j = i; j < end; ++j) chunk.push_back(texts[todo[j]]);
+    const auto vectors = encoder_->encode(chunk);
+    // One transaction per batch: 32 rows per commit instead of 32 commits.
+    db_.transact([&](storage::connection& c) {
+      for (std::size_t j = i; j < end; ++j) {
+        const auto row = vectors.row(j - i);
+        stored_embedding e{titles[todo[j]].id, hashes[todo[j]].second, {row.begin(), row.end()}};
+        embedding_store::save(c, encoder_->model_id(), e, clock_.now_unix());
+        put(e.title_id, std::move(e.vector));
+      }
+    });
     if (progress) {
       std::lock_guard jl(jobs_mutex_);
       progress->done = end;
       progress->embedded = end;
     }
   }
+  save_index(fingerprint);
   return todo.size();
+}
+
+bool title_vectors::load_saved(const std::string& fingerprint, std::size_t titles) {
+  if (index_file_.empty()) return false;
+  try {
+    const auto saved = saved_index::load(index_file_, fingerprint);
+    if (!saved) {
+      if (std::error_code ec; std::filesystem::exists(index_file_, ec))
+        log_.info("the saved vector index is out of date (titles or model changed); rebuilding it",
+                  {{"file", index_file_.string()}});
+      return false;
+    }
+    if (saved->dimension() != encoder_->dimension() || saved->size() != titles) {
+      log_.warn("ignoring the saved vector index: it does not match the catalog",
+                {{"file", index_file_.string()}});
+      return false;
+    }
+    saved->for_each([&](ai::vector_id id, std::span<const float> v) {
+      put(static_cast<std::int64_t>(id), {v.begin(), v.end()});
+    });
+    saved_fingerprint_ = fingerprint;
+    log_.info("vector index loaded from file",
+              {{"file", index_file_.string()}, {"titles", static_cast<std::int64_t>(titles)}});
+    return true;
+  } catch (const std::exception& e) {
+    log_.warn("ignoring the saved vector index; rebuilding it from the database",
+              {{"file", index_file_.string()}, {"error", e.what()}});
+    return false;
+  }
+}
+
+void title_vectors::save_index(const std::string& fingerprint) {
+  if (index_file_.empty() || fingerprint == saved_fingerprint_) return;
+  try {
+    saved_index::save(*index_, index_file_, fingerprint);
+    saved_fingerprint_ = fingerprint;
+  } catch (const std::exception& e) {
+    log_.warn("could not save the vector index",
+              {{"file", index_file_.string()}, {"error", e.what()}});
+  }
 }
 
 void title_vectors::refresh(std::int64_t title_id) {

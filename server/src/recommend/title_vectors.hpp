@@ -1,9 +1,12 @@
 #pragma once
 // Every title's embedding, in the database and in an in-memory cosine index. Start-up
-// loads what is stored and embeds only titles that are new or whose text changed; an
-// admin edit re-embeds just that title; an admin job can regenerate everything.
+// loads the saved index file when it is current (same model, same titles and texts),
+// else loads what is stored, embeds only titles that are new or whose text changed, and
+// saves the index again; an admin edit re-embeds just that title (the file is then
+// stale until the next sync); an admin job can regenerate everything.
 // Without a model the index stays empty and callers fall back (and say so).
 #include <deque>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,8 +38,9 @@ struct embedding_job {
 
 class title_vectors {
  public:
+  // index_file: where the index is saved; empty for none.
   title_vectors(storage::database& db, std::unique_ptr<ai::encoder> encoder, const clock& clk,
-                logger& log);
+                logger& log, std::filesystem::path index_file = {});
   ~title_vectors();
 
   bool available() const { return encoder_ != nullptr; }
@@ -67,11 +71,17 @@ class title_vectors {
  private:
   void put(std::int64_t title_id, std::vector<float> vector);
   void drop(std::int64_t title_id);
+  // True when the saved index matched the fingerprint and filled the (empty) index.
+  bool load_saved(const std::string& fingerprint, std::size_t titles);
+  // Saves the index unless the file already holds this fingerprint; logs failures.
+  void save_index(const std::string& fingerprint);
 
   storage::database& db_;
   embedding_store store_;
   std::unique_ptr<ai::encoder> encoder_;
   std::unique_ptr<ai::vector_index> index_;
+  std::filesystem::path index_file_;
+  std::string saved_fingerprint_;  // what index_file_ holds, as far as this process knows
   // The index answers by vector; "more like title X" needs X's vector at hand.
   mutable std::shared_mutex vectors_mutex_;
   std::unordered_map<std::int64_t, std::shared_ptr<const std::vector<float>>> vectors_;
