@@ -1,5 +1,5 @@
 # Thin wrapper: every target is one script under scripts/ or bench/.
-.PHONY: run test build deps docs model bench bench-encoder bench-media format
+.PHONY: run test build deps docs model bench bench-encoder bench-media bench-epg eval bench-recs format
 
 run:            ## build everything and serve the demo on http://127.0.0.1:8000
 	scripts/run.sh
@@ -27,6 +27,16 @@ bench-encoder:  ## native encoder vs a numpy BERT reference, same run
 
 bench-media:    ## segment delivery vs nginx, session latency
 	bench/media_bench.sh
+
+eval:           ## For You vs popularity and random on MovieLens (../shared/data), temporal split
+	@[ -x build/kinora ] || scripts/build.sh
+	build/kinora eval
+
+bench-recs:     ## /recommendations/home and /similar latency at MovieLens size
+	bench/recs_bench.sh
+
+bench-epg:      ## guide at scale: 100 MB XMLTV import, grid latency (SQLite, PostgreSQL)
+	bench/epg_bench.sh
 
 format:
 	clang-format -i $$(git ls-files 'server/*.cpp' 'server/*.hpp')

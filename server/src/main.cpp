@@ -12,6 +12,7 @@
 #include "app/application.hpp"
 #include "app/config.hpp"
 #include "core/time.hpp"
+#include "eval/eval_command.hpp"
 
 namespace {
 
@@ -29,8 +30,12 @@ Usage:
   kinora xmltv export [--from T] [--to T] [--out FILE] [options]
                                               write the guide as XMLTV (default: the week
                                               from today 00:00 UTC, to stdout)
+  kinora m3u import FILE [options]            import an M3U line-up (all or nothing)
   kinora embed   [--model DIR] TEXT...   print sentence embeddings as JSON
   kinora embed   --bench FILE            measure encoder throughput
+  kinora eval    [--data DIR] [--plots DIR] [--database-url URL] [--model-dir DIR]
+                 [--holdout F] [--seed N] [--limit-users N]
+                                         For You vs popularity and random on MovieLens
   kinora help                this text
 
 Options (flags > KINORA_* environment > defaults):
@@ -56,6 +61,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "embed") return kinora::ai::run_embed_command(argc - 1, argv + 1);
+  if (command == "eval") return kinora::eval::run_eval_command(argc - 1, argv + 1);
 
   std::vector<std::string> args;
   for (int i = 2; i < argc; ++i) args.emplace_back(argv[i]);
@@ -136,6 +142,17 @@ int main(int argc, char** argv) {
       args.insert(args.begin(), {"--log-level", "error"});
   }
 
+  // `m3u import FILE`: the file comes before the options.
+  std::string m3u_file;
+  if (command == "m3u") {
+    if (args.size() < 2 || args[0] != "import" || args[1].starts_with("--")) {
+      std::cerr << "kinora m3u: expected 'import FILE'\n";
+      return 2;
+    }
+    m3u_file = args[1];
+    args.erase(args.begin(), args.begin() + 2);
+  }
+
   auto loaded = kinora::app::load_config(args);
   if (!loaded.errors.empty()) {
     std::cerr << "kinora: invalid configuration:\n";
@@ -146,6 +163,7 @@ int main(int argc, char** argv) {
   try {
     kinora::app::application app(std::move(loaded.cfg));
     if (command == "serve") return app.serve();
+    if (command == "m3u") return app.m3u_import(m3u_file);
     if (command == "migrate") return app.migrate();
     if (command == "seed") return app.seed();
     if (xmltv_action == "import") return app.xmltv_import(xmltv_file);

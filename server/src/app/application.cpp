@@ -20,6 +20,7 @@
 #include "epg/epg_service.hpp"
 #include "epg/interchange_routes.hpp"
 #include "http/server.hpp"
+#include "live/live_routes.hpp"
 #include "media/asset_store.hpp"
 #include "media/media_library.hpp"
 #include "media/media_routes.hpp"
@@ -95,12 +96,13 @@ struct application::parts {
     signer = std::make_unique<media::url_signer>(
         cfg.media_secret.empty() ? demo_secret(*db, random, "media_secret") : cfg.media_secret);
     sessions = open_session_store(cfg.redis_url);
+    live = std::make_unique<live::live_service>(*db, library->hls_dir(), clock);
     playback = std::make_unique<playback::playback_service>(
-        *db, *viewing, *assets, *signer, *sessions, clock, random,
+        *db, *viewing, *assets, *signer, *sessions, *live, clock, random,
         playback::playback_settings{cfg.session_timeout, cfg.media_url_ttl, cfg.media_base_url});
 
-    vectors =
-        std::make_unique<recommend::title_vectors>(*db, load_model(cfg.model_dir, log), clock, log);
+    vectors = std::make_unique<recommend::title_vectors>(*db, load_model(cfg.model_dir, log), clock,
+                                                         log, cfg.index_file);
     recommendations =
         std::make_unique<recommend::recommend_service>(*db, *vectors, *viewing, clock);
     catalog->use_semantic_search(
@@ -125,6 +127,10 @@ struct application::parts {
                       [this](const std::string& session, const std::string& asset) {
                         return playback->release_key(session, asset);
                       });
+    live::add_routes(router, *live, *signer, clock, cfg.media_base_url,
+                     [this](const std::string& session, const std::string& stream) {
+                       return playback->channel_stream(session, stream);
+                     });
     router.set_authenticator([this](std::string_view token) { return auth->authenticate(token); });
 
     namespace fs = std::filesystem;
@@ -156,6 +162,7 @@ struct application::parts {
   std::unique_ptr<media::media_library> library;
   std::unique_ptr<media::url_signer> signer;
   std::unique_ptr<playback::session_store> sessions;
+  std::unique_ptr<live::live_service> live;
   std::unique_ptr<playback::playback_service> playback;
   std::thread demo_media;  // packages the demo clips in the background on a first run
 
@@ -225,7 +232,7 @@ void application::prepare_media() {
   auto& p = *parts_;
   const auto pool = p.library->register_packaged();
   if (!p.cfg.demo) return;
-  if (pool.size() >= p.cfg.demo_clips) {
+  if (pool.size() >= p.cfg.demo_clips && p.assets->find(std::string(media::slate_asset_id))) {
     p.assets->link_unlinked(pool);
     return;
   }
@@ -241,6 +248,26 @@ void application::prepare_media() {
       p.log.error("demo media failed", {{"error", e.what()}});
     }
   });
+}
+
+int application::m3u_import(const std::string& file) {
+  auto& p = *parts_;
+  const auto r = p.interchange->import_m3u_file(file);
+  if (!r) {
+    std::cerr << "kinora m3u import: " << file << ": " << r.err().detail << "\n";
+    return 1;
+  }
+  p.log.info("m3u imported", {{"file", file},
+                              {"channels_created", r->channels_created},
+                              {"channels_matched", r->channels_matched},
+                              {"channels_updated", r->channels_updated},
+                              {"matched_by_tvg_id", r->matched_by_tvg_id},
+                              {"matched_by_tvg_chno", r->matched_by_number},
+                              {"matched_by_name", r->matched_by_name},
+                              {"skipped_no_name", r->skipped_no_name},
+                              {"skipped_no_url", r->skipped_no_url},
+                              {"skipped_duplicate", r->skipped_duplicate}});
+  return 0;
 }
 
 int application::xmltv_import(const std::string& file) {
@@ -315,7 +342,8 @@ int application::serve() {
   o.io_threads = p.cfg.io_threads;
   o.workers = p.cfg.workers;
   o.body_limit = p.cfg.max_body_bytes;
-  o.upload_prefixes = {"/api/v1/admin/media/uploads", "/api/v1/admin/epg/xmltv"};
+  o.upload_prefixes = {"/api/v1/admin/media/uploads", "/api/v1/admin/epg/xmltv",
+                       "/api/v1/admin/epg/playlist"};
   o.upload_limit = p.cfg.max_upload_bytes;
   o.header_limit = p.cfg.max_header_bytes;
   o.read_timeout = std::chrono::seconds(p.cfg.read_timeout_seconds);

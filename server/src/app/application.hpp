@@ -28,6 +28,7 @@ class application {
   // `kinora media ingest FILE --title ID [--episode ID]`
   int media_ingest(const std::string& file, std::int64_t title_id, std::int64_t episode_id);
   // `kinora xmltv import FILE`: one transaction; prints the error's line on failure.
+  int m3u_import(const std::string& file);
   int xmltv_import(const std::string& file);
   // `kinora xmltv export [--from T] [--to T] [--out FILE]`: every channel; the week from
   // today 00:00 UTC by default; stdout unless --out.

@@ -21,10 +21,17 @@ struct rung {
   int kbps;
 };
 constexpr std::array<rung, 3> ladder{{{"240p", 240, 300}, {"480p", 480, 800}, {"720p", 720, 1600}}};
-constexpr int segment_seconds = 4;
 constexpr const char* demo_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
 std::string demo_video(const demo_clip& c) {
+  if (c.slate) {
+    std::string v = "smptehdbars=size=1280x720:rate=24";
+    if (fs::exists(demo_font))
+      v += std::string(",drawtext=fontfile=") + demo_font +
+           ":text='Kinora   Programme information unavailable':fontsize=44:fontcolor=white:"
+           "box=1:boxcolor=black@0.7:boxborderw=16:x=(w-tw)/2:y=h-140";
+    return v;
+  }
   static constexpr std::array<const char*, 6> patterns{
       "testsrc2=size=1280x720:rate=24",   "smptehdbars=size=1280x720:rate=24",
       "mandelbrot=size=1280x720:rate=24", "life=size=1280x720:rate=24:mold=10:ratio=0.1",
@@ -109,9 +116,11 @@ result<packaged> package_hls(const package_request& req, const fs::path& out_dir
     a.insert(a.end(), {"-i", req.source->string()});
     if (!source_audio) a.insert(a.end(), {"-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"});
   } else {
-    a.insert(a.end(), {"-f", "lavfi", "-i", demo_video(*req.demo), "-f", "lavfi", "-i",
-                       "sine=frequency=" + std::to_string(330 + 110 * req.demo->number) +
-                           ":sample_rate=48000"});
+    a.insert(a.end(),
+             {"-f", "lavfi", "-i", demo_video(*req.demo), "-f", "lavfi", "-i",
+              req.demo->slate ? std::string("anullsrc=r=48000:cl=stereo")
+                              : "sine=frequency=" + std::to_string(330 + 110 * req.demo->number) +
+                                    ":sample_rate=48000"});
   }
   a.insert(a.end(), {"-t", std::to_string(duration)});
   std::string graph = "[0:v]split=" + std::to_string(rungs.size());
@@ -182,7 +191,7 @@ result<packaged> package_hls(const package_request& req, const fs::path& out_dir
 
   bool subtitles = false;
   fs::create_directories(out / "subs");
-  if (req.demo) {
+  if (req.demo && !req.demo->slate) {
     std::ostringstream vtt;
     vtt << "WEBVTT\n\n";
     for (int s = 0; s + 4 <= req.demo->seconds; s += 10)

@@ -12,10 +12,17 @@
 
 namespace kinora::media {
 
+// Every package is cut into segments of this length (the last may be shorter); live
+// playout schedules packaged media on a grid of the same step.
+inline constexpr int segment_seconds = 4;
+
 // A generated test pattern standing in for a film: distinct picture and tone per number.
+// The slate is what a channel shows when its schedule has nothing playable: colour bars,
+// a caption and silence.
 struct demo_clip {
   int number = 1;
   int seconds = 60;
+  bool slate = false;
 };
 
 struct package_request {

@@ -66,21 +66,23 @@ result<media_asset> media_library::package_and_register(const std::string& id,
 }
 
 result<std::vector<std::string>> media_library::build_demo_pool(int clips, int seconds) {
-  for (int n = 1; n <= clips; ++n) {
-    const auto id = demo_id(n);
+  // The slate first: every channel needs it, whatever plays on it.
+  for (int n = 0; n <= clips; ++n) {
+    const bool slate = n == 0;
+    const auto id = slate ? std::string(slate_asset_id) : demo_id(n);
     if (fs::exists(keys_ / (id + ".json")) && fs::exists(hls_ / id / "master.m3u8")) continue;
     fs::remove_all(hls_ / id);  // a half-built package from an interrupted run
     log_.info("packaging demo clip", {{"asset", id}, {"seconds", seconds}});
     package_request req;
-    req.demo = demo_clip{n, seconds};
+    req.demo = demo_clip{n, seconds, slate};
     req.key = random_.bytes(16);
     auto keep_going = [this](double) {
       std::lock_guard lock(mutex_);
       return !stopping_;
     };
-    if (auto a = package_and_register(id, "Kinora demo clip " + std::to_string(n), req, keep_going);
-        !a)
-      return a.err();
+    const auto label =
+        slate ? std::string("Kinora channel slate") : "Kinora demo clip " + std::to_string(n);
+    if (auto a = package_and_register(id, label, req, keep_going); !a) return a.err();
   }
   return register_packaged();
 }

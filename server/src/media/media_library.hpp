@@ -20,6 +20,9 @@
 
 namespace kinora::media {
 
+// The package a channel plays when its schedule has nothing playable.
+inline constexpr std::string_view slate_asset_id = "slate";
+
 class media_library {
  public:
   media_library(asset_store& store, std::filesystem::path media_dir, const clock& clk,
@@ -28,7 +31,8 @@ class media_library {
 
   const std::filesystem::path& hls_dir() const { return hls_; }
 
-  // Packages the demo clips that are missing (once per media dir) and registers them.
+  // Packages the slate and the demo clips that are missing (once per media dir) and
+  // registers them.
   result<std::vector<std::string>> build_demo_pool(int clips, int seconds);
   // Registers every asset packaged in this media dir (perhaps for another database) and
   // returns the demo pool's ids.

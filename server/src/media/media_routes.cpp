@@ -31,12 +31,6 @@ bool file_segment(std::string_view s) {
   return true;
 }
 
-void allow_any_origin(http::response& r) {
-  // Players may be served from another origin; the signature is the access control.
-  r.set("Access-Control-Allow-Origin", "*");
-  r.set("Access-Control-Expose-Headers", "Content-Length, Content-Range");
-}
-
 std::string_view cache_policy(const fs::path& file) {
   const auto ext = file.extension();
   if (ext == ".m4s" || ext == ".mp4") return "public, max-age=31536000, immutable";
@@ -57,27 +51,49 @@ bj::object to_json(const media_job& j) {
 
 }  // namespace
 
+status verify_signed_link(const url_signer& signer, const clock& clk, const http::context& ctx) {
+  const auto sig = ctx.param("sig");
+  const auto expires_text = ctx.param("expires");
+  const auto session = ctx.param("session");
+  const auto asset = ctx.param("asset");
+  std::int64_t expires = 0;
+  const bool numeric = !expires_text.empty() && expires_text.size() <= 12 &&
+                       std::all_of(expires_text.begin(), expires_text.end(),
+                                   [](char c) { return c >= '0' && c <= '9'; });
+  if (numeric) expires = std::stoll(std::string(expires_text));
+  if (!numeric || !token_chars(sig, 32) || !token_chars(session, 64) || !valid_asset_id(asset) ||
+      !signer.valid(sig, expires, session, asset))
+    return fail(errc::forbidden, "The media link is not validly signed.", "invalid-signature");
+  if (expires < clk.now_unix())  // as nginx: valid through the second it names
+    return fail(errc::forbidden, "The media link has expired; start playback again.",
+                "link-expired");
+  return ok();
+}
+
+void allow_any_origin(http::response& r) {
+  r.set("Access-Control-Allow-Origin", "*");
+  r.set("Access-Control-Expose-Headers", "Content-Length, Content-Range");
+}
+
+http::response signed_link_preflight() {
+  http::response r;
+  r.status = 204;
+  allow_any_origin(r);
+  r.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+  r.set("Access-Control-Allow-Headers", "Range");
+  r.set("Access-Control-Max-Age", "86400");
+  return r;
+}
+
 void add_routes(http::router& router, media_library& library, const url_signer& signer,
                 const clock& clk, key_release release_key) {
   auto deliver = [&library, &signer, &clk,
                   release_key](http::context& ctx) -> result<http::response> {
-    const auto sig = ctx.param("sig");
-    const auto expires_text = ctx.param("expires");
+    if (auto st = verify_signed_link(signer, clk, ctx); !st) return st.err();
     const std::string session(ctx.param("session"));
     const std::string asset(ctx.param("asset"));
     const auto dir = ctx.param("dir");
     const auto file = ctx.param("file");
-    std::int64_t expires = 0;
-    const bool numeric = !expires_text.empty() && expires_text.size() <= 12 &&
-                         std::all_of(expires_text.begin(), expires_text.end(),
-                                     [](char c) { return c >= '0' && c <= '9'; });
-    if (numeric) expires = std::stoll(std::string(expires_text));
-    if (!numeric || !token_chars(sig, 32) || !token_chars(session, 64) || !valid_asset_id(asset) ||
-        !signer.valid(sig, expires, session, asset))
-      return fail(errc::forbidden, "The media link is not validly signed.", "invalid-signature");
-    if (expires < clk.now_unix())  // as nginx: valid through the second it names
-      return fail(errc::forbidden, "The media link has expired; start playback again.",
-                  "link-expired");
 
     http::response res;
     if (dir.empty() && file == "key") {
@@ -99,15 +115,7 @@ void add_routes(http::router& router, media_library& library, const url_signer& 
     allow_any_origin(res);
     return res;
   };
-  auto preflight = [](http::context&) -> result<http::response> {
-    http::response r;
-    r.status = 204;
-    allow_any_origin(r);
-    r.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-    r.set("Access-Control-Allow-Headers", "Range");
-    r.set("Access-Control-Max-Age", "86400");
-    return r;
-  };
+  auto preflight = [](http::context&) -> result<http::response> { return signed_link_preflight(); };
   // Refusals carry the CORS headers too, so a player on another origin can read why.
   auto deliver_or_explain = [deliver](http::context& ctx) -> result<http::response> {
     auto r = deliver(ctx);

@@ -18,9 +18,9 @@ std::string url_signer::signature(std::int64_t expires, std::string_view session
 }
 
 std::string url_signer::prefix(std::int64_t expires, std::string_view session,
-                               std::string_view asset) const {
-  return "/media/" + signature(expires, session, asset) + "/" + std::to_string(expires) + "/" +
-         std::string(session) + "/" + std::string(asset) + "/";
+                               std::string_view asset, std::string_view root) const {
+  return std::string(root) + signature(expires, session, asset) + "/" + std::to_string(expires) +
+         "/" + std::string(session) + "/" + std::string(asset) + "/";
 }
 
 bool url_signer::valid(std::string_view sig, std::int64_t expires, std::string_view session,

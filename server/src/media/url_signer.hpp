@@ -22,8 +22,9 @@ class url_signer {
 
   std::string signature(std::int64_t expires, std::string_view session,
                         std::string_view asset) const;
-  // "/media/{sig}/{expires}/{session}/{asset}/"
-  std::string prefix(std::int64_t expires, std::string_view session, std::string_view asset) const;
+  // "/media/{sig}/{expires}/{session}/{asset}/"; a channel's playlists are under "/live/".
+  std::string prefix(std::int64_t expires, std::string_view session, std::string_view asset,
+                     std::string_view root = "/media/") const;
   // Constant-time comparison.
   bool valid(std::string_view sig, std::int64_t expires, std::string_view session,
              std::string_view asset) const;

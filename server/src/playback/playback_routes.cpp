@@ -15,9 +15,12 @@ using http::method;
 namespace {
 
 bj::object to_json(const playback_session& s, const playback_settings& settings) {
+  const auto id_or_null = [](std::int64_t id) { return id ? bj::value(id) : bj::value(nullptr); };
   return {{"id", s.id},
-          {"title_id", s.title_id},
-          {"episode_id", s.episode_id ? bj::value(s.episode_id) : bj::value(nullptr)},
+          {"title_id", id_or_null(s.title_id)},
+          {"episode_id", id_or_null(s.episode_id)},
+          {"channel_id", id_or_null(s.channel_id)},
+          {"programme_id", id_or_null(s.programme_id)},
           {"asset_id", s.asset_id},
           {"profile_id", s.profile_id},
           {"position_seconds", s.position_seconds},
@@ -41,23 +44,31 @@ result<std::string> session_id(const http::context& ctx) {
 }  // namespace
 
 void add_routes(http::router& router, playback_service& service) {
-  router.add(method::post, "/api/v1/playback/sessions", access::signed_in,
-             [&](http::context& ctx) -> result<http::response> {
-               KINORA_TRY(body, ctx.json_body());
-               json::object_reader r(body);
-               auto title = r.required_int("title_id", 1, INT64_MAX);
-               auto episode = r.optional_int("episode_id", 1, INT64_MAX);
-               if (auto st = r.finish(); !st) return st.err();
-               KINORA_TRY(started, service.start(ctx.who(), *title, episode));
-               auto out = to_json(started.session, service.settings());
-               out["manifest_url"] = started.manifest_url;
-               out["key_url"] = started.key_url;
-               out["urls_expire_at"] = format_rfc3339(started.urls_expire_at);
-               out["resume_position_seconds"] = started.session.position_seconds;
-               auto res = http::json(201, out);
-               res.set("Location", "/api/v1/playback/sessions/" + started.session.id);
-               return res;
-             });
+  router.add(
+      method::post, "/api/v1/playback/sessions", access::signed_in,
+      [&](http::context& ctx) -> result<http::response> {
+        KINORA_TRY(body, ctx.json_body());
+        json::object_reader r(body);
+        // A title (and episode), or a channel (and a programme to start over);
+        // finish() refuses fields of the other kind.
+        const bool for_channel = r.has("channel_id");
+        const auto none = std::optional<std::int64_t>();
+        auto title = for_channel ? none : r.required_int("title_id", 1, INT64_MAX);
+        auto episode = for_channel ? none : r.optional_int("episode_id", 1, INT64_MAX);
+        auto channel = for_channel ? r.required_int("channel_id", 1, INT64_MAX) : none;
+        auto programme = for_channel ? r.optional_int("programme_id", 1, INT64_MAX) : none;
+        if (auto st = r.finish(); !st) return st.err();
+        KINORA_TRY(started, for_channel ? service.start_channel(ctx.who(), *channel, programme)
+                                        : service.start(ctx.who(), *title, episode));
+        auto out = to_json(started.session, service.settings());
+        out["manifest_url"] = started.manifest_url;
+        out["key_url"] = started.key_url.empty() ? bj::value(nullptr) : bj::value(started.key_url);
+        out["urls_expire_at"] = format_rfc3339(started.urls_expire_at);
+        out["resume_position_seconds"] = started.session.position_seconds;
+        auto res = http::json(201, out);
+        res.set("Location", "/api/v1/playback/sessions/" + started.session.id);
+        return res;
+      });
 
   router.add(method::get, "/api/v1/playback/sessions", access::signed_in,
              [&](http::context& ctx) -> result<http::response> {

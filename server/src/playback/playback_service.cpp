@@ -4,6 +4,7 @@
 
 #include "auth/entitlement.hpp"
 #include "catalog/catalog_store.hpp"
+#include "epg/epg_store.hpp"
 
 namespace kinora::playback {
 
@@ -23,17 +24,42 @@ error forbidden(std::string detail, std::string kind) {
   return fail(errc::forbidden, std::move(detail), std::move(kind));
 }
 
+// Playback says why, so the app can offer an upgrade or explain the profile's ceiling.
+status entitled(const auth::viewer& v, std::string_view what, auth::tier tier,
+                auth::maturity maturity) {
+  const std::string required(auth::to_string(tier));
+  const std::string rating(auth::to_string(maturity));
+  if (auth::rank(tier) > auth::rank(v.tier)) {
+    auto e = forbidden("This " + std::string(what) + " needs the " + required +
+                           " plan; the account has " + std::string(auth::to_string(v.tier)) + ".",
+                       "tier-required");
+    e.extensions = {{"required_tier", required}};
+    return e;
+  }
+  if (auth::rank(maturity) > auth::rank(v.ceiling)) {
+    auto e =
+        forbidden("This " + std::string(what) + " is rated " + rating + ", above this profile's " +
+                      std::string(auth::to_string(v.ceiling)) + " limit.",
+                  "maturity-restricted");
+    e.extensions = {{"rating", rating}};
+    return e;
+  }
+  return ok();
+}
+
 }  // namespace
 
 playback_service::playback_service(storage::database& db, viewing::viewing_service& viewing,
                                    media::asset_store& assets, const media::url_signer& signer,
-                                   session_store& sessions, const clock& clk, random_source& random,
+                                   session_store& sessions, live::live_service& live,
+                                   const clock& clk, random_source& random,
                                    playback_settings settings)
     : db_(db),
       viewing_(viewing),
       assets_(assets),
       signer_(signer),
       sessions_(sessions),
+      live_(live),
       clock_(clk),
       random_(random),
       settings_(std::move(settings)) {}
@@ -57,23 +83,7 @@ result<started_session> playback_service::start(const auth::viewer& v, std::int6
       return invalid_field("episode_id", "must be absent for a movie");
     }
   }
-  // Playback says why, so the app can offer an upgrade or explain the profile's ceiling.
-  const std::string required(auth::to_string(title->tier));
-  const std::string rating(auth::to_string(title->maturity));
-  if (auth::rank(title->tier) > auth::rank(v.tier)) {
-    auto e = forbidden("This title needs the " + required + " plan; the account has " +
-                           std::string(auth::to_string(v.tier)) + ".",
-                       "tier-required");
-    e.extensions = {{"required_tier", required}};
-    return e;
-  }
-  if (auth::rank(title->maturity) > auth::rank(v.ceiling)) {
-    auto e = forbidden("This title is rated " + rating + ", above this profile's " +
-                           std::string(auth::to_string(v.ceiling)) + " limit.",
-                       "maturity-restricted");
-    e.extensions = {{"rating", rating}};
-    return e;
-  }
+  if (auto st = entitled(v, "title", title->tier, title->maturity); !st) return st.err();
 
   // A series without an episode resumes where the profile left off, else starts at S1E1.
   int resume = 0;
@@ -99,16 +109,45 @@ result<started_session> playback_service::start(const auth::viewer& v, std::int6
   const auto asset = assets_.for_title(title_id, episode_key);
   if (!asset) return fail(errc::conflict, "This title has no packaged media yet.", "no-media");
 
-  const auto now = clock_.now_unix();
   playback_session s;
-  s.id = new_session_id(random_);
-  s.account_id = v.account_id;
-  s.profile_id = v.profile_id;
   s.title_id = title_id;
   s.episode_id = episode_key;
   s.asset_id = asset->id;
   s.duration_seconds = asset->duration_seconds;
   s.position_seconds = std::min(resume, asset->duration_seconds);
+  KINORA_TRY(started, admit(v, std::move(s), "/media/"));
+  started.key_url = started.manifest_url.substr(
+                        0, started.manifest_url.size() - std::string_view("master.m3u8").size()) +
+                    "key";
+  return started;
+}
+
+result<started_session> playback_service::start_channel(const auth::viewer& v,
+                                                        std::int64_t channel_id,
+                                                        std::optional<std::int64_t> programme_id) {
+  const auto channel = epg::epg_store::find_any_channel(*db_.acquire(), channel_id);
+  if (!channel)
+    return fail(errc::not_found, "No channel with id " + std::to_string(channel_id) + ".");
+  if (auto st = entitled(v, "channel", channel->tier, channel->maturity); !st) return st.err();
+  if (auto st = live_.ready(); !st) return st.err();
+  playback_session s;
+  s.channel_id = channel_id;
+  s.asset_id = "live-" + std::to_string(channel_id);
+  if (programme_id) {
+    KINORA_TRY(programme, live_.start_over_programme(channel_id, *programme_id));
+    s.programme_id = programme.programme_id;
+    s.asset_id += "-" + std::to_string(programme.programme_id);
+    s.duration_seconds = static_cast<int>(programme.end_at - programme.start_at);
+  }
+  return admit(v, std::move(s), "/live/");
+}
+
+result<started_session> playback_service::admit(const auth::viewer& v, playback_session s,
+                                                std::string_view root) {
+  const auto now = clock_.now_unix();
+  s.id = new_session_id(random_);
+  s.account_id = v.account_id;
+  s.profile_id = v.profile_id;
   s.started_at = now;
   s.last_heartbeat = now;
   s.expires_at = now + settings_.session_timeout;
@@ -128,10 +167,10 @@ result<started_session> playback_service::start(const auth::viewer& v, std::int6
   started_session out;
   out.session = s;
   out.urls_expire_at = now + settings_.url_ttl;
-  const auto prefix =
-      settings_.media_base_url + signer_.prefix(out.urls_expire_at, s.id, s.asset_id);
-  out.manifest_url = prefix + "master.m3u8";
-  out.key_url = prefix + "key";
+  // Playlists of a channel are made here per request; only packaged files go elsewhere.
+  const auto& base = root == "/media/" ? settings_.media_base_url : std::string();
+  out.manifest_url =
+      base + signer_.prefix(out.urls_expire_at, s.id, s.asset_id, root) + "master.m3u8";
   return out;
 }
 
@@ -148,15 +187,18 @@ result<playback_session> playback_service::heartbeat(const auth::viewer& v, cons
   const auto now = clock_.now_unix();
   if (!s.live(now))
     return fail(errc::gone, "This playback session has ended; start a new one.", "session-ended");
-  if (position > s.duration_seconds)
+  if (s.title_id && position > s.duration_seconds)
     return invalid_field("position_seconds", "must not exceed the media's running time (" +
                                                  std::to_string(s.duration_seconds) + " s)");
   if (!sessions_.touch(id, position, now, now + settings_.session_timeout))
     return fail(errc::gone, "This playback session has ended; start a new one.", "session-ended");
-  auto saved = viewing_.save_position(v, s.title_id,
-                                      s.episode_id ? std::optional(s.episode_id) : std::nullopt,
-                                      position, s.duration_seconds);
-  if (!saved) return saved.err();
+  // A channel keeps no bookmark: live TV resumes where the channel is.
+  if (s.title_id) {
+    auto saved = viewing_.save_position(v, s.title_id,
+                                        s.episode_id ? std::optional(s.episode_id) : std::nullopt,
+                                        position, s.duration_seconds);
+    if (!saved) return saved.err();
+  }
   s.position_seconds = position;
   s.last_heartbeat = now;
   s.expires_at = now + settings_.session_timeout;
@@ -167,13 +209,13 @@ status playback_service::end(const auth::viewer& v, const std::string& id,
                              std::optional<int> position) {
   KINORA_TRY(s, own(v, id));
   const auto now = clock_.now_unix();
-  if (position && *position > s.duration_seconds)
+  if (s.title_id && position && *position > s.duration_seconds)
     return invalid_field("position_seconds", "must not exceed the media's running time (" +
                                                  std::to_string(s.duration_seconds) + " s)");
   const int at = position.value_or(s.position_seconds);
   if (!sessions_.end(id, at, now))
     return fail(errc::gone, "This playback session has already ended.", "session-ended");
-  if (position)
+  if (position && s.title_id)
     if (auto saved = viewing_.save_position(
             v, s.title_id, s.episode_id ? std::optional(s.episode_id) : std::nullopt, at,
             s.duration_seconds);
@@ -191,11 +233,22 @@ result<std::string> playback_service::release_key(const std::string& session_id,
   const auto s = sessions_.find(session_id);
   if (!s || !s->live(clock_.now_unix()))
     return forbidden("Keys are released only to a live playback session.", "session-not-live");
-  if (s->asset_id != asset_id)
-    return forbidden("This session does not play that media.", "wrong-asset");
+  const bool plays = s->channel_id ? live_.plays_asset({s->channel_id, s->programme_id}, asset_id)
+                                   : s->asset_id == asset_id;
+  if (!plays) return forbidden("This session does not play that media.", "wrong-asset");
   const auto asset = assets_.find(asset_id);
   if (!asset) return fail(errc::not_found, "No such media.");
   return asset->key;
+}
+
+result<live::channel_stream> playback_service::channel_stream(const std::string& session_id,
+                                                              const std::string& stream) {
+  const auto s = sessions_.find(session_id);
+  if (!s || !s->live(clock_.now_unix()))
+    return forbidden("Channels play only in a live playback session.", "session-not-live");
+  if (!s->channel_id || s->asset_id != stream)
+    return forbidden("This session does not play that channel.", "wrong-asset");
+  return live::channel_stream{s->channel_id, s->programme_id};
 }
 
 }  // namespace kinora::playback

@@ -9,6 +9,7 @@
 #include "auth/viewer.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "live/live_service.hpp"
 #include "media/asset_store.hpp"
 #include "media/url_signer.hpp"
 #include "playback/session_store.hpp"
@@ -26,7 +27,7 @@ struct playback_settings {
 struct started_session {
   playback_session session;
   std::string manifest_url;
-  std::string key_url;
+  std::string key_url;  // empty for a channel: its playlists name each asset's key
   std::int64_t urls_expire_at = 0;
 };
 
@@ -34,28 +35,37 @@ class playback_service {
  public:
   playback_service(storage::database& db, viewing::viewing_service& viewing,
                    media::asset_store& assets, const media::url_signer& signer,
-                   session_store& sessions, const clock& clk, random_source& random,
-                   playback_settings settings);
+                   session_store& sessions, live::live_service& live, const clock& clk,
+                   random_source& random, playback_settings settings);
 
   result<started_session> start(const auth::viewer& v, std::int64_t title_id,
                                 std::optional<std::int64_t> episode_id);
+  // A channel at its live edge, or (start-over) one of its programmes from the start.
+  result<started_session> start_channel(const auth::viewer& v, std::int64_t channel_id,
+                                        std::optional<std::int64_t> programme_id);
   result<playback_session> heartbeat(const auth::viewer& v, const std::string& id, int position);
   status end(const auth::viewer& v, const std::string& id, std::optional<int> position);
   std::vector<playback_session> live_sessions(const auth::viewer& v);
   // The content key of `asset` for a live session playing it; forbidden otherwise.
   result<std::string> release_key(const std::string& session_id, const std::string& asset_id);
+  // What a live session signed for `stream` watches; forbidden otherwise.
+  result<live::channel_stream> channel_stream(const std::string& session_id,
+                                              const std::string& stream);
 
   const playback_settings& settings() const { return settings_; }
 
  private:
   // The account's own session, or not found (another account's looks the same).
   result<playback_session> own(const auth::viewer& v, const std::string& id);
+  // Admits the session under the account's stream limit and signs its URLs.
+  result<started_session> admit(const auth::viewer& v, playback_session s, std::string_view root);
 
   storage::database& db_;
   viewing::viewing_service& viewing_;
   media::asset_store& assets_;
   const media::url_signer& signer_;
   session_store& sessions_;
+  live::live_service& live_;
   const clock& clock_;
   random_source& random_;
   playback_settings settings_;

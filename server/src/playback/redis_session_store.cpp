@@ -138,6 +138,10 @@ class redis_session_store final : public session_store {
         s.title_id = to_i64(v);
       else if (k == "episode_id")
         s.episode_id = to_i64(v);
+      else if (k == "channel_id")
+        s.channel_id = to_i64(v);
+      else if (k == "programme_id")
+        s.programme_id = to_i64(v);
       else if (k == "duration_seconds")
         s.duration_seconds = static_cast<int>(to_i64(v));
       else if (k == "position_seconds")
@@ -186,6 +190,8 @@ class redis_session_store final : public session_store {
             {"profile_id", std::to_string(s.profile_id)},
             {"title_id", std::to_string(s.title_id)},
             {"episode_id", std::to_string(s.episode_id)},
+            {"channel_id", std::to_string(s.channel_id)},
+            {"programme_id", std::to_string(s.programme_id)},
             {"asset_id", s.asset_id},
             {"duration_seconds", std::to_string(s.duration_seconds)},
             {"position_seconds", std::to_string(s.position_seconds)},

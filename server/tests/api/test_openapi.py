@@ -23,6 +23,7 @@ PUBLIC = {
     ("GET", "/api/v1/openapi.json"), ("GET", "/api/v1/artwork/titles/{id}/{kind}"),
     ("GET", "/api/v1/epg/channels/{channel_id}/logo.svg"),
     *((m, "/media/{sig}/{expires}/{session}/{asset}" + f) for m in ("GET", "OPTIONS") for f in ("/{file}", "/{dir}/{file}")),
+    *((m, "/live/{sig}/{expires}/{session}/{asset}/{file}") for m in ("GET", "OPTIONS")),
 }
 TAGS = {"auth", "profiles", "catalog", "viewing", "epg", "playback", "media", "recommendations", "admin", "operations"}
 
@@ -224,11 +225,13 @@ def test_operations_are_complete():
             assert "403" in statuses, f"{where}: admin route without 403"
         if "requestBody" in op:
             assert {"415", "422"} <= statuses, f"{where}: a body route must document 415 and 422"
-            # JSON bodies reject unknown fields; the other kinds are uploads: a media file or
-            # an XMLTV guide.
+            # JSON bodies reject unknown fields; the other kinds are uploads: a media file,
+            # an XMLTV guide or an M3U playlist.
             if "application/json" not in op["requestBody"]["content"]:
                 assert set(op["requestBody"]["content"]) <= {"video/*", "application/octet-stream", "text/xml",
-                                                             "application/xml"}, where
+                                                             "application/xml", "audio/x-mpegurl",
+                                                             "application/x-mpegurl", "application/vnd.apple.mpegurl",
+                                                             "text/plain"}, where
             else:
                 schema = openapi_validator.resolve(op["requestBody"]["content"]["application/json"]["schema"])
                 assert schema.get("additionalProperties") is False, f"{where}: request body must reject unknown fields"
@@ -292,7 +295,7 @@ def test_every_get_route_answers_as_documented(server, who):
     seen = set()
     for path, item, op in gets:
         # Media links and job ids must be real ones: their own tests cover them.
-        if path.startswith("/media/") or path.endswith("/jobs/{id}"):
+        if path.startswith(("/media/", "/live/")) or path.endswith("/jobs/{id}"):
             seen.add(path)
             continue
         kinds = ["poster.svg", "backdrop.svg"] if "{kind}" in path else [None]

@@ -70,6 +70,21 @@ TEST_P(session_store_test, limit_is_enforced_and_freed_by_ending) {
   EXPECT_EQ(ended->ended_at, t0 + 5);
 }
 
+TEST_P(session_store_test, a_channel_session_keeps_what_it_watches) {
+  auto a = make("a", t0);
+  a.title_id = 0;
+  a.channel_id = 12;
+  a.programme_id = 34;
+  a.asset_id = "live-12-34";
+  ASSERT_TRUE(store->start(a, 1, t0));
+  const auto found = store->find(a.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->channel_id, 12);
+  EXPECT_EQ(found->programme_id, 34);
+  EXPECT_EQ(found->title_id, 0);
+  EXPECT_EQ(found->asset_id, "live-12-34");
+}
+
 TEST_P(session_store_test, silent_sessions_expire_and_heartbeats_keep_them) {
   auto a = make("a", t0);
   ASSERT_TRUE(store->start(a, 1, t0));

@@ -17,7 +17,8 @@
 //   --expect-failure inverts it: ok:true (exit 0) only when playback did NOT
 //   advance and a player error was raised, e.g. the key endpoint refuses.
 //
-// Usage: node play.mjs <manifest-url> [--seconds N] [--timeout S] [--expect-failure]
+// Usage: node play.mjs <manifest-url> [--seconds N] [--timeout S] [--start-at T] [--expect-failure]
+//   --start-at T: where load() starts, in presentation seconds (start-over uses 0)
 //
 // Runs its own static server on 127.0.0.1 (ephemeral port) for play.html and
 // Shaka's compiled build. 127.0.0.1 counts as a secure context, which Shaka
@@ -37,12 +38,12 @@ const require = createRequire(import.meta.url);
 
 function usage(msg) {
   if (msg) process.stderr.write(`play.mjs: ${msg}\n`);
-  process.stderr.write('usage: node play.mjs <manifest-url> [--seconds N] [--timeout S] [--expect-failure]\n');
+  process.stderr.write('usage: node play.mjs <manifest-url> [--seconds N] [--timeout S] [--start-at T] [--expect-failure]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { url: null, seconds: 3, timeout: 60, expectFailure: false };
+  const opts = { url: null, seconds: 3, timeout: 60, startAt: null, expectFailure: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (name) => {
@@ -52,7 +53,10 @@ function parseArgs(argv) {
     };
     if (a === '--seconds') opts.seconds = num(a);
     else if (a === '--timeout') opts.timeout = num(a);
-    else if (a === '--expect-failure') opts.expectFailure = true;
+    else if (a === '--start-at') {
+      opts.startAt = Number(argv[++i]);
+      if (!Number.isFinite(opts.startAt) || opts.startAt < 0) usage('--start-at needs a number >= 0');
+    } else if (a === '--expect-failure') opts.expectFailure = true;
     else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
     else if (!opts.url) opts.url = a;
@@ -192,7 +196,7 @@ async function main() {
   const browserVersion = browser.version();
 
   // Start playback without awaiting load(); poll the state instead.
-  await page.evaluate((u) => { window.playManifest(u); }, opts.url);
+  await page.evaluate(([u, at]) => { window.playManifest(u, undefined, at); }, [opts.url, opts.startAt]);
 
   const deadline = t0 + opts.timeout * 1000;
   let state = null;
