@@ -26,16 +26,7 @@ while [ $# -gt 0 ]; do
 done
 [ -x "$kinora" ] || scripts/build.sh
 
-work=$(mktemp -d /tmp/kinora-epg-bench-XXXXXX)
-chmod 755 "$work"  # the PostgreSQL cluster runs as the postgres user
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  [ -d "$work/pg" ] && scripts/pg-test-cluster.sh stop "$work/pg"
-  rm -rf "$work"
-}
-trap cleanup EXIT
+start_workdir epg-bench
 
 guide="$work/guide.xml"
 python3 bench/epg_xmltv_gen.py --channels "$channels" --days "$days" --out "$guide" >"$work/gen.txt"

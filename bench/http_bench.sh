@@ -20,16 +20,7 @@ done
 command -v wrk >/dev/null && command -v nginx >/dev/null || scripts/install-deps.sh
 [ -x build/kinora ] || scripts/build.sh
 
-work=$(mktemp -d /tmp/kinora-bench-XXXXXX)
-chmod 755 "$work"  # nginx workers run as an unprivileged user
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  [ -d "$work/pg" ] && scripts/pg-test-cluster.sh stop "$work/pg"
-  rm -rf "$work"
-}
-trap cleanup EXIT
+start_workdir bench
 
 
 

@@ -1,5 +1,20 @@
 # Shared by the bench scripts: ports, waiting for kinora, and the reference nginx.
 
+# A scratch folder in $work, removed on exit together with the processes in $pids and a
+# PostgreSQL cluster in $work/pg, if the script started one.
+start_workdir() {  # name
+  work=$(mktemp -d "/tmp/kinora-$1-XXXXXX")
+  chmod 755 "$work"  # nginx workers and the PostgreSQL cluster run as other users
+  pids=()
+  trap cleanup_workdir EXIT
+}
+cleanup_workdir() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ -d "$work/pg" ]; then scripts/pg-test-cluster.sh stop "$work/pg"; fi
+  rm -rf "$work"
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 listening_port() {  # kinora's log file -> the port it announced

@@ -21,15 +21,7 @@ done
 command -v wrk >/dev/null && command -v nginx >/dev/null && command -v ffmpeg >/dev/null && command -v redis-server >/dev/null || scripts/install-deps.sh
 [ -x build/kinora ] || scripts/build.sh
 
-work=$(mktemp -d /tmp/kinora-media-bench-XXXXXX)
-chmod 755 "$work"  # nginx workers run as an unprivileged user
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+start_workdir media-bench
 
 clips=(--demo-clips 1 --demo-clip-seconds 16)
 secrets=(--jwt-secret "bench-jwt-secret-$(printf 'x%.0s' {1..32})" --media-secret "bench-media-secret-$(printf 'y%.0s' {1..32})")

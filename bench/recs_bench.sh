@@ -24,14 +24,7 @@ done
 kinora=${KINORA_BIN:-build/kinora}
 [ -x "$kinora" ] || scripts/build.sh
 
-work=$(mktemp -d /tmp/kinora-recs-bench-XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+start_workdir recs-bench
 
 if [ -z "$db" ]; then
   db="$work/eval.db"
