@@ -57,8 +57,8 @@ auth_service::auth_service(storage::database& db, const clock& clk, random_sourc
       random_(rnd),
       settings_(std::move(settings)),
       codec_(settings_.token_secret),
-      login_by_address_(settings_.login_attempts_per_address, 5 * 60),
-      dummy_hash_(hash_password("not-a-real-password")) {}
+      dummy_hash_(hash_password("not-a-real-password")),
+      login_by_address_(settings_.login_attempts_per_address, 5 * 60) {}
 
 viewer auth_service::viewer_for(const account& a, const profile& p) {
   viewer v;

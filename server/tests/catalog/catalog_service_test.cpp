@@ -42,7 +42,9 @@ TEST_P(catalog_suite, demo_seed_has_the_promised_shape) {
   std::int64_t channel = -1, last_end = 0;
   for (const auto& r : rows) {
     if (r.i64(0) != channel) {
-      if (channel != -1) EXPECT_EQ(last_end, 1795478400 + 7 * 86400);
+      if (channel != -1) {
+        EXPECT_EQ(last_end, 1795478400 + 7 * 86400);
+      }
       channel = r.i64(0);
       EXPECT_EQ(r.i64(1), 1795478400);  // 2026-11-24T00:00:00Z
     } else {
