@@ -75,6 +75,7 @@ std::vector<block> live_service::timeline(std::int64_t channel_id, std::int64_t 
   std::int64_t cursor = day;
   for (const auto& p : rows) {
     auto b = block_for(p);
+    // A programme that began before midnight keeps its real start; later ones follow on.
     if (!out.empty() || b.first_slot >= cursor) {
       b.first_slot = std::max(b.first_slot, cursor);  // never overlap the one before
       fill_gap(cursor, b.first_slot);
@@ -105,7 +106,6 @@ std::optional<std::int64_t> live_service::known_base(storage::connection& c,
 
 std::int64_t live_service::record(storage::connection& c, std::int64_t channel_id,
                                   std::int64_t first_slot, std::int64_t base) {
-  if (const auto known = known_base(c, channel_id, first_slot)) return *known;
   playout_store::forget_runs_before(c, channel_id,
                                     first_slot - start_over_seconds / slot_seconds - slots_per_day);
   const auto recorded = playout_store::record_run(c, channel_id, first_slot, base);
@@ -120,8 +120,12 @@ void live_service::number_blocks(std::int64_t channel_id, std::vector<block>& bl
   auto c = db_.acquire();
   for (auto i = first; i < blocks.size() && blocks[i].first_slot < end_slot; ++i) {
     auto& b = blocks[i];
-    auto base = known_base(*c, channel_id, b.first_slot);
-    if (!base && i > 0) {
+    if (const auto known = known_base(*c, channel_id, b.first_slot)) {
+      b.discontinuity_base = *known;
+      continue;
+    }
+    std::optional<std::int64_t> base;
+    if (i > 0) {
       // The block before the window is not numbered here; look up whether it aired.
       const auto& before = blocks[i - 1];
       const auto before_base = i > first ? std::optional(before.discontinuity_base)

@@ -63,6 +63,7 @@ class live_service {
                      std::int64_t end_slot);
   std::optional<std::int64_t> known_base(storage::connection& c, std::int64_t channel_id,
                                          std::int64_t first_slot);
+  // Stores a new block's base unless another instance did first; returns the stored one.
   std::int64_t record(storage::connection& c, std::int64_t channel_id, std::int64_t first_slot,
                       std::int64_t base);
 

@@ -115,11 +115,7 @@ result<started_session> playback_service::start(const auth::viewer& v, std::int6
   s.asset_id = asset->id;
   s.duration_seconds = asset->duration_seconds;
   s.position_seconds = std::min(resume, asset->duration_seconds);
-  KINORA_TRY(started, admit(v, std::move(s), "/media/"));
-  started.key_url = started.manifest_url.substr(
-                        0, started.manifest_url.size() - std::string_view("master.m3u8").size()) +
-                    "key";
-  return started;
+  return admit(v, std::move(s), "/media/");
 }
 
 result<started_session> playback_service::start_channel(const auth::viewer& v,
@@ -167,10 +163,13 @@ result<started_session> playback_service::admit(const auth::viewer& v, playback_
   started_session out;
   out.session = s;
   out.urls_expire_at = now + settings_.url_ttl;
-  // Playlists of a channel are made here per request; only packaged files go elsewhere.
-  const auto& base = root == "/media/" ? settings_.media_base_url : std::string();
-  out.manifest_url =
-      base + signer_.prefix(out.urls_expire_at, s.id, s.asset_id, root) + "master.m3u8";
+  // A title's package may be served elsewhere (nginx, a CDN) and has one key; a channel's
+  // playlists are made here per request and name each asset's key themselves.
+  const bool package = root == "/media/";
+  const auto prefix = (package ? settings_.media_base_url : std::string()) +
+                      signer_.prefix(out.urls_expire_at, s.id, s.asset_id, root);
+  out.manifest_url = prefix + "master.m3u8";
+  if (package) out.key_url = prefix + "key";
   return out;
 }
 
