@@ -103,8 +103,9 @@ struct application::parts {
 
     vectors = std::make_unique<recommend::title_vectors>(*db, load_model(cfg.model_dir, log), clock,
                                                          log, cfg.index_file);
+    co_watch = std::make_unique<recommend::co_watch_index>(*db, clock);
     recommendations =
-        std::make_unique<recommend::recommend_service>(*db, *vectors, *viewing, clock);
+        std::make_unique<recommend::recommend_service>(*db, *vectors, *co_watch, *viewing, clock);
     catalog->use_semantic_search(
         [this](const std::string& query, const auth::viewer& v, std::size_t k) {
           return recommendations->by_meaning(v, query, k);
@@ -157,6 +158,7 @@ struct application::parts {
   std::unique_ptr<epg::epg_admin> epg_admin;
   std::unique_ptr<epg::epg_interchange> interchange;
   std::unique_ptr<recommend::title_vectors> vectors;
+  std::unique_ptr<recommend::co_watch_index> co_watch;
   std::unique_ptr<recommend::recommend_service> recommendations;
   std::unique_ptr<media::asset_store> assets;
   std::unique_ptr<media::media_library> library;
@@ -168,6 +170,7 @@ struct application::parts {
 
   ~parts() {
     epg->stop();
+    co_watch->stop();
     library->stop();
     if (demo_media.joinable()) demo_media.join();
   }
@@ -336,6 +339,8 @@ int application::serve() {
   p.log.info("embeddings ready", {{"model", p.vectors->model_id()},
                                   {"titles", static_cast<std::int64_t>(p.vectors->size())},
                                   {"embedded_now", static_cast<std::int64_t>(embedded)}});
+  // What viewers play together, for For You: built now if stale, then kept current.
+  p.co_watch->start(std::chrono::seconds(p.cfg.co_watch_interval_seconds), p.log);
   http::server_options o;
   o.host = p.cfg.host;
   o.port = p.cfg.port;
@@ -357,6 +362,7 @@ int application::serve() {
                            {"demo", p.cfg.demo}});
   server.run();
   p.epg->stop();
+  p.co_watch->stop();
   p.log.info("stopped");
   return 0;
 }

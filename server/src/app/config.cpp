@@ -55,6 +55,9 @@ const std::vector<setting_doc>& documented_settings() {
       {"--index-file", "KINORA_INDEX_FILE", "PATH.vectors beside a sqlite:PATH database, else none",
        "Saved title vector index, loaded at start-up while it matches the catalog; none to "
        "disable"},
+      {"--co-watch-interval", "KINORA_CO_WATCH_INTERVAL", "3600",
+       "Seconds between rebuilds of the co-watch neighbours For You uses (one instance "
+       "rebuilds, all load it)"},
   };
   return docs;
 }
@@ -192,6 +195,8 @@ load_result load_config(const std::vector<std::string>& args) {
       c.model_dir = *v;
     else if (flag == "--index-file")
       index_file = *v;
+    else if (flag == "--co-watch-interval")
+      read_number<unsigned>(name, *v, 1, 7 * 86400, c.co_watch_interval_seconds, errors);
     else if (flag == "--demo-clips")
       read_number<unsigned>(name, *v, 1, 50, c.demo_clips, errors);
     else if (flag == "--demo-clip-seconds")

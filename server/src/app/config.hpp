@@ -39,6 +39,7 @@ struct config {
   unsigned demo_clip_seconds = 60;
   std::string model_dir;   // empty: KINORA_MODEL_DIR, then the cache fetch-model.sh fills
   std::string index_file;  // saved title index; empty: none
+  unsigned co_watch_interval_seconds = 3600;
 };
 
 struct setting_doc {

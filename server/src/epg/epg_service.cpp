@@ -260,29 +260,18 @@ std::int64_t epg_service::roll_forward(sys_seconds now) {
 }
 
 void epg_service::start_rolling(std::chrono::seconds every, logger& log) {
-  if (roller_.joinable()) return;
-  roller_ = std::thread([this, every, &log] {
-    std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, every, [this] { return stopping_; })) {
-      lock.unlock();
-      try {
-        if (const auto added = roll_forward(clock_.now()))
-          log.info("guide rolled forward", {{"programmes", added}});
-      } catch (const std::exception& e) {
-        log.error("guide roll-forward failed", {{"error", e.what()}});
-      }
-      lock.lock();
+  roller_.start(every, periodic_task::first_run::after_interval, [this, &log] {
+    try {
+      if (const auto added = roll_forward(clock_.now()))
+        log.info("guide rolled forward", {{"programmes", added}});
+    } catch (const std::exception& e) {
+      log.error("guide roll-forward failed", {{"error", e.what()}});
     }
   });
 }
 
 void epg_service::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (roller_.joinable()) roller_.join();
+  roller_.stop();
 }
 
 }  // namespace kinora::epg

@@ -1,14 +1,12 @@
 #pragma once
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "auth/viewer.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "core/periodic_task.hpp"
 #include "core/result.hpp"
 #include "epg/epg.hpp"
 #include "storage/database.hpp"
@@ -21,7 +19,6 @@ class epg_service {
   // channels, in demo mode); roll_forward leaves every other channel alone.
   epg_service(storage::database& db, const clock& clk, std::vector<std::string> rolling_slugs = {})
       : db_(db), clock_(clk), rolling_slugs_(std::move(rolling_slugs)) {}
-  ~epg_service() { stop(); }
   epg_service(const epg_service&) = delete;
   epg_service& operator=(const epg_service&) = delete;
 
@@ -71,10 +68,7 @@ class epg_service {
   const clock& clock_;
   std::vector<std::string> rolling_slugs_;
 
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread roller_;
+  periodic_task roller_;
 };
 
 }  // namespace kinora::epg

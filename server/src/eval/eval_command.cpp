@@ -209,8 +209,12 @@ int run(const arguments& a) {
   t0 = std::chrono::steady_clock::now();
   const auto embedded = vectors.sync();
   const double embed_seconds = seconds_since(t0);
+  // The co-watch neighbours are built once from the training history, as the server's
+  // periodic job would; held-out ratings were never imported, so nothing leaks.
+  recommend::co_watch_index co_watch(*db, clock);
+  const auto co_watch_built = co_watch.rebuild();
   viewing::viewing_service viewing(*db, clock);
-  recommend::recommend_service service(*db, vectors, viewing, clock);
+  recommend::recommend_service service(*db, vectors, co_watch, viewing, clock);
 
   baseline_lists lists;
   for (const auto& m : data.movies) lists.catalog.push_back(m.movie_id);
@@ -276,6 +280,9 @@ int run(const arguments& a) {
         "embed+index  %zu vectors loaded from the saved index %s in %.1f s; nothing "
         "embedded (remove that file to time the embedding)\n",
         vectors.size(), index_file.c_str(), embed_seconds);
+  std::printf("co-watch     %zu titles with neighbours, %zu pairs, from %zu plays in %.1f s\n",
+              co_watch_built.titles, co_watch_built.pairs, co_watch_built.plays,
+              co_watch_built.seconds);
   std::printf("database     %s%s\n", db->description().c_str(),
               scratch.path.empty() ? " (kept)" : " (temporary, removed)");
   std::printf("\n%-22s %10s %10s %10s   (k = %zu, %zu users)\n", "recommender", "Recall@10",

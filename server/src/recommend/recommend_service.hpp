@@ -9,6 +9,7 @@
 #include "auth/viewer.hpp"
 #include "catalog/title.hpp"
 #include "core/result.hpp"
+#include "recommend/co_watch_index.hpp"
 #include "recommend/taste.hpp"
 #include "recommend/title_vectors.hpp"
 #include "storage/database.hpp"
@@ -37,9 +38,9 @@ struct similar_titles {
 
 class recommend_service {
  public:
-  recommend_service(storage::database& db, title_vectors& vectors,
+  recommend_service(storage::database& db, title_vectors& vectors, co_watch_index& co_watch,
                     viewing::viewing_service& viewing, const clock& clk)
-      : db_(db), vectors_(vectors), viewing_(viewing), clock_(clk) {}
+      : db_(db), vectors_(vectors), co_watch_(co_watch), viewing_(viewing), clock_(clk) {}
 
   // Continue Watching, For You, Because You Watched (from recent history), New Releases,
   // Trending, Top Picks in the profile's genre, and the watchlist; popular and editorial
@@ -63,6 +64,7 @@ class recommend_service {
 
   storage::database& db_;
   title_vectors& vectors_;
+  co_watch_index& co_watch_;
   viewing::viewing_service& viewing_;
   const clock& clock_;
   std::mutex mutex_;

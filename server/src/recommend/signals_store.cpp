@@ -1,7 +1,6 @@
 #include "recommend/signals_store.hpp"
 
 #include <unordered_map>
-#include <unordered_set>
 
 namespace kinora::recommend::signals_store {
 
@@ -51,13 +50,13 @@ std::vector<title_signal> profile_signals(connection& c, std::int64_t profile_id
 }
 
 std::vector<std::int64_t> trending(connection& c, const visibility_filter& v, std::int64_t since,
-                                   std::int64_t limit) {
+                                   std::int64_t until, std::int64_t limit) {
   return ids_of(
       c.query(std::string("SELECT t.id FROM bookmarks b JOIN titles t ON t.id = b.title_id WHERE") +
                   visible +
-                  "AND b.updated_at >= $3 GROUP BY t.id, t.popularity "
-                  "ORDER BY COUNT(DISTINCT b.profile_id) DESC, t.popularity DESC, t.id LIMIT $4",
-              {v.max_tier_rank, v.max_maturity_rank, since, limit}));
+                  "AND b.updated_at BETWEEN $3 AND $4 GROUP BY t.id, t.popularity "
+                  "ORDER BY COUNT(DISTINCT b.profile_id) DESC, t.popularity DESC, t.id LIMIT $5",
+              {v.max_tier_rank, v.max_maturity_rank, since, until, limit}));
 }
 
 std::vector<std::int64_t> newest(connection& c, const visibility_filter& v, std::int64_t limit) {
@@ -80,26 +79,6 @@ std::vector<std::int64_t> in_genre(connection& c, const visibility_filter& v,
           "AND EXISTS (SELECT 1 FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
           "WHERE tg.title_id = t.id AND g.slug = $3) ORDER BY t.popularity DESC, t.id LIMIT $4",
       {v.max_tier_rank, v.max_maturity_rank, genre_slug, limit}));
-}
-
-std::map<std::int64_t, std::int64_t> co_watched(connection& c, std::int64_t profile_id,
-                                                const std::vector<std::int64_t>& titles,
-                                                const std::vector<std::int64_t>& candidates) {
-  std::map<std::int64_t, std::int64_t> out;
-  if (titles.empty() || candidates.empty()) return out;
-  // Two index lookups by title and a count here, instead of a self-join of bookmarks
-  // grouped over the whole catalog (hundreds of ms at 100k bookmarks).
-  std::unordered_set<std::int64_t> neighbours;
-  for (const auto& r : c.query("SELECT DISTINCT profile_id FROM bookmarks WHERE title_id IN (" +
-                                   id_list(titles) + ") AND profile_id <> $1",
-                               {profile_id}))
-    neighbours.insert(r.i64(0));
-  if (neighbours.empty()) return out;
-  for (const auto& r : c.query("SELECT DISTINCT title_id, profile_id FROM bookmarks WHERE title_id "
-                               "IN (" +
-                               id_list(candidates) + ")"))
-    if (neighbours.count(r.i64(1))) ++out[r.i64(0)];
-  return out;
 }
 
 std::map<std::string, double> genre_weights(connection& c,

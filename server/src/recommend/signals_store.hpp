@@ -15,17 +15,13 @@ using storage::connection;
 
 // What the profile watched (bookmarks, per title) and how it rated, newest first.
 std::vector<title_signal> profile_signals(connection& c, std::int64_t profile_id);
-// Titles most profiles played since `since`, then by popularity.
+// Titles most profiles played in [since, until], then by popularity.
 std::vector<std::int64_t> trending(connection& c, const visibility_filter& v, std::int64_t since,
-                                   std::int64_t limit);
+                                   std::int64_t until, std::int64_t limit);
 std::vector<std::int64_t> newest(connection& c, const visibility_filter& v, std::int64_t limit);
 std::vector<std::int64_t> popular(connection& c, const visibility_filter& v, std::int64_t limit);
 std::vector<std::int64_t> in_genre(connection& c, const visibility_filter& v,
                                    const std::string& genre_slug, std::int64_t limit);
-// For each candidate, how many other profiles that played one of `titles` also played it.
-std::map<std::int64_t, std::int64_t> co_watched(connection& c, std::int64_t profile_id,
-                                                const std::vector<std::int64_t>& titles,
-                                                const std::vector<std::int64_t>& candidates);
 // Genre slugs of the titles, with how often each occurs.
 std::map<std::string, double> genre_weights(connection& c,
                                             const std::map<std::int64_t, double>& title_weights);

@@ -54,18 +54,16 @@ std::vector<std::int64_t> diversify(std::vector<candidate> candidates, std::size
     return a.relevance != b.relevance ? a.relevance > b.relevance : a.title_id < b.title_id;
   });
   std::vector<std::int64_t> picked;
-  std::vector<const std::vector<float>*> picked_vectors;
   std::vector<bool> used(candidates.size(), false);
+  // Each candidate's highest cosine to the picks so far, updated only against the
+  // latest pick: n * k cosines instead of n * k^2.
+  std::vector<double> redundancy(candidates.size(), 0.0);
   while (picked.size() < k) {
     std::size_t best = candidates.size();
     double best_score = 0;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       if (used[i]) continue;
-      double redundancy = 0;
-      if (candidates[i].vector)
-        for (const auto* p : picked_vectors)
-          if (p) redundancy = std::max<double>(redundancy, cosine(*candidates[i].vector, *p));
-      const double score = lambda * candidates[i].relevance - (1 - lambda) * redundancy;
+      const double score = lambda * candidates[i].relevance - (1 - lambda) * redundancy[i];
       if (best == candidates.size() || score > best_score) {
         best = i;
         best_score = score;
@@ -74,7 +72,10 @@ std::vector<std::int64_t> diversify(std::vector<candidate> candidates, std::size
     if (best == candidates.size()) break;
     used[best] = true;
     picked.push_back(candidates[best].title_id);
-    picked_vectors.push_back(candidates[best].vector);
+    if (const auto* chosen = candidates[best].vector)
+      for (std::size_t i = 0; i < candidates.size(); ++i)
+        if (!used[i] && candidates[i].vector)
+          redundancy[i] = std::max<double>(redundancy[i], cosine(*candidates[i].vector, *chosen));
   }
   return picked;
 }
