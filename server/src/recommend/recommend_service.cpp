@@ -216,7 +216,7 @@ rail recommend_service::for_you(storage::connection& c, const auth::viewer& v,
   }
   rail out{"for-you",
            "For You",
-           anchors ? "Picked for what you watched and what viewers like you watched next"
+           co_pool ? "Picked for what you watched and what viewers like you watched next"
                    : "Picked for what you watched and liked",
            {}};
   for (auto id : diversify(std::move(candidates), k, diversity_lambda))
