@@ -117,13 +117,7 @@ PY
 results=()
 imports=()
 for backend in $backends; do
-  if [ "$backend" = postgres ]; then
-    url=$(scripts/pg-test-cluster.sh start "$work/pg" "$(free_port)")
-    psql "$url" -qc "CREATE DATABASE kinora_epg_bench"
-    db="${url%/*}/kinora_epg_bench"
-  else
-    db="sqlite:$work/epg.db"
-  fi
+  db=$(bench_database_url "$backend" kinora_epg_bench)
   # Demo accounts and the 25 demo channels first; the guide's channels follow them.
   "$kinora" seed --demo --database-url "$db" "${quiet[@]}"
   read -r seconds rss < <(timed_import "$db")

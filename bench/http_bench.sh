@@ -43,13 +43,7 @@ measure() {  # url [token]
 
 results=()
 for backend in $backends; do
-  if [ "$backend" = postgres ]; then
-    url=$(scripts/pg-test-cluster.sh start "$work/pg" "$(free_port)")
-    psql "$url" -qc "CREATE DATABASE kinora_bench"
-    db="${url%/*}/kinora_bench"
-  else
-    db="sqlite:$work/bench.db"
-  fi
+  db=$(bench_database_url "$backend" kinora_bench)
   build/kinora serve --port 0 --database-url "$db" --demo --jwt-secret "bench-secret-$(printf 'x%.0s' {1..32})" \
     --login-attempts-per-address 100000 >"$work/kinora-$backend.log" 2>&1 &
   pids+=($!)

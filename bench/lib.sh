@@ -15,6 +15,19 @@ cleanup_workdir() {
   rm -rf "$work"
 }
 
+# A fresh database for one backend: the file $work/NAME.db, or database NAME on a
+# PostgreSQL cluster it starts in $work/pg (once per script; cleanup_workdir stops it).
+bench_database_url() {  # backend name
+  if [ "$1" = postgres ]; then
+    local url
+    url=$(scripts/pg-test-cluster.sh start "$work/pg" "$(free_port)")
+    psql "$url" -qc "CREATE DATABASE $2" >/dev/null
+    echo "${url%/*}/$2"
+  else
+    echo "sqlite:$work/$2.db"
+  fi
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 listening_port() {  # kinora's log file -> the port it announced

@@ -75,36 +75,29 @@ co_watch_build co_watch_index::rebuild() {
 }
 
 void co_watch_index::load(std::int64_t build) {
-  // A build may be stored while this reads page by page: read again until the build
-  // number is the same before and after.
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    auto lists = std::make_shared<neighbour_lists>();
-    auto c = db_.acquire();
-    std::int64_t after_title = -1, after_neighbour = -1;
-    for (;;) {
-      const auto rs = c->query(
-          "SELECT title_id, neighbour_id, score FROM title_neighbours "
-          "WHERE title_id > $1 OR (title_id = $1 AND neighbour_id > $2) "
-          "ORDER BY title_id, neighbour_id LIMIT $3",
-          {after_title, after_neighbour, page_rows_});
-      for (const auto& r : rs) (*lists)[r.i64(0)].push_back({r.i64(1), r.f64(2)});
-      if (rs.size() < static_cast<std::size_t>(page_rows_)) break;
-      after_title = rs.items.back().i64(0);
-      after_neighbour = rs.items.back().i64(1);
-    }
-    for (auto& [title, neighbours] : *lists)
-      std::sort(neighbours.begin(), neighbours.end(), [](const auto& x, const auto& y) {
-        return x.score != y.score ? x.score > y.score : x.title_id < y.title_id;
-      });
-    const auto now_stored = stored_build(*c);
-    if (now_stored == build || attempt == 2) {
-      std::lock_guard lock(mutex_);
-      lists_ = std::move(lists);
-      build_ = now_stored;
-      return;
-    }
-    build = now_stored;
+  auto lists = std::make_shared<neighbour_lists>();
+  auto c = db_.acquire();
+  std::int64_t after_title = -1, after_neighbour = -1;
+  for (;;) {
+    const auto rs = c->query(
+        "SELECT title_id, neighbour_id, score FROM title_neighbours "
+        "WHERE title_id > $1 OR (title_id = $1 AND neighbour_id > $2) "
+        "ORDER BY title_id, neighbour_id LIMIT $3",
+        {after_title, after_neighbour, page_rows_});
+    for (const auto& r : rs) (*lists)[r.i64(0)].push_back({r.i64(1), r.f64(2)});
+    if (rs.size() < static_cast<std::size_t>(page_rows_)) break;
+    after_title = rs.items.back().i64(0);
+    after_neighbour = rs.items.back().i64(1);
   }
+  for (auto& [title, neighbours] : *lists)
+    std::sort(neighbours.begin(), neighbours.end(), [](const auto& x, const auto& y) {
+      return x.score != y.score ? x.score > y.score : x.title_id < y.title_id;
+    });
+  // Held under the number read before the pages: a build stored while they were read
+  // differs from it, so the next refresh loads that build whole.
+  std::lock_guard lock(mutex_);
+  lists_ = std::move(lists);
+  build_ = build;
 }
 
 bool co_watch_index::refresh(std::chrono::seconds max_age, logger& log) {

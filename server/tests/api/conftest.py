@@ -144,6 +144,11 @@ class Server:
             self._tokens[who] = self.login(*DEMO[who])["access_token"]
         return self._tokens[who]
 
+    def kids_token(self, account_token):
+        """Access token of a new kids profile ("Kid") on the account."""
+        kid = self.post("/api/v1/auth/profiles", account_token, json={"name": "Kid", "kids": True}).json()
+        return self.post(f"/api/v1/auth/profiles/{kid['id']}/select", account_token).json()["access_token"]
+
     def register(self, tier="basic", **extra):
         email = f"user-{secrets.token_hex(6)}@example.test"
         body = {"email": email, "password": "correct horse battery", "tier": tier, **extra}

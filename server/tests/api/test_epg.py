@@ -194,8 +194,7 @@ def test_favorites_belong_to_one_profile(server):
     second_token = server.post(f"/api/v1/auth/profiles/{second['id']}/select", token).json()["access_token"]
     assert favorite_ids(server, second_token) == []
     # A kids profile of the same account does not see a favorite above its ceiling.
-    kid = server.post("/api/v1/auth/profiles", token, json={"name": "Kid", "kids": True}).json()
-    kid_token = server.post(f"/api/v1/auth/profiles/{kid['id']}/select", token).json()["access_token"]
+    kid_token = server.kids_token(token)
     kid_channel = channels(server, kid_token)["items"][0]["id"]
     server.put(f"{EPG}/favorites/{kid_channel}", kid_token)
     assert favorite_ids(server, kid_token) == [kid_channel]

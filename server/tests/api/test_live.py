@@ -247,8 +247,7 @@ def test_channel_sessions_follow_entitlement_and_stream_limits(server, lineup):
     assert body["type"].endswith(":tier-required") and body["required_tier"] == "standard"
 
     g = server.register(tier="premium")
-    kid = server.post("/api/v1/auth/profiles", g["access_token"], json={"name": "Kid", "kids": True}).json()
-    kid_token = server.post(f"/api/v1/auth/profiles/{kid['id']}/select", g["access_token"]).json()["access_token"]
+    kid_token = server.kids_token(g["access_token"])
     body = problem_of(start_channel(server, kid_token, standard_16["id"]), 403)
     assert body["type"].endswith(":maturity-restricted") and body["rating"] == "16+"
 

@@ -112,8 +112,7 @@ def test_entitlement_is_explained_with_403(server):
     assert body["type"].endswith(":tier-required") and body["required_tier"] == "premium"
 
     g = server.register(tier="premium")
-    kid = server.post("/api/v1/auth/profiles", g["access_token"], json={"name": "Kid", "kids": True}).json()
-    kid_token = server.post(f"/api/v1/auth/profiles/{kid['id']}/select", g["access_token"]).json()["access_token"]
+    kid_token = server.kids_token(g["access_token"])
     adult = [t for t in titles(server, g["access_token"], "movie") if t["maturity_rating"] == "18+"][0]
     body = problem_of(start(server, kid_token, adult["id"]), 403)
     assert body["type"].endswith(":maturity-restricted") and body["rating"] == "18+"

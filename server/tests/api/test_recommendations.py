@@ -48,8 +48,7 @@ def test_results_respect_visibility_and_are_never_short(server):
     assert len(items) == 30 and {i["id"] for i in items} <= visible
 
     g = server.register(tier="premium")
-    kid = server.post("/api/v1/auth/profiles", g["access_token"], json={"name": "Kid", "kids": True}).json()
-    kid_token = server.post(f"/api/v1/auth/profiles/{kid['id']}/select", g["access_token"]).json()["access_token"]
+    kid_token = server.kids_token(g["access_token"])
     kids_visible = {t["id"]: t for t in all_titles(server, kid_token)}
     items = similar(server, kid_token, next(iter(kids_visible)), limit=50).json()["items"]
     assert items and all(i["id"] in kids_visible and i["maturity_rating"] in ("all", "7+") for i in items)
@@ -171,8 +170,7 @@ def test_home_follows_what_the_profile_watches(server):
 
 def test_home_respects_kids_profiles_and_limits(server):
     g = server.register(tier="premium")
-    kid = server.post("/api/v1/auth/profiles", g["access_token"], json={"name": "Kid", "kids": True}).json()
-    kid_token = server.post(f"/api/v1/auth/profiles/{kid['id']}/select", g["access_token"]).json()["access_token"]
+    kid_token = server.kids_token(g["access_token"])
     kids_titles = all_titles(server, kid_token)
     watch(server, kid_token, kids_titles[0], 0.5)
     rails = home(server, kid_token)

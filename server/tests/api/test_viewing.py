@@ -165,8 +165,7 @@ def test_viewing_applies_the_visibility_policy(server):
     # A kids profile cannot touch an adult title, and never sees one in its lists.
     g = server.register(tier="premium")
     token = g["access_token"]
-    kid = server.post("/api/v1/auth/profiles", token, json={"name": "Kid", "kids": True}).json()
-    kid_token = server.post(f"/api/v1/auth/profiles/{kid['id']}/select", token).json()["access_token"]
+    kid_token = server.kids_token(token)
     adult = [t for t in titles_of(server, token, "movie") if t["maturity_rating"] in ("16+", "18+")][0]
     problem_of(put_position(server, kid_token, adult["id"], 10), 404)
     problem_of(server.request("PUT", f"/api/v1/viewing/watchlist/{adult['id']}", kid_token), 404)
