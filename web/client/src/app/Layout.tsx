@@ -1,0 +1,66 @@
+import { Suspense } from 'react';
+import { NavLink, Outlet, ScrollRestoration } from 'react-router-dom';
+import { Spinner } from '@kinora/shared/ui';
+
+import { ProfileMenu } from './ProfileMenu';
+import { useSignedIn } from './useSignedIn';
+
+const NAV = [
+  { to: '/', label: 'Home', end: true },
+  { to: '/movies', label: 'Movies' },
+  { to: '/series', label: 'Series' },
+  { to: '/guide', label: 'Live TV' },
+  { to: '/my-list', label: 'My List' },
+];
+
+export function Layout() {
+  const { profile } = useSignedIn();
+  return (
+    <div className={profile.kids ? 'kids min-h-screen bg-indigo-950' : 'min-h-screen'}>
+      <a
+        href="#main"
+        className="focus-ring sr-only z-50 rounded bg-white px-3 py-2 text-neutral-950 focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+      >
+        Skip to content
+      </a>
+      <header
+        className={`sticky top-0 z-40 flex items-center gap-2 px-4 py-3 backdrop-blur md:gap-6 md:px-8 ${profile.kids ? 'bg-indigo-900/90' : 'bg-neutral-950/85'}`}
+      >
+        <NavLink to="/" className="focus-ring rounded text-xl font-black tracking-tight text-brand-500">
+          Kinora{profile.kids && <span className="ml-1 text-sm font-bold text-yellow-300">Kids</span>}
+        </NavLink>
+        <nav aria-label="Main" className="scrollbar-none flex flex-1 gap-1 overflow-x-auto">
+          {NAV.map((item) => (
+            <NavLink
+              key={item.to}
+              to={item.to}
+              end={item.end}
+              className={({ isActive }) =>
+                `focus-ring whitespace-nowrap rounded px-2 py-1 text-sm md:text-base ${isActive ? 'font-semibold text-white' : 'text-neutral-300 hover:text-white'}`
+              }
+            >
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <NavLink
+          to="/search"
+          aria-label="Search"
+          className="focus-ring rounded p-2 text-neutral-200 hover:text-white"
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+            <circle cx="11" cy="11" r="7" />
+            <path d="m20 20-3.5-3.5" />
+          </svg>
+        </NavLink>
+        <ProfileMenu />
+      </header>
+      <main id="main" tabIndex={-1} className="pb-16 outline-none">
+        <Suspense fallback={<Spinner size="lg" label="Loading…" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <ScrollRestoration />
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export default function AccountPage() {
+  return <p className="p-8">AccountPage is being built.</p>;
+}

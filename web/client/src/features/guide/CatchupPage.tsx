@@ -1,0 +1,3 @@
+export default function CatchupPage() {
+  return <p className="p-8">CatchupPage is being built.</p>;
+}

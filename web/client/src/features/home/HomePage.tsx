@@ -1,0 +1,3 @@
+export default function HomePage() {
+  return <p className="p-8">HomePage is being built.</p>;
+}

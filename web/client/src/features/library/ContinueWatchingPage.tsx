@@ -1,0 +1,3 @@
+export default function ContinueWatchingPage() {
+  return <p className="p-8">ContinueWatchingPage is being built.</p>;
+}

@@ -1,0 +1,3 @@
+export default function PlayerPage() {
+  return <p className="p-8">PlayerPage is being built.</p>;
+}

@@ -1,0 +1,3 @@
+export default function SearchPage() {
+  return <p className="p-8">SearchPage is being built.</p>;
+}

@@ -1,0 +1,3 @@
+export default function TitlePage() {
+  return <p className="p-8">TitlePage is being built.</p>;
+}
