@@ -123,9 +123,11 @@ result<std::optional<byte_range>> parse_range(std::string_view header, std::uint
   return std::optional<byte_range>{{first, std::min(last, size - 1)}};
 }
 
+constexpr std::string_view kImmutable = "public, max-age=31536000, immutable";
+
 std::string default_cache_control(const fs::path& file) {
   if (file.filename() == "index.html") return "no-cache";
-  if (looks_hashed(file)) return "public, max-age=31536000, immutable";
+  if (looks_hashed(file)) return std::string(kImmutable);
   return "public, max-age=3600";
 }
 
@@ -205,7 +207,11 @@ std::optional<response> serve_static(const static_mount& mount, const request& r
   if (rel.empty() || rel.back() == '/') {
     return serve_file(rel.empty() ? index : mount.root / rel / "index.html", req);
   }
-  if (auto r = serve_file(mount.root / rel, req)) return r;
+  // Vite emits only content-hashed files into assets/ (public/ files go to the root), and
+  // its base64url hashes may hold '-' or no digit, which the name heuristic cannot tell.
+  const bool vite_asset = rel.starts_with("assets/");
+  if (auto r = serve_file(mount.root / rel, req, vite_asset ? kImmutable : std::string_view{}))
+    return r;
   // Client-side routes (/titles/42) get the app shell; missing assets (x.js) stay 404.
   const auto last = rel.substr(rel.rfind('/') == std::string_view::npos ? 0 : rel.rfind('/') + 1);
   if (mount.spa_fallback && last.find('.') == std::string_view::npos) return serve_file(index, req);

@@ -58,6 +58,9 @@ def make_site(root):
     (root / "client/dist/assets").mkdir(parents=True)
     (root / "client/dist/index.html").write_text("<!doctype html><title>viewer</title>")
     (root / "client/dist/assets/index-3f9a1c2b.js").write_text("console.log('app')")
+    # Vite's base64url hashes: no digit, or a '-' inside the hash
+    (root / "client/dist/assets/index-mmYJXzTG.js").write_text("console.log('app')")
+    (root / "client/dist/assets/Browse-DkZxWg_-.js").write_text("console.log('page')")
     (root / "client/dist/logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     (root / "admin/dist").mkdir(parents=True)
     (root / "admin/dist/index.html").write_text("<!doctype html><title>admin</title>")
@@ -76,7 +79,10 @@ def test_static_sites_cache_and_fall_back(fresh_server, tmp_path):
     asset = s.get("/assets/index-3f9a1c2b.js")
     assert asset.headers["Content-Type"].startswith("text/javascript")
     assert "immutable" in asset.headers["Cache-Control"] and "max-age=31536000" in asset.headers["Cache-Control"]
+    for name in ("index-mmYJXzTG.js", "Browse-DkZxWg_-.js"):
+        assert s.get(f"/assets/{name}").headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert s.get("/logo.svg").headers["Content-Type"] == "image/svg+xml"
+    assert "immutable" not in s.get("/logo.svg").headers["Cache-Control"]
     # Validators
     etag, modified = asset.headers["ETag"], asset.headers["Last-Modified"]
     assert s.get("/assets/index-3f9a1c2b.js", headers={"If-None-Match": etag}).status_code == 304
