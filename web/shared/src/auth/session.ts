@@ -146,7 +146,8 @@ export class BrowserSession {
       this.accept((await response.json()) as Grant);
       return this.token;
     }
-    if (response.status === 401 || response.status === 403) {
+    // Any refusal but "slow down" means this browser holds no usable refresh token.
+    if (response.status >= 400 && response.status < 500 && response.status !== 429) {
       this.end(this.state.status === 'signed-in' ? 'expired' : 'signed-out');
     } else if (this.state.status === 'loading' || this.state.status === 'unreachable') {
       this.set({ status: 'unreachable' });
