@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: C++ unit tests (ctest: server modules and the native encoder) and
-# the API tests over real HTTP, each against SQLite and a throw-away PostgreSQL 15
-# cluster on loopback. Installs what a fresh Debian 12 machine lacks first.
+# Runs every test: C++ unit tests (ctest: server modules and the native encoder), the
+# API tests over real HTTP, each against SQLite and a throw-away PostgreSQL 15 cluster on
+# loopback, and the web apps' checks, unit tests and browser journeys (Debian's Chromium
+# against a real kinora serve). Installs what a fresh Debian 12 machine lacks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -9,6 +10,7 @@ root=$(pwd)
 scripts/install-deps.sh
 scripts/build.sh
 scripts/build-docs.sh
+scripts/build-web.sh
 scripts/fetch-model.sh
 
 if [ ! -x .venv/bin/pytest ] || [ server/tests/api/requirements.txt -nt .venv/.installed ]; then
@@ -40,8 +42,14 @@ echo "== API tests (pytest)"
 .venv/bin/pytest server/tests/api -q -p no:cacheprovider 2>&1 | tee build/pytest.log || status=1
 echo "== nginx delivery tests (pytest)"
 .venv/bin/pytest server/tests/nginx -q -p no:cacheprovider 2>&1 | tee build/pytest-nginx.log || status=1
+echo "== web: types, lint, format (npm run check)"
+if (cd web && npm run check --silent) 2>&1 | tee build/web-check.log; then w_check=0; else w_check=1; status=1; fi
+echo "== web: unit tests (vitest)"
+(cd web && npx vitest run) 2>&1 | tee build/vitest.log || status=1
+echo "== web: browser journeys (node --test, Chromium)"
+(cd web && npm run e2e --silent) 2>&1 | tee build/e2e.log || status=1
 
-# One closing line over both runners.
+# One closing line over every runner.
 count() {  # file regex -> the number in the last matching line, or 0
   grep -oE "$2" "$1" | tail -1 | grep -oE '^[0-9]+' || echo 0
 }
@@ -53,8 +61,13 @@ for log in build/pytest.log build/pytest-nginx.log; do
   p_passed=$(( p_passed + $(count "$log" '[0-9]+ passed') ))
   p_failed=$(( p_failed + $(count "$log" '[0-9]+ failed') + $(count "$log" '[0-9]+ errors?') ))
 done
-passed=$(( ${c_total:-0} - ${c_failed:-0} + p_passed ))
-failed=$(( ${c_failed:-0} + p_failed ))
+v_passed=$(count build/vitest.log '[0-9]+ passed')
+v_failed=$(count build/vitest.log '[0-9]+ failed')
+e_passed=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' build/e2e.log | tail -1)
+e_failed=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' build/e2e.log | tail -1)
+[ -n "$e_passed" ] || e_failed=$(( ${e_failed:-0} + 1 ))  # the journeys did not run to the end
+passed=$(( ${c_total:-0} - ${c_failed:-0} + p_passed + (1 - w_check) + v_passed + ${e_passed:-0} ))
+failed=$(( ${c_failed:-0} + p_failed + w_check + v_failed + ${e_failed:-0} ))
 [ "$failed" -eq 0 ] || status=1
 [ "$passed" -gt 0 ] || status=1
 echo
