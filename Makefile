@@ -1,10 +1,10 @@
 # Thin wrapper: every target is one script under scripts/ or bench/.
-.PHONY: run test build deps docs model bench bench-encoder bench-media bench-epg eval bench-recs format
+.PHONY: run test build deps docs model web screenshots bench bench-encoder bench-media bench-epg bench-web eval bench-recs format
 
 run:            ## build everything and serve the demo on http://127.0.0.1:8000
 	scripts/run.sh
 
-test:           ## every test: C++ unit tests and API tests on SQLite and PostgreSQL
+test:           ## every test: C++ unit, API (SQLite and PostgreSQL), nginx, web unit and browser tests
 	scripts/test.sh
 
 build: deps
@@ -15,6 +15,12 @@ deps:
 
 docs:
 	scripts/build-docs.sh
+
+web:            ## build the web apps (web/) when their sources changed
+	scripts/build-web.sh
+
+screenshots:    ## PNGs of every web page at phone and desktop size into docs/screenshots/
+	scripts/build.sh && scripts/build-web.sh && cd web && node e2e/screenshots.mjs
 
 model:
 	scripts/fetch-model.sh
@@ -34,6 +40,9 @@ eval:           ## For You vs popularity and random on MovieLens (../shared/data
 
 bench-recs:     ## /recommendations/home and /similar latency at MovieLens size
 	bench/recs_bench.sh
+
+bench-web:      ## the viewer app: JS weight, Lighthouse, LCP, the guide with 1,000 channels
+	bench/web_bench.sh
 
 bench-epg:      ## guide at scale: 100 MB XMLTV import, grid latency (SQLite, PostgreSQL)
 	bench/epg_bench.sh

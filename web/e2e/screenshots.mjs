@@ -1,0 +1,58 @@
+// `make screenshots`: every page of the viewer app at phone and desktop size, from a real
+// kinora serve with demo data, into docs/screenshots/ (the README shows them).
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { apiLogin, DEMO, openPage, ROOT, signInAs, startKinora, VIEWPORTS } from './lib/harness.mjs';
+
+const OUT = path.join(ROOT, 'docs/screenshots');
+fs.mkdirSync(OUT, { recursive: true });
+
+const server = await startKinora();
+try {
+  const api = await apiLogin(server, DEMO.demo.email, DEMO.demo.password);
+  const series = (await api.call('GET', '/api/v1/catalog/titles?type=series&sort=popularity&limit=1')).body.items[0];
+  const movie = (await api.call('GET', '/api/v1/catalog/titles?type=movie&sort=popularity&limit=1')).body.items[0];
+
+  const pages = [
+    ['home', '/'],
+    ['browse', '/browse?type=movie&sort=popularity'],
+    ['search', '/search?q=a%20heist%20in%20space'],
+    ['title-movie', `/title/${movie.id}`],
+    ['title-series', `/title/${series.id}`],
+    ['guide', '/guide'],
+    ['catch-up', '/guide/catch-up'],
+    ['my-list', '/my-list'],
+    ['account', '/account'],
+    ['profiles', '/profiles'],
+    ['player', `/watch/title/${movie.id}`],
+  ];
+  for (const [size, viewport] of [
+    ['phone', VIEWPORTS.phone],
+    ['desktop', VIEWPORTS.desktop],
+  ]) {
+    const { page, close } = await openPage(server, { viewport });
+    await page.goto('/signin');
+    await settle(page);
+    await page.screenshot({ path: path.join(OUT, `signin-${size}.png`) });
+    await signInAs(page, server, DEMO.premium.email, DEMO.premium.password, DEMO.premium.profile);
+    for (const [name, url] of pages) {
+      await page.goto(url);
+      await settle(page, name === 'player' ? 4000 : 800);
+      await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`) });
+      console.log(`docs/screenshots/${name}-${size}.png`);
+    }
+    await close();
+  }
+} finally {
+  await server.stop();
+}
+
+// Waits until the page has stopped loading: no request for a moment, no skeleton left.
+async function settle(page, extraMs = 800) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page
+    .waitForFunction(() => !document.querySelector('.animate-pulse'), null, { timeout: 10_000 })
+    .catch(() => {});
+  await page.waitForTimeout(extraMs);
+}
