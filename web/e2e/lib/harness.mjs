@@ -65,6 +65,7 @@ export async function startKinora({ args = [] } = {}) {
   const workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinora-e2e-'));
   const logPath = path.join(workdir, 'server.log');
   const log = fs.openSync(logPath, 'w');
+  const databaseUrl = `sqlite:${workdir}/k.db`;
   const child = spawn(
     KINORA,
     [
@@ -96,6 +97,7 @@ export async function startKinora({ args = [] } = {}) {
   return {
     baseUrl,
     logPath,
+    databaseUrl,
     async stop() {
       await closeBrowser();
       child.kill('SIGTERM');
