@@ -7,6 +7,6 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./vitest.setup.ts'],
-    include: ['shared/src/**/*.test.{ts,tsx}', 'client/src/**/*.test.{ts,tsx}'],
+    include: ['{shared,client,admin}/src/**/*.test.{ts,tsx}'],
   },
 });

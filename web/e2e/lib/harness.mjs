@@ -57,7 +57,7 @@ function packagedMedia() {
 // A kinora serve of its own on a free loopback port; stop() also closes the browser.
 export async function startKinora({ args = [] } = {}) {
   assert.ok(fs.existsSync(KINORA), `${KINORA} is missing: run scripts/build.sh`);
-  for (const app of ['client']) {
+  for (const app of ['client', 'admin']) {
     const index = path.join(ROOT, 'web', app, 'dist/index.html');
     assert.ok(fs.existsSync(index), `${index} is missing: run npm run build in web/`);
   }

@@ -6,3 +6,4 @@ export { useSessionState } from './auth/useSession';
 export { installSpatialNavigation } from './lib/spatialNavigation';
 export { api, session } from './instance';
 export { selectProfile, signIn, signUp } from './auth/authApi';
+export { createQueryClient } from './api/queryClient';

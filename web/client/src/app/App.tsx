@@ -1,9 +1,8 @@
-import { installSpatialNavigation, session } from '@kinora/shared';
+import { createQueryClient, installSpatialNavigation, session } from '@kinora/shared';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 
-import { createQueryClient } from './queryClient';
 import { router } from './routes';
 
 export function App() {

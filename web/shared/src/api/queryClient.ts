@@ -1,4 +1,4 @@
-import { isApiError } from '@kinora/shared';
+import { isApiError } from './problem';
 import { QueryClient } from '@tanstack/react-query';
 
 // Client errors are answers, not hiccups: only network failures and 5xx are retried.

@@ -1,0 +1,55 @@
+import { session } from '@kinora/shared';
+import { Spinner } from '@kinora/shared/ui';
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router-dom';
+
+import { useAdmin } from './useAdmin';
+
+// One entry per admin area; pages add themselves here as they land.
+const NAV = [{ to: '/', label: 'Dashboard', end: true }];
+
+export function Layout() {
+  const { account } = useAdmin();
+  return (
+    <div className="flex min-h-screen">
+      <a
+        href="#main"
+        className="focus-ring sr-only z-50 rounded bg-white px-3 py-2 text-neutral-950 focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+      >
+        Skip to content
+      </a>
+      <aside className="flex w-56 shrink-0 flex-col border-r border-neutral-800 bg-neutral-900 px-3 py-4">
+        <p className="px-2 text-lg font-black tracking-tight text-brand-500">
+          Kinora <span className="text-sm font-semibold text-neutral-300">admin</span>
+        </p>
+        <nav aria-label="Admin" className="mt-6 flex flex-col gap-1">
+          {NAV.map((item) => (
+            <NavLink
+              key={item.to}
+              to={item.to}
+              end={item.end}
+              className={({ isActive }) =>
+                `focus-ring rounded px-2 py-1.5 text-sm ${isActive ? 'bg-neutral-800 font-semibold text-white' : 'text-neutral-300 hover:text-white'}`
+              }
+            >
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="mt-auto px-2 text-xs text-neutral-300">
+          <p className="truncate" title={account.email}>
+            {account.email}
+          </p>
+          <button type="button" className="focus-ring mt-2 rounded underline" onClick={() => void session.signOut()}>
+            Sign out
+          </button>
+        </div>
+      </aside>
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-6 py-6 outline-none">
+        <Suspense fallback={<Spinner size="lg" label="Loading…" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

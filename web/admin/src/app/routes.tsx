@@ -1,0 +1,29 @@
+import { createBrowserRouter } from 'react-router-dom';
+
+import { RequireAdmin } from './guards';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+
+// Each page is its own chunk; Shaka loads only with the media preview.
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+export const router = createBrowserRouter(
+  [
+    { path: 'signin', lazy: page(() => import('../features/auth/SignInPage')) },
+    {
+      element: <RequireAdmin />,
+      children: [
+        {
+          element: <Layout />,
+          children: [
+            { index: true, lazy: page(() => import('../features/dashboard/DashboardPage')) },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/admin' },
+);
