@@ -43,12 +43,15 @@ export function Layout() {
             </NavLink>
           ))}
         </nav>
-        <NavLink
-          to="/search"
-          aria-label="Search"
-          className="focus-ring rounded p-2 text-neutral-200 hover:text-white"
-        >
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+        <NavLink to="/search" aria-label="Search" className="focus-ring rounded p-2 text-neutral-200 hover:text-white">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="h-5 w-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
             <circle cx="11" cy="11" r="7" />
             <path d="m20 20-3.5-3.5" />
           </svg>

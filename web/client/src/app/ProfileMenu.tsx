@@ -1,16 +1,14 @@
-import { session } from '@kinora/shared';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 
 import { ProfileAvatar } from '../features/profiles/ProfileAvatar';
-import { profileChoice } from './profileChoice';
 import { useSignedIn } from './useSignedIn';
+import { useSignOut } from './useSignOut';
 
 // The header's profile button: switch profile, manage, account, sign out.
 export function ProfileMenu() {
   const { profile, profiles } = useSignedIn();
   const [open, setOpen] = useState(false);
-  const navigate = useNavigate();
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -26,11 +24,7 @@ export function ProfileMenu() {
     };
   }, [open]);
 
-  const signOut = async () => {
-    profileChoice.forget();
-    await session.signOut();
-    navigate('/signin', { replace: true });
-  };
+  const signOut = useSignOut();
 
   const item = 'focus-ring block w-full rounded px-3 py-2 text-left text-sm hover:bg-white/10';
   return (
@@ -46,7 +40,10 @@ export function ProfileMenu() {
         <ProfileAvatar profile={profile} size="sm" />
       </button>
       {open && (
-        <div role="menu" className="absolute right-0 mt-2 w-56 rounded-lg bg-neutral-900 p-2 shadow-xl ring-1 ring-white/10">
+        <div
+          role="menu"
+          className="absolute right-0 mt-2 w-56 rounded-lg bg-neutral-900 p-2 shadow-xl ring-1 ring-white/10"
+        >
           {profiles
             .filter((p) => p.id !== profile.id)
             .map((p) => (

@@ -25,7 +25,7 @@ describe('ApiError', () => {
     };
     const err = ApiError.fromResponse(problemResponse(400, body, { 'Retry-After': '30' }), body);
     expect(err.kind).toBe('validation');
-    expect(err.fieldErrors).toEqual({ email: 'is not an email address', password: 'needs at least 8 characters' });
+    expect(err.fieldErrors).toEqual({ email: 'Is not an email address.', password: 'Needs at least 8 characters.' });
     expect(err.retryAfterSeconds).toBe(30);
     expect(err.message).toBe('Two fields are invalid.');
   });

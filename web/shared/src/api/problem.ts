@@ -21,10 +21,11 @@ export class ApiError extends Error {
     return this.problem.type.startsWith(PREFIX) ? this.problem.type.slice(PREFIX.length) : this.problem.type;
   }
 
-  // The problem's errors[] as field -> message, for showing next to form fields.
+  // The problem's errors[] as field -> sentence ("must be 4 digits" -> "Must be 4 digits."),
+  // for showing under the form field it names.
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const e of this.problem.errors ?? []) out[e.field] ??= e.message;
+    for (const e of this.problem.errors ?? []) out[e.field] ??= sentence(e.message);
     return out;
   }
 
@@ -48,6 +49,13 @@ export class ApiError extends Error {
   }
 }
 
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : capital + '.';
+}
+
 function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && 'type' in body && 'status' in body;
 }
@@ -59,7 +67,10 @@ export function isApiError(err: unknown, kind?: string): err is ApiError {
 // What a person should read when a call fails: a headline and one sentence.
 export function describeError(err: unknown): { title: string; detail: string } {
   if (!(err instanceof ApiError)) {
-    return { title: 'Something went wrong', detail: err instanceof Error ? err.message : 'An unexpected error occurred.' };
+    return {
+      title: 'Something went wrong',
+      detail: err instanceof Error ? err.message : 'An unexpected error occurred.',
+    };
   }
   switch (err.kind) {
     case 'network':

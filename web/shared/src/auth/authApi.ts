@@ -3,7 +3,9 @@ import type { paths } from '../api/types';
 import { api, session } from '../instance';
 import { COOKIE_MODE_HEADERS, type Grant } from './session';
 
-type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { 'application/json': infer B } } } }
+type Body<P extends keyof paths> = paths[P] extends {
+  post: { requestBody?: { content: { 'application/json': infer B } } };
+}
   ? B
   : never;
 

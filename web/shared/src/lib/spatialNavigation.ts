@@ -81,8 +81,13 @@ export function installSpatialNavigation(doc: Document = document): () => void {
       (el) => el !== current && visible(el) && !el.closest('[inert]'),
     );
     if (all.length === 0) return;
-    const from = current && current !== doc.body ? current.getBoundingClientRect() : { left: 0, top: 0, width: 0, height: 0 };
-    const index = pickNext(from, all.map((el) => el.getBoundingClientRect()), dir);
+    const from =
+      current && current !== doc.body ? current.getBoundingClientRect() : { left: 0, top: 0, width: 0, height: 0 };
+    const index = pickNext(
+      from,
+      all.map((el) => el.getBoundingClientRect()),
+      dir,
+    );
     if (index < 0) return;
     event.preventDefault();
     all[index].focus({ preventScroll: true });

@@ -4,15 +4,7 @@ import { describeError } from '../api/problem';
 import { Button } from './Button';
 
 // A failed load: what happened in words, a retry, and a way elsewhere.
-export function ErrorState({
-  error,
-  onRetry,
-  action,
-}: {
-  error: unknown;
-  onRetry?: () => void;
-  action?: ReactNode;
-}) {
+export function ErrorState({ error, onRetry, action }: { error: unknown; onRetry?: () => void; action?: ReactNode }) {
   const { title, detail } = describeError(error);
   return (
     <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-3 px-4 py-12 text-center">
@@ -36,5 +28,10 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 export function Skeleton({ className = '' }: { className?: string }) {
-  return <div aria-hidden="true" className={`animate-pulse rounded-md bg-neutral-800 motion-reduce:animate-none ${className}`} />;
+  return (
+    <div
+      aria-hidden="true"
+      className={`animate-pulse rounded-md bg-neutral-800 motion-reduce:animate-none ${className}`}
+    />
+  );
 }

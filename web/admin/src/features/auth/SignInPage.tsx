@@ -1,13 +1,8 @@
-import { describeError, isApiError, session, signIn, useSessionState } from '@kinora/shared';
+import { describeError, isApiError, safeNext, session, signIn, useSessionState } from '@kinora/shared';
 import { Button, TextField } from '@kinora/shared/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router-dom';
-
-// Only paths inside the admin app, so ?next= can never send an operator elsewhere.
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export default function SignInPage() {
   const [params] = useSearchParams();
