@@ -21,7 +21,9 @@ export function RequireSession() {
   const lastProfile = useRef(profileId);
   useEffect(() => {
     // Another profile (or nobody) must never see the previous profile's cached pages.
-    if (lastProfile.current !== profileId) queryClient.clear();
+    // Not on the first sign-in of a page load (null -> id): the page's queries have
+    // started by then, and clearing would cancel them, leaving the page loading forever.
+    if (lastProfile.current !== null && lastProfile.current !== profileId) queryClient.clear();
     lastProfile.current = profileId;
   }, [profileId, queryClient]);
 
