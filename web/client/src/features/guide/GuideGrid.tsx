@@ -1,0 +1,212 @@
+import type { Channel } from '@kinora/shared';
+import { Button } from '@kinora/shared/ui';
+import { useQueries } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+
+import { GridRow, type RowView } from './GridRow';
+import {
+  CHANNEL_PAGE,
+  pagesCovering,
+  tickCount,
+  tickTime,
+  timelineWidth,
+  timeToX,
+  windowsCovering,
+  xToTime,
+  type GuideDay,
+  type Timeline,
+} from './layout';
+import { mergeSlots, type GuidePage, type Slot } from './programme';
+import { gridPageQuery, type GuideFilter } from './queries';
+import { TimeHeader } from './TimeHeader';
+import { useFillHeight } from './useFillHeight';
+import type { GuideMetrics } from './useGuideMetrics';
+import { useGridKeyboard } from './useGridKeyboard';
+
+export interface GuideGridProps {
+  filter: GuideFilter;
+  total: number;
+  days: GuideDay[];
+  viewDay: number;
+  timeline: Timeline;
+  timeZone: string;
+  now: number;
+  metrics: GuideMetrics;
+  kids: boolean;
+  // The time to show at the left edge on mount, and later jumps (day picker, "Now").
+  initialTime: number;
+  jump: { time: number; seq: number };
+  onViewTime: (time: number) => void;
+  onOpen: (slot: Slot, channel: Channel) => void;
+  onToggleFavorite: (channel: Channel) => void;
+}
+
+export function GuideGrid(props: GuideGridProps) {
+  const { filter, total, days, timeline, timeZone, now, metrics, kids } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const height = useFillHeight(scrollRef);
+  const tickWidth = 30 * timeline.pxPerMinute;
+  const width = metrics.channelWidth + timelineWidth(timeline);
+
+  const rows = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => metrics.rowHeight,
+    paddingStart: metrics.headerHeight,
+    scrollPaddingStart: metrics.headerHeight,
+    overscan: 4,
+    useFlushSync: false,
+  });
+  const columns = useVirtualizer({
+    horizontal: true,
+    count: tickCount(timeline),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => tickWidth,
+    // Ticks are laid out from the timeline's start; the sticky channel column covers the
+    // viewport's first channelWidth pixels, so the range reaches that much further right.
+    paddingEnd: metrics.channelWidth,
+    overscan: 2,
+    initialOffset: () => timeToX(props.initialTime, timeline),
+    useFlushSync: false,
+  });
+
+  // Sizes change with the screen: keep the same time at the left edge.
+  const leftTime = useRef(props.initialTime);
+  useLayoutEffect(() => {
+    rows.measure();
+    columns.measure();
+    const el = scrollRef.current;
+    if (el) el.scrollLeft = timeToX(leftTime.current, timeline);
+  }, [metrics, timeline, rows, columns]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el && props.jump.seq > 0) el.scrollTo({ left: timeToX(props.jump.time, timeline) });
+  }, [props.jump, timeline]);
+
+  const { onViewTime } = props;
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onScroll = () => {
+      leftTime.current = xToTime(el.scrollLeft, timeline);
+      onViewTime(leftTime.current);
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => el.removeEventListener('scroll', onScroll);
+  }, [timeline, onViewTime]);
+
+  // What is drawn: the virtual rows, and the time range of the virtual ticks.
+  const rowItems = rows.getVirtualItems();
+  const tickItems = columns.getVirtualItems();
+  const firstTick = tickItems[0]?.index ?? 0;
+  const lastTick = tickItems[tickItems.length - 1]?.index ?? 0;
+  const from = Math.max(tickTime(firstTick, timeline), timeline.start);
+  const to = Math.min(tickTime(lastTick + 1, timeline), timeline.end);
+  const range = { left: timeToX(from, timeline), width: timeToX(to, timeline) - timeToX(from, timeline) };
+
+  // The pages (channels × time windows) under the viewport; TanStack Query keeps those
+  // already loaded, so scrolling back draws at once.
+  const offsets = pagesCovering(rowItems[0]?.index ?? 0, rowItems[rowItems.length - 1]?.index ?? -1);
+  const windows = windowsCovering(from, to);
+  const results = useQueries({
+    queries: offsets.flatMap((o) => windows.map((w) => gridPageQuery(filter, o, w))),
+  });
+  const pages = new Map<string, GuidePage>();
+  let failed = false;
+  results.forEach((r, i) => {
+    const o = offsets[Math.floor(i / windows.length)];
+    const w = windows[i % windows.length];
+    if (r.data) pages.set(`${o}:${w}`, r.data);
+    else if (r.isError) failed = true;
+  });
+
+  const views: RowView[] = rowItems.map((item) => {
+    const offset = Math.floor(item.index / CHANNEL_PAGE) * CHANNEL_PAGE;
+    let channel: Channel | null = null;
+    const parts: Slot[][] = [];
+    for (const w of windows) {
+      const r = pages.get(`${offset}:${w}`)?.rows[item.index - offset];
+      if (!r) continue;
+      channel ??= r.channel;
+      parts.push(r.slots);
+    }
+    const slots = parts.length ? mergeSlots(parts).filter((s) => s.stop > from && s.start < to) : [];
+    return { index: item.index, top: item.start, channel, slots };
+  });
+
+  const keyboard = useGridKeyboard({ scrollRef, filter, total, timeline, metrics, now, views });
+  const nowX = now >= timeline.start && now < timeline.end ? metrics.channelWidth + timeToX(now, timeline) : null;
+
+  return (
+    <div className="relative">
+      {failed && (
+        <div
+          role="alert"
+          className="absolute inset-x-0 bottom-0 z-40 flex items-center gap-3 bg-neutral-900/95 px-4 py-2 text-sm text-amber-200 md:px-8"
+        >
+          Part of the guide could not be loaded.
+          <Button variant="secondary" onClick={() => results.forEach((r) => r.isError && void r.refetch())}>
+            Try again
+          </Button>
+        </div>
+      )}
+      <div
+        ref={scrollRef}
+        role="grid"
+        aria-label="TV guide"
+        aria-rowcount={total + 1}
+        data-own-arrows
+        onKeyDown={keyboard.onKeyDown}
+        onFocus={keyboard.onFocus}
+        className="relative overflow-auto overscroll-contain border-t border-white/10"
+        style={{ height }}
+      >
+        <div className="relative" style={{ width, height: rows.getTotalSize() }}>
+          <TimeHeader
+            ticks={tickItems}
+            timeline={timeline}
+            timeZone={timeZone}
+            days={days}
+            viewDay={props.viewDay}
+            metrics={metrics}
+            width={width}
+            nowX={nowX}
+            kids={kids}
+          />
+          {views.map((row) => (
+            <GridRow
+              key={row.index}
+              row={row}
+              timeline={timeline}
+              range={range}
+              width={width}
+              metrics={metrics}
+              now={now}
+              timeZone={timeZone}
+              tabStop={keyboard.tabStop(row)}
+              kids={kids}
+              onOpen={props.onOpen}
+              onToggleFavorite={props.onToggleFavorite}
+            />
+          ))}
+          {nowX !== null && (
+            <div
+              aria-hidden="true"
+              data-now-line
+              className="pointer-events-none absolute z-10 w-0.5 bg-brand-500"
+              style={{ left: nowX - 1, top: metrics.headerHeight, height: total * metrics.rowHeight }}
+            />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function useMemoTimeline(days: GuideDay[], pxPerMinute: number): Timeline {
+  const start = days[0]?.start ?? 0;
+  const end = days[days.length - 1]?.end ?? 0;
+  return useMemo(() => ({ start, end, pxPerMinute }), [start, end, pxPerMinute]);
+}
