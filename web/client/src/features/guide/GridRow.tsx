@@ -124,7 +124,8 @@ export function GridRow({
               >
                 <span className="sticky block max-w-full px-2" style={{ left: textLeft }}>
                   <span className={`block truncate font-semibold ${metrics.size === 'tv' ? 'text-lg' : 'text-sm'}`}>
-                    {slot.programme.title}
+                    {/* The space keeps the visible text a run of words of the label. */}
+                    {slot.programme.title}{' '}
                   </span>
                   <span className="block truncate text-xs tabular-nums opacity-80">
                     {formatRange(slot.start, slot.stop, timeZone)}

@@ -20,6 +20,7 @@ const model: GridModel = {
   start: T0 - 24 * H,
   end: T0 + 24 * H,
   viewStart: T0,
+  now: T0 - 5 * H,
   pageRows: 2,
 };
 
@@ -46,7 +47,18 @@ describe('moveFocus', () => {
       kind: 'focus',
       focus: { row: 0, slotId: 3, anchor: T0 + 2.5 * H },
     });
-    expect(moveFocus(from, 'ArrowLeft', model)).toEqual({ kind: 'focus', focus: { row: 0, slotId: 1, anchor: T0 } });
+    expect(moveFocus(from, 'ArrowLeft', model)).toEqual({
+      kind: 'focus',
+      focus: { row: 0, slotId: 1, anchor: T0 + H - MINUTE },
+    });
+  });
+
+  test('a programme on now anchors at now, so down from it finds what is on now there', () => {
+    const live = { ...model, now: T0 + 1.25 * H };
+    const left = moveFocus({ row: 0, slotId: 3, anchor: T0 + 2.5 * H }, 'ArrowLeft', live);
+    expect(left).toEqual({ kind: 'focus', focus: { row: 0, slotId: 2, anchor: T0 + 1.25 * H } });
+    if (left.kind !== 'focus') return;
+    expect(moveFocus(left.focus, 'ArrowDown', live)).toMatchObject({ focus: { row: 1, slotId: 11 } });
   });
 
   test('past the loaded programmes, it waits for the next window', () => {

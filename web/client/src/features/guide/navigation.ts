@@ -46,8 +46,9 @@ export interface GridModel {
   // The bounds of the timeline.
   start: number;
   end: number;
-  // The time at the left edge of the viewport.
+  // The time at the left edge of the viewport, and the time now.
   viewStart: number;
+  now: number;
   // How many rows a page key moves.
   pageRows: number;
 }
@@ -82,7 +83,9 @@ function horizontalMove(focus: GridFocus, dir: -1 | 1, model: GridModel): Move {
   if (i < 0) return { kind: 'none' };
   const next = slots[i + dir];
   if (next) {
-    return { kind: 'focus', focus: { row: focus.row, slotId: next.id, anchor: Math.max(next.start, model.start) } };
+    // The time nearest the old one inside the new programme, or now if it is on.
+    const anchor = model.now >= next.start && model.now < next.stop ? model.now : anchorFor(next, focus.anchor);
+    return { kind: 'focus', focus: { row: focus.row, slotId: next.id, anchor: Math.max(anchor, model.start) } };
   }
   // The row's loaded programmes end here: the next ones are in a window not fetched yet.
   const edge = dir > 0 ? slots[i].stop : slots[i].start - MINUTE;

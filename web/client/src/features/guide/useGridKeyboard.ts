@@ -111,6 +111,7 @@ export function useGridKeyboard({
       start: timeline.start,
       end: timeline.end,
       viewStart: viewStart(),
+      now,
       pageRows: Math.max(1, Math.floor(((el?.clientHeight ?? 0) - metrics.headerHeight) / metrics.rowHeight) - 1),
     };
     const move = moveFocus(current, event.key, model);
