@@ -1,0 +1,63 @@
+import type { TitleSummary } from '@kinora/shared';
+import { Link } from 'react-router-dom';
+
+import { Artwork } from './Artwork';
+import { titlePath } from './links';
+import { percentWatched, ProgressBar } from './ProgressBar';
+
+export interface CardProgress {
+  value: number;
+  label?: string; // e.g. "S1:E3 · The Velvet Ledger"
+}
+
+// A poster card: the whole card is one link to the title page. Its accessible name is
+// the title, year and progress, so a screen reader does not read the name twice.
+export function TitleCard({
+  title,
+  progress,
+  to = titlePath(title.id),
+  kids = false,
+  eager = false,
+  verb,
+}: {
+  title: TitleSummary;
+  progress?: CardProgress;
+  to?: string;
+  kids?: boolean;
+  eager?: boolean;
+  verb?: string; // when the card does more than open the title page, e.g. "Resume"
+}) {
+  const label = [
+    verb ? `${verb} ${title.title}` : title.title,
+    String(title.year),
+    progress?.label,
+    progress && percentWatched(progress.value),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <Link
+      to={to}
+      aria-label={label}
+      className={`focus-ring group block rounded-lg ${kids ? 'rounded-2xl' : ''}`}
+      data-title-id={title.id}
+    >
+      <Artwork
+        src={title.poster_url}
+        alt={title.title}
+        kind="poster"
+        eager={eager}
+        className={`transition-transform group-hover:scale-[1.03] motion-reduce:transition-none motion-reduce:group-hover:scale-100 ${kids ? 'rounded-2xl ring-4 ring-yellow-300/70' : 'rounded-lg'}`}
+      />
+      {progress && <ProgressBar value={progress.value} className="mt-2" />}
+      <div className="mt-2 px-0.5">
+        <p
+          className={`line-clamp-2 font-semibold leading-tight ${kids ? 'text-base text-yellow-100' : 'text-sm text-neutral-100'}`}
+        >
+          {title.title}
+        </p>
+        <p className="text-xs text-neutral-400">{progress?.label ?? title.year}</p>
+      </div>
+    </Link>
+  );
+}
