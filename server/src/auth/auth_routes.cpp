@@ -2,7 +2,11 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include "auth/entitlement.hpp"
+#include "auth/session_cookie.hpp"
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "http/problem.hpp"
@@ -69,12 +73,100 @@ profile_input read_profile_input(json::object_reader& r, bool name_required) {
   return in;
 }
 
-result<std::string> refresh_token_from(http::context& ctx) {
-  KINORA_TRY(body, ctx.json_body());
-  json::object_reader r(body);
-  auto token = r.required_string("refresh_token", {1, 256});
-  if (auto st = r.finish(); !st) return st.err();
-  return *token;
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::string_view trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+// X-Kinora-Session: cookie: the refresh token travels in the kinora_refresh cookie.
+bool cookie_mode(const http::context& ctx) {
+  const auto h = ctx.req.header(session_header);
+  return h && equals_ignoring_case(trim(*h), session_header_cookie);
+}
+
+// Over HTTPS, as the proxy in front says (the first proxy's value when there are several).
+bool secure_request(const http::context& ctx) {
+  const auto proto = ctx.req.header("x-forwarded-proto");
+  return proto && equals_ignoring_case(trim(proto->substr(0, proto->find(','))), "https");
+}
+
+// The refresh cookie the browser sent, if any (a non-empty one, from any Cookie header).
+std::optional<std::string> refresh_cookie(const http::context& ctx) {
+  for (const auto& [name, value] : ctx.req.headers) {
+    if (name != "cookie") continue;
+    if (auto v = cookie_value(value, refresh_cookie_name); v && !v->empty()) return v;
+  }
+  return std::nullopt;
+}
+
+std::string set_refresh_cookie(const http::context& ctx, const std::string& token,
+                               std::int64_t ttl_seconds) {
+  return format_set_cookie(refresh_cookie_name, token,
+                           {refresh_cookie_path, ttl_seconds, secure_request(ctx)});
+}
+
+std::string clear_refresh_cookie(const http::context& ctx) {
+  return format_clear_cookie(refresh_cookie_name, refresh_cookie_path, secure_request(ctx));
+}
+
+// What a token-issuing route answers: in cookie mode the refresh token goes into the
+// HttpOnly cookie and not into the body.
+http::response grant_response(const http::context& ctx, unsigned status, const grant& g,
+                              std::int64_t refresh_ttl_seconds) {
+  if (!cookie_mode(ctx)) return http::json(status, to_json(g));
+  auto body = to_json(g);
+  body.erase("refresh_token");
+  auto r = http::json(status, body);
+  if (!g.tokens.refresh_token.empty())
+    r.set("Set-Cookie", set_refresh_cookie(ctx, g.tokens.refresh_token, refresh_ttl_seconds));
+  return r;
+}
+
+struct presented_token {
+  std::string token;
+  bool from_cookie = false;
+};
+
+// The refresh token of a refresh or logout: `refresh_token` in a JSON body, or else (in
+// cookie mode) the kinora_refresh cookie. The cookie is honoured only with the
+// X-Kinora-Session header, which a cross-site form or link cannot send (CSRF).
+result<presented_token> presented_refresh_token(const http::context& ctx) {
+  const bool header = cookie_mode(ctx);
+  const auto cookie = refresh_cookie(ctx);
+  if (!header && !cookie) {
+    // JSON mode, as API clients use it: the body is required.
+    KINORA_TRY(body, ctx.json_body());
+    json::object_reader r(body);
+    auto token = r.required_string("refresh_token", {1, 256});
+    if (auto st = r.finish(); !st) return st.err();
+    return presented_token{*token, false};
+  }
+  std::optional<std::string> in_body;
+  if (!trim(ctx.req.body).empty()) {
+    KINORA_TRY(body, ctx.json_body());
+    json::object_reader r(body);
+    in_body = r.optional_string("refresh_token", {1, 256});
+    if (auto st = r.finish(); !st) return st.err();
+  }
+  if (in_body) return presented_token{*in_body, false};
+  if (!header)
+    return fail(errc::forbidden,
+                "The kinora_refresh cookie is only honoured with the header "
+                "X-Kinora-Session: cookie.",
+                "csrf-header-required");
+  if (!cookie)
+    return fail(errc::unauthorized,
+                "No refresh token: the kinora_refresh cookie is missing; sign in again.",
+                "missing-refresh-token");
+  return presented_token{*cookie, true};
 }
 
 }  // namespace
@@ -96,7 +188,7 @@ void add_routes(http::router& router, auth_service& service) {
                const std::string name = profile_name.value_or(
                    in.email.substr(0, std::min<std::size_t>(in.email.find('@'), 40)));
                KINORA_TRY(g, service.register_account(in, name.empty() ? "Me" : name));
-               return http::json(201, to_json(g));
+               return grant_response(ctx, 201, g, service.refresh_ttl_seconds());
              });
 
   router.add(method::post, "/api/v1/auth/login", access::anyone,
@@ -110,21 +202,35 @@ void add_routes(http::router& router, auth_service& service) {
                if (auto st = r.finish(); !st) return st.err();
                KINORA_TRY(
                    g, service.login(*email, *password, profile_id, pin, ctx.req.client_address));
-               return http::json(200, to_json(g));
+               return grant_response(ctx, 200, g, service.refresh_ttl_seconds());
              });
 
   router.add(method::post, "/api/v1/auth/refresh", access::anyone,
              [&](http::context& ctx) -> result<http::response> {
-               KINORA_TRY(token, refresh_token_from(ctx));
-               KINORA_TRY(g, service.refresh(token));
-               return http::json(200, to_json(g));
+               KINORA_TRY(presented, presented_refresh_token(ctx));
+               auto g = service.refresh(presented.token);
+               if (!g) {
+                 if (!presented.from_cookie) return std::move(g).err();
+                 // A cookie that no longer refreshes is of no use: the browser drops it.
+                 auto r = http::problem(g.err(), ctx.req.path);
+                 r.set("Set-Cookie", clear_refresh_cookie(ctx));
+                 return r;
+               }
+               return grant_response(ctx, 200, *g, service.refresh_ttl_seconds());
              });
 
   router.add(method::post, "/api/v1/auth/logout", access::anyone,
              [&](http::context& ctx) -> result<http::response> {
-               KINORA_TRY(token, refresh_token_from(ctx));
-               if (auto st = service.logout(token); !st) return st.err();
-               return http::no_content();
+               KINORA_TRY(presented, presented_refresh_token(ctx));
+               const auto st = service.logout(presented.token);
+               if (!presented.from_cookie) {
+                 if (!st) return st.err();
+                 return http::no_content();
+               }
+               // Signed out, or the cookie was of no use anyway: the browser drops it.
+               auto r = st ? http::no_content() : http::problem(st.err(), ctx.req.path);
+               r.set("Set-Cookie", clear_refresh_cookie(ctx));
+               return r;
              });
 
   router.add(method::get, "/api/v1/auth/me", access::signed_in,
@@ -178,7 +284,7 @@ void add_routes(http::router& router, auth_service& service) {
                  if (auto st = r.finish(); !st) return st.err();
                }
                KINORA_TRY(g, service.select_profile(ctx.who(), id, pin));
-               return http::json(200, to_json(g));
+               return grant_response(ctx, 200, g, service.refresh_ttl_seconds());
              });
 }
 

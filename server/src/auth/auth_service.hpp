@@ -30,6 +30,8 @@ class auth_service {
   result<grant> refresh(const std::string& refresh_token);
   status logout(const std::string& refresh_token);
   result<viewer> authenticate(std::string_view access_token) const;
+  // How long a refresh token lives (the Max-Age of the browser's refresh cookie).
+  std::int64_t refresh_ttl_seconds() const { return settings_.refresh_ttl_seconds; }
 
   result<grant> current(const viewer& v);
   result<std::vector<profile>> profiles(const viewer& v);
@@ -45,7 +47,7 @@ class auth_service {
 
  private:
   grant issue(storage::connection& c, const account& a, const profile& p,
-                      const std::string& family);
+              const std::string& family);
   status check_pin(const profile& p, const std::optional<std::string>& pin);
   static viewer viewer_for(const account& a, const profile& p);
 

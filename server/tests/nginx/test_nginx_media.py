@@ -258,6 +258,16 @@ def test_key_is_proxied_to_kinora(nginx, upstream):
     headers = upstream.requests[before][1]
     assert headers["Host"] == "127.0.0.1"  # $host, as for the app
     assert headers["X-Request-Id"]
+    assert headers["X-Forwarded-Proto"] == "http"
+
+
+def test_the_app_learns_the_scheme_from_nginx_not_from_the_client(nginx, upstream):
+    # kinora marks the refresh cookie Secure when X-Forwarded-Proto is https.
+    before = len(upstream.requests)
+    r = requests.get(nginx.base + "/api/v1/auth/me", headers={"X-Forwarded-Proto": "https"})
+    assert r.status_code == 404  # the stand-in's answer, passed through
+    assert [p for p, _ in upstream.requests[before:]] == ["/api/v1/auth/me"]
+    assert upstream.requests[before][1]["X-Forwarded-Proto"] == "http"
 
 
 def test_key_uri_sent_is_the_one_nginx_verified(nginx, upstream):

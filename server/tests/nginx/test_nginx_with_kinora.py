@@ -67,6 +67,22 @@ def session(kinora):
     return r.json(), auth
 
 
+def test_browser_sign_in_through_nginx_sets_the_refresh_cookie(stack):
+    _, nginx = stack
+    # nginx says the scheme (http here) whatever the client claims: no Secure on plain http.
+    r = requests.post(f"{nginx}/api/v1/auth/login", json={"email": "demo@ott.test", "password": "demo123"},
+                      headers={"X-Kinora-Session": "cookie", "X-Forwarded-Proto": "https"}, timeout=10)
+    assert r.status_code == 200, r.text
+    assert "refresh_token" not in r.json()
+    cookie = r.headers["Set-Cookie"]
+    assert cookie.startswith("kinora_refresh=") and "HttpOnly" in cookie and "Secure" not in cookie
+    token = cookie.split(";", 1)[0].split("=", 1)[1]
+    r = requests.post(f"{nginx}/api/v1/auth/refresh", headers={"X-Kinora-Session": "cookie",
+                                                               "Cookie": f"kinora_refresh={token}"}, timeout=10)
+    assert r.status_code == 200, r.text
+    assert r.headers["Set-Cookie"].startswith("kinora_refresh=")
+
+
 def test_nginx_serves_the_files_and_kinora_the_key(stack):
     kinora, nginx = stack
     s, auth = session(kinora)

@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token
-         * @description Rotates the refresh token: the one sent is used up and a new pair comes back. Presenting a used refresh token again revokes its whole family (every token rotated from the same sign-in).
+         * @description Rotates the refresh token: the one sent is used up and a new pair comes back. Presenting a used refresh token again revokes its whole family (every token rotated from the same sign-in). In cookie mode (`X-Kinora-Session: cookie`) send no body: the token is read from the `kinora_refresh` cookie and the new one comes back as a cookie; a refused cookie is cleared.
          */
         post: operations["refreshTokens"];
         delete?: never;
@@ -155,7 +155,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out
-         * @description Revokes the refresh token's family (this sign-in); other sign-ins of the account stay valid. Access tokens already issued stay valid until they expire.
+         * @description Revokes the refresh token's family (this sign-in); other sign-ins of the account stay valid. Access tokens already issued stay valid until they expire. In cookie mode (`X-Kinora-Session: cookie`) send no body: the token is read from the `kinora_refresh` cookie, and the answer clears the cookie.
          */
         post: operations["logout"];
         delete?: never;
@@ -1431,7 +1431,7 @@ export interface components {
             /** @description Every profile of the account. */
             profiles: components["schemas"]["Profile"][];
         };
-        /** @description A session plus new tokens: what register, login, refresh and profile selection answer. */
+        /** @description A session plus new tokens: what register, login, refresh and profile selection answer. In cookie mode (`X-Kinora-Session: cookie`) `refresh_token` is absent: it is in the `kinora_refresh` cookie instead. */
         AuthGrant: {
             account: components["schemas"]["Account"];
             /** @description The active profile. */
@@ -1440,8 +1440,8 @@ export interface components {
             profiles: components["schemas"]["Profile"][];
             /** @description HS256 JWT; send as `Authorization: Bearer <token>`. */
             access_token: string;
-            /** @description Opaque, single use: exchange at /api/v1/auth/refresh for a new pair. */
-            refresh_token: string;
+            /** @description Opaque, single use: exchange at /api/v1/auth/refresh for a new pair. Only in JSON mode (without `X-Kinora-Session: cookie`). */
+            refresh_token?: string;
             /** @constant */
             token_type: "Bearer";
             /** @description Seconds until the access token expires. */
@@ -2944,6 +2944,21 @@ export interface components {
                 };
             };
         };
+        /** @description The `kinora_refresh` cookie came without `X-Kinora-Session: cookie` (and no `refresh_token` in a body): the cookie is only honoured with the header, which a cross-site request cannot send. Problem kinds: `csrf-header-required`. */
+        CsrfHeaderRequired: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 403;
+                    /** @enum {unknown} */
+                    type?: "urn:kinora:problem:csrf-header-required";
+                };
+            };
+        };
     };
     parameters: {
         /**
@@ -3071,6 +3086,11 @@ export interface components {
          * @example 50
          */
         AdminLimit: number;
+        /**
+         * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+         * @example cookie
+         */
+        SessionMode: "cookie";
     };
     requestBodies: never;
     headers: {
@@ -3092,6 +3112,10 @@ export interface components {
         LastModified: string;
         /** @description `public, max-age=31536000, immutable` for segments (`.m4s`, `.mp4`), `public, max-age=60` for playlists and subtitles. */
         MediaCacheControl: string;
+        /** @description Cookie mode only (`X-Kinora-Session: cookie`): the new refresh token, `kinora_refresh=<token>; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age=<refresh token lifetime in seconds>`, with `; Secure` when the request came over HTTPS (`X-Forwarded-Proto: https`). */
+        SetRefreshCookie: string;
+        /** @description When the refresh token came from the `kinora_refresh` cookie: clears it, `kinora_refresh=; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age=0` (with `; Secure` over HTTPS). */
+        ClearRefreshCookie: string;
     };
     pathItems: never;
 }
@@ -3213,7 +3237,13 @@ export interface operations {
     register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @example cookie
+                 */
+                "X-Kinora-Session"?: components["parameters"]["SessionMode"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3231,10 +3261,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The account, its profile and tokens. */
+            /** @description The account, its profile and tokens. In cookie mode the refresh token is in the `Set-Cookie` header, not the body. */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3268,7 +3299,13 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @example cookie
+                 */
+                "X-Kinora-Session"?: components["parameters"]["SessionMode"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3284,10 +3321,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session and tokens. */
+            /** @description The session and tokens. In cookie mode the refresh token is in the `Set-Cookie` header, not the body. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3368,11 +3406,18 @@ export interface operations {
     refreshTokens: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @example cookie
+                 */
+                "X-Kinora-Session"?: components["parameters"]["SessionMode"];
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description JSON mode: the refresh token. Cookie mode: omit the body (a `refresh_token` sent anyway is used instead of the cookie). */
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -3383,10 +3428,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session and new tokens. */
+            /** @description The session and new tokens. In cookie mode the refresh token is in the `Set-Cookie` header, not the body. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3394,11 +3440,12 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadBody"];
-            /** @description The refresh token is unknown, expired or revoked, or was already used (its family is now revoked). Problem kinds: `invalid-refresh-token`, `refresh-token-reused`. */
+            /** @description The refresh token is unknown, expired or revoked, or was already used (its family is now revoked), or cookie mode found no `kinora_refresh` cookie. When the token came from the cookie, the answer clears it. Problem kinds: `invalid-refresh-token`, `refresh-token-reused`, `missing-refresh-token`. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    "Set-Cookie": components["headers"]["ClearRefreshCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3406,10 +3453,11 @@ export interface operations {
                         /** @constant */
                         status?: 401;
                         /** @enum {unknown} */
-                        type?: "urn:kinora:problem:invalid-refresh-token" | "urn:kinora:problem:refresh-token-reused";
+                        type?: "urn:kinora:problem:invalid-refresh-token" | "urn:kinora:problem:refresh-token-reused" | "urn:kinora:problem:missing-refresh-token";
                     };
                 };
             };
+            403: components["responses"]["CsrfHeaderRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -3421,11 +3469,18 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @example cookie
+                 */
+                "X-Kinora-Session"?: components["parameters"]["SessionMode"];
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description JSON mode: the refresh token. Cookie mode: omit the body (a `refresh_token` sent anyway is used instead of the cookie). */
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -3436,20 +3491,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done; no body. */
+            /** @description Done; no body. In cookie mode the cookie is cleared. */
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Set-Cookie": components["headers"]["ClearRefreshCookie"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
             400: components["responses"]["BadBody"];
-            /** @description The refresh token is unknown. Problem kinds: `invalid-refresh-token`. */
+            /** @description The refresh token is unknown, or cookie mode found no `kinora_refresh` cookie. When the token came from the cookie, the answer clears it. Problem kinds: `invalid-refresh-token`, `missing-refresh-token`. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    "Set-Cookie": components["headers"]["ClearRefreshCookie"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3457,10 +3514,11 @@ export interface operations {
                         /** @constant */
                         status?: 401;
                         /** @enum {unknown} */
-                        type?: "urn:kinora:problem:invalid-refresh-token";
+                        type?: "urn:kinora:problem:invalid-refresh-token" | "urn:kinora:problem:missing-refresh-token";
                     };
                 };
             };
+            403: components["responses"]["CsrfHeaderRequired"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -3741,7 +3799,13 @@ export interface operations {
     selectProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @example cookie
+                 */
+                "X-Kinora-Session"?: components["parameters"]["SessionMode"];
+            };
             path: {
                 /**
                  * @description A positive integer id (400 `invalid-id` otherwise).
@@ -3762,10 +3826,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session as that profile, with new tokens. */
+            /** @description The session as that profile, with new tokens. In cookie mode the refresh token is in the `Set-Cookie` header, not the body. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
                     [name: string]: unknown;
                 };
                 content: {
