@@ -1,5 +1,11 @@
 import { api, unwrap, type Channel } from '@kinora/shared';
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 
 import { CHANNEL_PAGE, WINDOW_MS } from './layout';
 import { mergeSlots, parseGrid, type GuidePage, type Slot } from './programme';
@@ -38,6 +44,18 @@ function filterParams(f: GuideFilter) {
   return {};
 }
 
+async function fetchGridPage(
+  filter: GuideFilter,
+  offset: number,
+  from: number,
+  to: number,
+  limit: number,
+  signal: AbortSignal,
+): Promise<GuidePage> {
+  const query = { ...filterParams(filter), from: unixSeconds(from), to: unixSeconds(to), limit, offset };
+  return parseGrid(await unwrap(api.GET('/api/v1/epg/grid', { params: { query }, signal })));
+}
+
 // One page of the grid: CHANNEL_PAGE channels from `offset` over [from, to). Pages stay
 // cached a while after they scroll away, so scrolling back is instant.
 export const gridPageQuery = (
@@ -50,17 +68,7 @@ export const gridPageQuery = (
   queryOptions({
     queryKey: guideKeys.grid(filterKey(filter), offset, from, to, limit),
     // Parsed before caching, so the keyboard model can read the cache as the grid draws it.
-    queryFn: async ({ signal }): Promise<GuidePage> =>
-      parseGrid(
-        await unwrap(
-          api.GET('/api/v1/epg/grid', {
-            params: {
-              query: { ...filterParams(filter), from: unixSeconds(from), to: unixSeconds(to), limit, offset },
-            },
-            signal,
-          }),
-        ),
-      ),
+    queryFn: ({ signal }) => fetchGridPage(filter, offset, from, to, limit, signal),
     staleTime: 5 * 60_000,
     gcTime: 30 * 60_000,
   });
@@ -111,3 +119,20 @@ export function isLoadedAt(queryClient: QueryClient, filter: GuideFilter, row: n
   const from = Math.floor(t / WINDOW_MS) * WINDOW_MS;
   return queryClient.getQueryData(gridPageQuery(filter, offset, from).queryKey) !== undefined;
 }
+
+export const CATCH_UP_PAGE = 30;
+
+// The catch-up listing of one local day: the grid over the whole day, CATCH_UP_PAGE
+// channels at a time (the API has no catch-up route of its own; start-over is it).
+export const catchUpQuery = (dayStart: number, dayEnd: number) =>
+  infiniteQueryOptions({
+    queryKey: [...guideKeys.all, 'catch-up', dayStart, dayEnd] as const,
+    queryFn: ({ pageParam, signal }) =>
+      fetchGridPage({ kind: 'all' }, pageParam, dayStart, dayEnd, CATCH_UP_PAGE, signal),
+    initialPageParam: 0,
+    getNextPageParam: (last: GuidePage, all: GuidePage[]) => {
+      const loaded = all.length * CATCH_UP_PAGE;
+      return loaded < last.total ? loaded : undefined;
+    },
+    staleTime: 5 * 60_000,
+  });
