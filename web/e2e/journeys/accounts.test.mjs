@@ -10,10 +10,18 @@ before(async () => (server = await startKinora()));
 after(async () => server?.stop());
 
 test('a wrong password says so at the form; an account-level rate limit shows its wait', async () => {
+  // An account of its own: the lock-out below lasts 15 minutes.
+  const email = `locked-${Date.now()}@example.test`;
+  const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'the right password' }),
+  });
+  assert.equal(registered.status, 201);
   const { page, close } = await openPage(server, { viewport: VIEWPORTS.phone });
   await page.goto('/signin');
   await checkA11y(page, { label: 'sign-in' });
-  await page.getByLabel(/^email/i).fill(DEMO.standard.email);
+  await page.getByLabel(/^email/i).fill(email);
   await page.getByLabel(/^password$/i).fill('not-the-password');
   const submit = page.getByRole('button', { name: /^sign in$/i });
   await submit.click();
@@ -131,7 +139,7 @@ test('profiles are added, renamed and deleted; a taken name is refused at the fi
 });
 
 test('the account page shows the plan and streams; signing out leaves nothing behind the back button', async () => {
-  const { page, close } = await openPage(server, { viewport: VIEWPORTS.phone });
+  const { page, context, close } = await openPage(server, { viewport: VIEWPORTS.phone });
   await signInAs(page, server, DEMO.basic.email, DEMO.basic.password, DEMO.basic.profile);
   await page.goto('/account');
   await page.getByText(DEMO.basic.email).waitFor();
@@ -140,6 +148,8 @@ test('the account page shows the plan and streams; signing out leaves nothing be
   await checkA11y(page, { label: 'account' });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL(/\/signin/);
+  const cookies = await context.cookies();
+  assert.equal(cookies.filter((c) => c.name === 'kinora_refresh').length, 0, 'the refresh cookie is gone');
   await page.goBack();
   await page.waitForURL(/\/signin/);
   assert.equal(await page.getByText(DEMO.basic.email).count(), 0);

@@ -66,52 +66,68 @@ export async function startKinora({ args = [] } = {}) {
   const logPath = path.join(workdir, 'server.log');
   const log = fs.openSync(logPath, 'w');
   const databaseUrl = `sqlite:${workdir}/k.db`;
-  const child = spawn(
-    KINORA,
-    [
-      'serve',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--database-url',
-      `sqlite:${workdir}/k.db`,
-      '--demo',
-      '--jwt-secret',
-      JWT_SECRET,
-      '--web-root',
-      path.join(ROOT, 'web'),
-      '--login-attempts-per-address',
-      '100000',
-      '--media-dir',
-      media,
-      '--media-secret',
-      MEDIA_SECRET,
-      ...DEMO_CLIPS,
-      ...args,
-    ],
-    { stdio: ['ignore', log, log] },
-  );
+  const spawnServer = (port) =>
+    spawn(
+      KINORA,
+      [
+        'serve',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--database-url',
+        databaseUrl,
+        '--demo',
+        '--jwt-secret',
+        JWT_SECRET,
+        '--web-root',
+        path.join(ROOT, 'web'),
+        '--login-attempts-per-address',
+        '100000',
+        '--media-dir',
+        media,
+        '--media-secret',
+        MEDIA_SECRET,
+        ...DEMO_CLIPS,
+        ...args,
+      ],
+      { stdio: ['ignore', log, log] },
+    );
+  const halt = async (proc) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    proc.kill('SIGTERM');
+    await exited;
+  };
+  let child = spawnServer(0);
   const port = await listeningPort(logPath, child);
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
     logPath,
     databaseUrl,
+    // Stops the server; start() brings it back on the same port and database.
+    async halt() {
+      await halt(child);
+    },
+    async start() {
+      const from = fs.statSync(logPath).size;
+      child = spawnServer(port);
+      await listeningPort(logPath, child, from);
+    },
     async stop() {
       await closeBrowser();
-      child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      await halt(child);
       fs.closeSync(log);
     },
   };
 }
 
-async function listeningPort(logPath, child) {
+async function listeningPort(logPath, child, fromByte = 0) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`kinora exited:\n${fs.readFileSync(logPath, 'utf8')}`);
-    for (const line of fs.readFileSync(logPath, 'utf8').split('\n')) {
+    for (const line of fs.readFileSync(logPath).subarray(fromByte).toString('utf8').split('\n')) {
       if (!line.includes('"msg":"listening"')) continue;
       const port = JSON.parse(line).port;
       if (port) return port;
@@ -151,11 +167,11 @@ export const VIEWPORTS = {
   tv: { width: 1920, height: 1080 },
 };
 
-// An API answer the app handles (a 4xx problem) is logged by Chromium as a failed load;
-// that is not the app's error. Anything else on the console is.
-const HANDLED_LOAD = /^Failed to load resource: the server responded with a status of 4\d\d/;
-
-function isApiUrl(url) {
+// An API answer the app handles (a 4xx problem), or no answer while the server is down,
+// is logged by Chromium as a failed load; that is not the app's error. Anything else is.
+function handledLoadFailure(text, url) {
+  if (/^Failed to load resource: net::ERR_CONNECTION_REFUSED/.test(text)) return true;
+  if (!/^Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return false;
   try {
     return new URL(url).pathname.startsWith('/api/');
   } catch {
@@ -172,7 +188,7 @@ export async function openPage(server, { viewport = VIEWPORTS.desktop, context: 
   const problems = [];
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
-    if (HANDLED_LOAD.test(msg.text()) && isApiUrl(msg.location().url)) return;
+    if (handledLoadFailure(msg.text(), msg.location().url)) return;
     problems.push(`console error: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.stack ?? err.message}`));

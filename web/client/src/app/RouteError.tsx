@@ -11,7 +11,13 @@ export function RouteError() {
   return (
     <main className="min-h-screen">
       <ErrorState
-        error={stale ? new Error('Kinora was updated. Reload the page to get the new version.') : error}
+        error={
+          stale
+            ? new Error(
+                'Part of Kinora could not be loaded: it was updated, or the connection dropped. Reload to carry on.',
+              )
+            : error
+        }
         onRetry={() => location.reload()}
         action={
           <Link to="/" className="focus-ring rounded-md px-4 py-2 font-semibold text-neutral-200 hover:bg-white/10">

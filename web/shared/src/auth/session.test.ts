@@ -84,10 +84,22 @@ describe('BrowserSession', () => {
     expect(session.accessToken).toBeNull();
   });
 
-  it('on reload, no refresh cookie means signed out and an unanswered refresh means unreachable', async () => {
-    const signedOut = new BrowserSession({ baseUrl: 'http://k', fetch: fakeServer().fetch });
+  it('on reload, no refresh cookie means signed out, a refused one expired, no answer unreachable', async () => {
+    const noCookie = fakeServer();
+    noCookie.state.refreshAnswers.push(async () =>
+      json(401, { type: 'urn:kinora:problem:missing-refresh-token', status: 401, title: 'x' }),
+    );
+    const signedOut = new BrowserSession({ baseUrl: 'http://k', fetch: noCookie.fetch });
     await signedOut.refresh();
     expect(signedOut.getState()).toEqual({ status: 'signed-out', reason: 'signed-out' });
+
+    const revoked = fakeServer();
+    revoked.state.refreshAnswers.push(async () =>
+      json(401, { type: 'urn:kinora:problem:invalid-refresh-token', status: 401, title: 'x' }),
+    );
+    const ended = new BrowserSession({ baseUrl: 'http://k', fetch: revoked.fetch });
+    await ended.refresh();
+    expect(ended.getState()).toEqual({ status: 'signed-out', reason: 'expired' });
 
     const offline = new BrowserSession({
       baseUrl: 'http://k',

@@ -146,9 +146,11 @@ export class BrowserSession {
       this.accept((await response.json()) as Grant);
       return this.token;
     }
-    // Any refusal but "slow down" means this browser holds no usable refresh token.
+    // Any refusal but "slow down" means this browser holds no usable refresh token. It
+    // had one that ended (revoked, expired, its profile gone) unless the server saw none.
     if (response.status >= 400 && response.status < 500 && response.status !== 429) {
-      this.end(this.state.status === 'signed-in' ? 'expired' : 'signed-out');
+      const hadCookie = !(await problemType(response)).endsWith(':missing-refresh-token');
+      this.end(this.state.status === 'signed-in' || hadCookie ? 'expired' : 'signed-out');
     } else if (this.state.status === 'loading' || this.state.status === 'unreachable') {
       this.set({ status: 'unreachable' });
     }
@@ -169,5 +171,14 @@ export class BrowserSession {
   private set(state: SessionState): void {
     this.state = state;
     for (const listener of this.listeners) listener();
+  }
+}
+
+async function problemType(response: Response): Promise<string> {
+  try {
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null && 'type' in body ? String(body.type) : '';
+  } catch {
+    return '';
   }
 }
