@@ -19,6 +19,9 @@ export const router = createBrowserRouter(
           element: <Layout />,
           children: [
             { index: true, lazy: page(() => import('../features/dashboard/DashboardPage')) },
+            { path: 'titles', lazy: page(() => import('../features/titles/TitlesPage')) },
+            { path: 'titles/new', lazy: page(() => import('../features/titles/TitleEditPage')) },
+            { path: 'titles/:id', lazy: page(() => import('../features/titles/TitleEditPage')) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

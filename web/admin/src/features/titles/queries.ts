@@ -1,0 +1,125 @@
+import {
+  api,
+  unwrap,
+  type EpisodeCreate,
+  type EpisodeUpdate,
+  type SeasonCreate,
+  type SeasonUpdate,
+  type TitleCreate,
+  type TitleUpdate,
+} from '@kinora/shared';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { listQuery, PAGE_SIZE, type TitleListState } from './listParams';
+
+export const titleKeys = {
+  all: ['admin', 'titles'] as const,
+  lists: () => [...titleKeys.all, 'list'] as const,
+  list: (state: TitleListState) => [...titleKeys.lists(), state] as const,
+  detail: (id: number) => [...titleKeys.all, 'detail', id] as const,
+  genres: () => ['admin', 'genres'] as const,
+};
+
+// The admin list has filters and sorting but no text search; a search goes to the catalog's
+// full-text search, which ranks by relevance and applies the admin profile's visibility
+// (an admin's own profile normally sees everything).
+export const titleListQuery = (state: TitleListState) =>
+  queryOptions({
+    queryKey: titleKeys.list(state),
+    queryFn: ({ signal }) =>
+      state.q
+        ? unwrap(
+            api.GET('/api/v1/catalog/search', {
+              params: { query: { q: state.q, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE } },
+              signal,
+            }),
+          )
+        : unwrap(api.GET('/api/v1/admin/titles', { params: { query: listQuery(state) }, signal })),
+    placeholderData: keepPreviousData,
+  });
+
+export const titleQuery = (id: number) =>
+  queryOptions({
+    queryKey: titleKeys.detail(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/admin/titles/{id}', { params: { path: { id } }, signal })),
+  });
+
+export const genresQuery = () =>
+  queryOptions({
+    queryKey: titleKeys.genres(),
+    queryFn: async ({ signal }) => (await unwrap(api.GET('/api/v1/catalog/genres', { signal }))).items,
+    staleTime: 5 * 60_000,
+  });
+
+export function useCreateTitle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TitleCreate) => unwrap(api.POST('/api/v1/admin/titles', { body })),
+    onSuccess: (title) => {
+      queryClient.setQueryData(titleKeys.detail(title.id), title);
+      void queryClient.invalidateQueries({ queryKey: titleKeys.lists() });
+    },
+  });
+}
+
+export function useUpdateTitle(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TitleUpdate) =>
+      unwrap(api.PATCH('/api/v1/admin/titles/{id}', { params: { path: { id } }, body })),
+    onSuccess: (title) => {
+      queryClient.setQueryData(titleKeys.detail(id), title);
+      void queryClient.invalidateQueries({ queryKey: titleKeys.lists() });
+    },
+  });
+}
+
+export function useDeleteTitle(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/admin/titles/{id}', { params: { path: { id } } })),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: titleKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: titleKeys.lists() });
+    },
+  });
+}
+
+// Seasons and episodes answer only themselves; the title (with its seasons) is read again.
+function useSeriesMutation<V>(titleId: number, call: (vars: V) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: titleKeys.detail(titleId) }),
+  });
+}
+
+export const useCreateSeason = (titleId: number) =>
+  useSeriesMutation(titleId, (body: SeasonCreate) =>
+    unwrap(api.POST('/api/v1/admin/titles/{id}/seasons', { params: { path: { id: titleId } }, body })),
+  );
+
+export const useUpdateSeason = (titleId: number) =>
+  useSeriesMutation(titleId, ({ id, body }: { id: number; body: SeasonUpdate }) =>
+    unwrap(api.PATCH('/api/v1/admin/seasons/{id}', { params: { path: { id } }, body })),
+  );
+
+export const useDeleteSeason = (titleId: number) =>
+  useSeriesMutation(titleId, (id: number) =>
+    unwrap(api.DELETE('/api/v1/admin/seasons/{id}', { params: { path: { id } } })),
+  );
+
+export const useCreateEpisode = (titleId: number) =>
+  useSeriesMutation(titleId, ({ seasonId, body }: { seasonId: number; body: EpisodeCreate }) =>
+    unwrap(api.POST('/api/v1/admin/seasons/{id}/episodes', { params: { path: { id: seasonId } }, body })),
+  );
+
+export const useUpdateEpisode = (titleId: number) =>
+  useSeriesMutation(titleId, ({ id, body }: { id: number; body: EpisodeUpdate }) =>
+    unwrap(api.PATCH('/api/v1/admin/episodes/{id}', { params: { path: { id } }, body })),
+  );
+
+export const useDeleteEpisode = (titleId: number) =>
+  useSeriesMutation(titleId, (id: number) =>
+    unwrap(api.DELETE('/api/v1/admin/episodes/{id}', { params: { path: { id } } })),
+  );
