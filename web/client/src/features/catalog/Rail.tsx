@@ -47,7 +47,7 @@ export function Rail<T>({
         )}
       </div>
       {/* Vertical padding keeps the cards' focus rings inside the scroller's clip. */}
-      <ul className="scrollbar-none flex snap-x gap-3 overflow-x-auto px-4 py-3 md:gap-4 md:px-8">
+      <ul className="scrollbar-none flex snap-x scroll-px-4 gap-3 overflow-x-auto px-4 py-3 md:scroll-px-8 md:gap-4 md:px-8">
         {items.map((item, i) => (
           <li key={itemKey(item)} className={`shrink-0 snap-start ${kids ? 'w-40 md:w-48' : 'w-32 md:w-40 2xl:w-48'}`}>
             {renderItem(item, i)}

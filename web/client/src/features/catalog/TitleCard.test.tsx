@@ -6,13 +6,13 @@ import { titleSummary } from './testData';
 import { TitleCard } from './TitleCard';
 
 describe('TitleCard', () => {
-  it('is one link named by title and year, with a lazy poster in a fixed box', () => {
+  it('is one link named by its title and year, with a lazy poster in a fixed box', () => {
     render(
       <MemoryRouter>
         <TitleCard title={titleSummary(3, { title: 'Rainmouth', year: 2021 })} />
       </MemoryRouter>,
     );
-    const link = screen.getByRole('link', { name: 'Rainmouth, 2021' });
+    const link = screen.getByRole('link', { name: 'Rainmouth 2021' });
     expect(link).toHaveAttribute('href', '/title/3');
     const img = screen.getByRole('img', { name: 'Rainmouth' });
     expect(img).toHaveAttribute('loading', 'lazy');
@@ -32,7 +32,8 @@ describe('TitleCard', () => {
       </MemoryRouter>,
     );
     expect(
-      screen.getByRole('link', { name: 'Resume Rainmouth, 2021, S1:E3 · The Velvet Ledger, 42% watched' }),
+      // jsdom puts a space between inline spans where browsers do not
+      screen.getByRole('link', { name: /^Resume Rainmouth S1:E3 · The Velvet Ledger ?, 42% watched$/ }),
     ).toHaveAttribute('href', '/watch/title/3?episode=3');
   });
 

@@ -10,8 +10,10 @@ export interface CardProgress {
   label?: string; // e.g. "S1:E3 · The Velvet Ledger"
 }
 
-// A poster card: the whole card is one link to the title page. Its accessible name is
-// the title, year and progress, so a screen reader does not read the name twice.
+// A poster card: the whole card is one link to the title page. Its accessible name
+// comes from its content (no aria-label, so it always matches what is on screen): the
+// poster's alt (the title), then the year or progress; the caption repeats the title
+// for the eye only.
 export function TitleCard({
   title,
   progress,
@@ -27,21 +29,9 @@ export function TitleCard({
   eager?: boolean;
   verb?: string; // when the card does more than open the title page, e.g. "Resume"
 }) {
-  const label = [
-    verb ? `${verb} ${title.title}` : title.title,
-    String(title.year),
-    progress?.label,
-    progress && percentWatched(progress.value),
-  ]
-    .filter(Boolean)
-    .join(', ');
   return (
-    <Link
-      to={to}
-      aria-label={label}
-      className={`focus-ring group block rounded-lg ${kids ? 'rounded-2xl' : ''}`}
-      data-title-id={title.id}
-    >
+    <Link to={to} className={`focus-ring group block rounded-lg ${kids ? 'rounded-2xl' : ''}`} data-title-id={title.id}>
+      {verb && <span className="sr-only">{verb} </span>}
       <Artwork
         src={title.poster_url}
         alt={title.title}
@@ -50,14 +40,19 @@ export function TitleCard({
         className={`transition-transform group-hover:scale-[1.03] motion-reduce:transition-none motion-reduce:group-hover:scale-100 ${kids ? 'rounded-2xl ring-4 ring-yellow-300/70' : 'rounded-lg'}`}
       />
       {progress && <ProgressBar value={progress.value} className="mt-2" />}
-      <div className="mt-2 px-0.5">
-        <p
+      <span className="mt-2 block px-0.5">
+        <span
+          aria-hidden="true"
           className={`line-clamp-2 font-semibold leading-tight ${kids ? 'text-base text-yellow-100' : 'text-sm text-neutral-100'}`}
         >
           {title.title}
-        </p>
-        <p className="text-xs text-neutral-400">{progress?.label ?? title.year}</p>
-      </div>
+        </span>
+        {/* a space, so the name reads "Rainmouth 2021" in every browser */}{' '}
+        <span className="block text-xs text-neutral-400">
+          {progress?.label ?? title.year}
+          {progress && <span className="sr-only">, {percentWatched(progress.value)}</span>}
+        </span>
+      </span>
     </Link>
   );
 }

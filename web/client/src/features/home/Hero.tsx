@@ -5,6 +5,7 @@ import { formatClock } from '../../lib/format';
 import { Backdrop } from '../catalog/Backdrop';
 import { episodeCode, resumePath } from '../catalog/continueProgress';
 import { titlePath, watchPath } from '../catalog/links';
+import { maturityLabel } from '../catalog/maturity';
 
 const action = 'focus-ring inline-flex items-center gap-2 rounded-md px-5 py-2.5 font-semibold';
 
@@ -27,7 +28,7 @@ export function Hero({ title, resume, kids }: { title: TitleSummary; resume?: Co
           {title.title}
         </h2>
         <p className="text-sm text-neutral-300">
-          {title.year} · {title.type === 'series' ? 'Series' : 'Movie'} · {title.maturity_rating}
+          {title.year} · {title.type === 'series' ? 'Series' : 'Movie'} · {maturityLabel(title.maturity_rating)}
         </p>
         <p className="line-clamp-3 text-neutral-200 md:text-lg">{title.synopsis}</p>
         <div className="mt-2 flex flex-wrap gap-3">

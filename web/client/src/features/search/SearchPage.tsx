@@ -1,10 +1,11 @@
 import { TextField } from '@kinora/shared/ui';
-import { useQuery } from '@tanstack/react-query';
+import { isApiError } from '@kinora/shared';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
 import { useSignedIn } from '../../app/useSignedIn';
 import { genresQuery } from '../catalog/queries';
 import { GenreLinks } from '../home/GenreLinks';
-import { SEARCH_MAX_LENGTH } from './queries';
+import { SEARCH_MAX_LENGTH, searchQuery } from './queries';
 import { SearchResults } from './SearchResults';
 import { useSearchText } from './useSearchText';
 
@@ -12,6 +13,9 @@ export default function SearchPage() {
   const { profile } = useSignedIn();
   const { text, setText, query, commit } = useSearchText();
   const genres = useQuery(genresQuery());
+  const results = useInfiniteQuery({ ...searchQuery(query), placeholderData: keepPreviousData });
+  // A refused query (too long, say) names the field: say it under the box too.
+  const fieldError = isApiError(results.error) ? results.error.fieldErrors.q : undefined;
 
   return (
     <div className="flex flex-col gap-6 px-4 pt-6 md:px-8">
@@ -33,6 +37,7 @@ export default function SearchPage() {
           maxLength={SEARCH_MAX_LENGTH}
           placeholder="Titles, people, genres, moods…"
           hint="Search by title, cast, director, genre, mood or theme."
+          error={fieldError}
           autoComplete="off"
           enterKeyHint="search"
           // Coming to Search means typing next.
@@ -40,7 +45,7 @@ export default function SearchPage() {
         />
       </form>
       {query ? (
-        <SearchResults query={query} genres={genres.data ?? []} kids={profile.kids} />
+        <SearchResults query={query} results={results} genres={genres.data ?? []} kids={profile.kids} />
       ) : (
         <div className="-mx-4 md:-mx-8">
           <GenreLinks genres={genres.data ?? []} heading="Browse a genre" />

@@ -1,6 +1,6 @@
-import { isApiError, type Genre } from '@kinora/shared';
+import { isApiError, type Genre, type SearchPage } from '@kinora/shared';
 import { EmptyState, ErrorState } from '@kinora/shared/ui';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query';
 
 import { CardGrid, GridSkeleton } from '../catalog/CardGrid';
 import { LoadMore } from '../catalog/LoadMore';
@@ -8,13 +8,21 @@ import { Rail } from '../catalog/Rail';
 import { TitleCard } from '../catalog/TitleCard';
 import { GenreLinks } from '../home/GenreLinks';
 import { similarQuery } from '../title/queries';
-import { searchQuery } from './queries';
 
 // Retrying helps only when the server or the network failed, not when it refused the query.
 const retryable = (err: unknown) => !isApiError(err) || err.status === 0 || err.status >= 500;
 
-export function SearchResults({ query, genres, kids }: { query: string; genres: Genre[]; kids: boolean }) {
-  const results = useInfiniteQuery({ ...searchQuery(query), placeholderData: keepPreviousData });
+export function SearchResults({
+  query,
+  results,
+  genres,
+  kids,
+}: {
+  query: string;
+  results: UseInfiniteQueryResult<InfiniteData<SearchPage>>;
+  genres: Genre[];
+  kids: boolean;
+}) {
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
   const total = results.data?.pages[0]?.total ?? 0;
   const top = items[0];

@@ -55,39 +55,38 @@ export function Episodes({
         <ol aria-label={seasonLabel(season)} className="flex flex-col gap-2">
           {season.episodes.map((e) => {
             const watched = progress.get(e.id);
-            const body = (
+            const name = (
               <>
-                <span className="w-8 shrink-0 text-2xl font-bold text-neutral-500">{e.number}</span>
-                <span className="flex min-w-0 flex-1 flex-col gap-1">
-                  <span className="flex flex-wrap items-baseline justify-between gap-x-4">
-                    <span className="font-semibold text-white">{e.title}</span>
-                    <span className="text-sm text-neutral-400">{formatRuntime(e.runtime_minutes)}</span>
-                  </span>
-                  {e.synopsis && <span className="line-clamp-2 text-sm text-neutral-300">{e.synopsis}</span>}
-                  {watched && watched.progress > 0 && (
-                    <span className="flex items-center gap-2">
-                      <ProgressBar value={watched.completed ? 1 : watched.progress} className="max-w-xs" />
-                      <span className="shrink-0 text-xs text-neutral-400">
-                        {watched.completed ? 'Watched' : percentWatched(watched.progress)}
-                      </span>
-                    </span>
-                  )}
-                </span>
+                <span className="sr-only">{playable ? 'Play episode' : 'Episode'} </span>
+                <span className="mr-3 text-neutral-400">{e.number}</span>
+                {e.title}
               </>
             );
-            const row = 'flex gap-4 rounded-lg p-3';
             return (
-              <li key={e.id}>
-                {playable ? (
-                  <Link
-                    to={watchPath(titleId, { episodeId: e.id })}
-                    aria-label={`Play episode ${e.number}: ${e.title}${watched ? `, ${watched.completed ? 'watched' : percentWatched(watched.progress)}` : ''}`}
-                    className={`focus-ring ${row} hover:bg-white/5`}
-                  >
-                    {body}
-                  </Link>
-                ) : (
-                  <div className={row}>{body}</div>
+              // The title is the link; stretched over the row so all of it is clickable.
+              <li key={e.id} className="relative flex flex-col gap-1 rounded-lg p-3 hover:bg-white/5">
+                <span className="flex flex-wrap items-baseline justify-between gap-x-4">
+                  {playable ? (
+                    <Link
+                      to={watchPath(titleId, { episodeId: e.id })}
+                      // The focus ring goes round the whole row (the stretched ::after), as focus-ring would.
+                      className="font-semibold text-white outline-none after:absolute after:inset-0 after:rounded-lg focus-visible:after:ring-4 focus-visible:after:ring-brand-500"
+                    >
+                      {name}
+                    </Link>
+                  ) : (
+                    <span className="font-semibold text-white">{name}</span>
+                  )}
+                  <span className="text-sm text-neutral-400">{formatRuntime(e.runtime_minutes)}</span>
+                </span>
+                {e.synopsis && <span className="line-clamp-2 text-sm text-neutral-300">{e.synopsis}</span>}
+                {watched && watched.progress > 0 && (
+                  <span className="flex items-center gap-2">
+                    <ProgressBar value={watched.completed ? 1 : watched.progress} className="max-w-xs" />
+                    <span className="shrink-0 text-xs text-neutral-400">
+                      {watched.completed ? 'Watched' : percentWatched(watched.progress)}
+                    </span>
+                  </span>
                 )}
               </li>
             );

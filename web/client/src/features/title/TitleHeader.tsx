@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { formatRuntime } from '../../lib/format';
 import { Artwork } from '../catalog/Artwork';
 import { Backdrop } from '../catalog/Backdrop';
+import { maturityLabel } from '../catalog/maturity';
 import { TierBadge } from '../catalog/TierBadge';
 import { browsePath } from '../browse/filters';
 
@@ -44,11 +45,9 @@ export function TitleHeader({
         <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-neutral-300">
           <span>{title.year}</span>
           <span>{runtime}</span>
-          <span
-            className="rounded border border-neutral-400 px-1.5 text-xs"
-            aria-label={`Rated ${title.maturity_rating}`}
-          >
-            {title.maturity_rating}
+          <span className="rounded border border-neutral-400 px-1.5 text-xs">
+            <span className="sr-only">Rated </span>
+            {maturityLabel(title.maturity_rating)}
           </span>
           <span>{title.type === 'series' ? 'Series' : 'Movie'}</span>
           <TierBadge tier={title.tier} />
