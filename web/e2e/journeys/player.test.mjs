@@ -127,6 +127,22 @@ test('the controls work with the keyboard and hide while playing', async () => {
     () => getComputedStyle(document.querySelector('[role="toolbar"]').closest('.absolute')).opacity,
   );
   assert.equal(hidden, '0');
+
+  // The subtitle choice is kept: the next title shows English cues from its start.
+  await page.goto('/watch/title/6?start=0');
+  await page.waitForFunction(() => {
+    const track = document.querySelector('video')?.textTracks[0];
+    return track?.mode === 'showing' && (track.cues?.length ?? 0) > 0;
+  });
+  await page.mouse.move(10, 10); // controls show on pointer movement
+  await page.getByRole('button', { name: 'Subtitles' }).click();
+  assert.equal(
+    await page
+      .getByRole('menuitemradio', { checked: true })
+      .innerText()
+      .then((t) => t.replace(/\s+/g, '')),
+    '✓English',
+  );
   await close();
 });
 
@@ -202,6 +218,55 @@ test('at the stream limit the page lists the streams playing, and Try again play
   await stopAllStreams(api);
   await page.getByRole('button', { name: 'Try again' }).click();
   await playedPast(page, 0.5);
+  await close();
+});
+
+test('a title without packaged media says it is not ready yet', async () => {
+  const admin = await apiLogin(server, DEMO.admin.email, DEMO.admin.password);
+  const created = await admin.call('POST', '/api/v1/admin/titles', {
+    type: 'movie',
+    title: 'Unpackaged Premiere',
+    synopsis: 'No video yet.',
+    year: 2026,
+    runtime_minutes: 90,
+    maturity_rating: 'all',
+    tier: 'basic',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const { page, close } = await openPage(server);
+  await signInAs(page, server, DEMO.premium.email, DEMO.premium.password, DEMO.premium.profile);
+  await page.goto(`/watch/title/${created.body.id}`);
+  await page.getByRole('heading', { name: 'This title is not ready to watch yet' }).waitFor();
+  assert.equal(
+    await page.getByRole('link', { name: 'Back to the title' }).getAttribute('href'),
+    `/title/${created.body.id}`,
+  );
+  await checkA11y(page, { label: 'no media' });
+  await page.goto('/watch/title/999999');
+  await page.getByRole('heading', { name: 'This title is not here' }).waitFor();
+  await close();
+});
+
+test('when the media server keeps failing, Shaka retries, then the page explains and Try again plays', async () => {
+  const { page, problems, close } = await openPage(server);
+  await signInAs(page, server, DEMO.premium.email, DEMO.premium.password, DEMO.premium.profile);
+  const failing = (url) => new URL(url).pathname.endsWith('/key');
+  let refused = 0;
+  await page.route(failing, (route) => {
+    refused++;
+    return route.fulfill({ status: 503, body: 'down for the test' });
+  });
+  await page.goto(`/watch/title/${MOVIE}?start=0`);
+  await page.getByRole('heading', { name: 'The video could not be loaded' }).waitFor({ timeout: 40_000 });
+  assert.ok(refused > 1, `the key was retried (${refused} requests)`);
+  await page.getByText('The media server answered 503').waitFor();
+  await checkA11y(page, { label: 'playback failure' });
+  await page.unroute(failing);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await playedPast(page, 0.5);
+  // The refused key requests were this test's own doing; nothing else may have failed.
+  const unexpected = problems.filter((p) => !/503/.test(p) || !/\/key|status of 503/.test(p));
+  problems.splice(0, problems.length, ...unexpected);
   await close();
 });
 

@@ -45,7 +45,9 @@ export function ChannelPlayer({ channelId }: { channelId: number }) {
     enabled: start !== null,
     refetchInterval: programmeId ? false : 10 * 60_000,
   });
-  const { engine, state } = usePlayback(start, video, null, () =>
+  // Start-over from the programme's first second (Shaka would join an EVENT playlist
+  // near its end); live from the live edge.
+  const { engine, state } = usePlayback(start, video, programmeId ? 0 : null, () =>
     setFailure({
       title: 'This stream has ended',
       detail: 'It was stopped from another device or timed out. Start it again to keep watching.',

@@ -44,6 +44,9 @@ export interface EngineState {
 
 const VOLUME_KEY = 'kinora:volume';
 const MUTED_KEY = 'kinora:muted';
+// The subtitle language last chosen ('' for off), asked for again at the next load:
+// Shaka streams text from the start only for a track chosen before load.
+const SUBTITLES_KEY = 'kinora:subtitles';
 
 // Network failures are retried by Shaka with backoff before it reports an error.
 const RETRY = { maxAttempts: 5, baseDelay: 500, backoffFactor: 2, fuzzFactor: 0.5, timeout: 30_000 };
@@ -100,6 +103,8 @@ export class PlayerEngine {
         manifest: { retryParameters: RETRY },
         drm: { retryParameters: RETRY },
       });
+      const language = stored(SUBTITLES_KEY);
+      if (language) player.configure({ preferredText: [{ language, role: '', format: '', forced: false }] });
       player.addEventListener('error', (event) => this.fail((event as unknown as { detail: unknown }).detail));
       for (const type of ['trackschanged', 'variantchanged', 'adaptation', 'textchanged', 'buffering']) {
         player.addEventListener(type, this.update);
@@ -131,7 +136,10 @@ export class PlayerEngine {
 
   seekBy = (seconds: number) => this.seekTo(this.video.currentTime + seconds);
 
-  goLive = () => this.player?.goToLive();
+  goLive = () => {
+    if (this.player?.isLive()) this.player.goToLive();
+    else this.seekTo(this.state.seekEnd - 2);
+  };
 
   setVolume = (volume: number) => {
     this.video.volume = Math.min(1, Math.max(0, volume));
@@ -171,7 +179,9 @@ export class PlayerEngine {
   setText = (id: string | null) => {
     const player = this.player;
     if (!player) return;
-    player.selectTextTrack(id === null ? null : (player.getTextTracks()[Number(id)] ?? null));
+    const track = id === null ? null : (player.getTextTracks()[Number(id)] ?? null);
+    player.selectTextTrack(track);
+    store(SUBTITLES_KEY, track?.language ?? '');
     this.update();
   };
 
@@ -211,7 +221,8 @@ export class PlayerEngine {
   private read(phase: EngineState['phase'], failure: PlaybackFailure | null): EngineState {
     const v = this.video;
     const p = phase === 'ready' ? this.player : null;
-    const live = p?.isLive() ?? false;
+    // Start-over plays an EVENT playlist, which Shaka calls in-progress rather than live.
+    const live = p ? p.isLive() || p.isInProgress() : false;
     const range = p?.seekRange();
     const duration = Number.isFinite(v.duration) ? v.duration : 0;
     const videoTracks = p?.getVideoTracks() ?? [];
