@@ -1,7 +1,8 @@
 // The catalog pages: Home (hero and rails, arrow keys along a rail), a title page and My
-// List (saved across reloads, removed again), Browse filters in the URL (Back restores
-// them, more pages on scroll), Search (results as the API ranks them, a 10 KB query
-// refused in words), an unknown title, a kids profile's Home, and the phone layout.
+// List (saved across reloads, removed again), resuming from Continue Watching, thumbs,
+// Browse filters in the URL (Back restores them, more pages on scroll), Search (results
+// as the API ranks them, a 10 KB query refused in words), an unknown title, a kids
+// profile's Home, and the phone layout.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -97,6 +98,64 @@ test('home shows a hero and rails; a card opens its title; My List keeps it acro
   await page.reload();
   await page.getByRole('heading', { name: 'Your list is empty' }).waitFor();
   assert.deepEqual((await premium.call('GET', '/api/v1/viewing/watchlist')).body.items, []);
+  await close();
+});
+
+test('continue watching resumes with progress, a rating sticks, and a dismissed title stays gone', async () => {
+  for (const i of (await premium.call('GET', '/api/v1/viewing/continue-watching')).body.items) {
+    await premium.call('DELETE', `/api/v1/viewing/continue-watching/${i.title.id}`);
+  }
+  const SERIES = 53; // Rainmouth: S1:E2 "Wet Ashes" is episode 2, 53 minutes
+  const saved = await premium.call('PUT', `/api/v1/viewing/bookmarks/${SERIES}`, {
+    position_seconds: 900,
+    episode_id: 2,
+  });
+  assert.equal(saved.status, 200);
+  const percent = `${Math.round(saved.body.progress * 100)}% watched`;
+
+  const { page, close } = await openPage(server);
+  await signIn(page);
+  await page.goto('/');
+  const firstRail = page.locator('main section:has(ul li a)').first();
+  await firstRail.getByRole('heading', { name: 'Continue Watching' }).waitFor();
+  const resumeCard = firstRail.getByRole('link', { name: /^Resume Rainmouth S1:E2/ });
+  assert.equal(await resumeCard.getAttribute('href'), `/watch/title/${SERIES}?episode=2`);
+  assert.match(await resumeCard.textContent(), new RegExp(percent));
+
+  await page.goto(`/title/${SERIES}`);
+  const resume = page.getByRole('link', { name: 'Resume S1:E2 at 15:00' });
+  await resume.waitFor();
+  assert.equal(await resume.getAttribute('href'), `/watch/title/${SERIES}?episode=2`);
+  assert.equal(
+    await page.getByRole('link', { name: 'Start over' }).getAttribute('href'),
+    `/watch/title/${SERIES}?episode=2&start=0`,
+  );
+  const episode = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /Wet Ashes/ }) });
+  assert.match(await episode.textContent(), new RegExp(percent));
+
+  // Thumbs up: pressed at once, kept by the server and after a reload, taken back again.
+  const up = page.getByRole('button', { name: 'I like this' });
+  await up.click();
+  await page.waitForFunction(() => document.querySelector('[aria-label="I like this"]')?.ariaPressed === 'true');
+  const rated = async () =>
+    (await premium.call('GET', '/api/v1/viewing/ratings')).body.items.find((r) => r.title.id === SERIES)?.rating;
+  for (let i = 0; i < 20 && (await rated()) !== 'up'; i++) await page.waitForTimeout(100);
+  assert.equal(await rated(), 'up');
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[aria-label="I like this"]')?.ariaPressed === 'true');
+  await up.click();
+  await page.waitForFunction(() => document.querySelector('[aria-label="I like this"]')?.ariaPressed === 'false');
+  for (let i = 0; i < 20 && (await rated()) !== undefined; i++) await page.waitForTimeout(100);
+  assert.equal(await rated(), undefined);
+
+  await page.goto('/continue');
+  await page.getByRole('link', { name: /^Resume Rainmouth/ }).waitFor();
+  await checkA11y(page, { label: 'continue watching' });
+  await page.getByRole('button', { name: 'Remove: Rainmouth' }).click();
+  await page.getByRole('heading', { name: 'Nothing in progress' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Nothing in progress' }).waitFor();
+  assert.deepEqual((await premium.call('GET', '/api/v1/viewing/continue-watching')).body.items, []);
   await close();
 });
 
