@@ -31,6 +31,7 @@ export function GridRow({
   row,
   timeline,
   range,
+  stickyAt,
   width,
   metrics,
   now,
@@ -43,6 +44,7 @@ export function GridRow({
   row: RowView;
   timeline: Timeline;
   range: { left: number; width: number };
+  stickyAt: { start: number; end: number };
   width: number;
   metrics: GuideMetrics;
   now: number;
@@ -122,7 +124,10 @@ export function GridRow({
                 onClick={() => onOpen(slot, channel)}
                 className={`focus-ring flex h-full w-full flex-col items-start justify-center overflow-clip rounded text-left ${style[when]}`}
               >
-                <span className="sticky block max-w-full px-2" style={{ left: textLeft }}>
+                <span
+                  className={`block max-w-full px-2 ${slot.start < stickyAt.end && slot.stop > stickyAt.start ? 'sticky' : ''}`}
+                  style={{ left: textLeft }}
+                >
                   <span className={`block truncate font-semibold ${metrics.size === 'tv' ? 'text-lg' : 'text-sm'}`}>
                     {/* The space keeps the visible text a run of words of the label. */}
                     {slot.programme.title}{' '}

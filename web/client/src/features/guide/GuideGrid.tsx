@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { GridRow, type RowView } from './GridRow';
 import {
   CHANNEL_PAGE,
+  MINUTE,
   pagesCovering,
   tickCount,
   tickTime,
@@ -105,6 +106,10 @@ export function GuideGrid(props: GuideGridProps) {
   const from = Math.max(tickTime(firstTick, timeline), timeline.start);
   const to = Math.min(tickTime(lastTick + 1, timeline), timeline.end);
   const range = { left: timeToX(from, timeline), width: timeToX(to, timeline) - timeToX(from, timeline) };
+  // The half hour at the viewport's left edge: only programmes over it keep their title
+  // in view with position: sticky (a sticky element is a compositor layer each).
+  const edge = tickTime(columns.range?.startIndex ?? firstTick, timeline);
+  const stickyAt = { start: edge, end: edge + 30 * MINUTE };
 
   // The pages (channels × time windows) under the viewport; TanStack Query keeps those
   // already loaded, so scrolling back draws at once.
@@ -181,6 +186,7 @@ export function GuideGrid(props: GuideGridProps) {
               row={row}
               timeline={timeline}
               range={range}
+              stickyAt={stickyAt}
               width={width}
               metrics={metrics}
               now={now}

@@ -37,11 +37,10 @@ export default function GuidePage() {
   const active: GroupTab = tabs.find((t) => t.key === wanted) ?? tabs.find((t) => t.key === 'all')!;
   const filter: GuideFilter = active.filter;
 
-  // The first page at the current time tells how many channels the tab has.
-  const first = useQuery({
-    ...gridPageQuery(filter, 0, Math.floor(now / WINDOW_MS) * WINDOW_MS),
-    enabled: groups.isSuccess,
-  });
+  // The first page at the time the guide opened tells how many channels the tab has
+  // (fixed, so the grid is not remounted when the clock enters the next window).
+  const [firstWindow] = useState(() => Math.floor(Date.now() / WINDOW_MS) * WINDOW_MS);
+  const first = useQuery({ ...gridPageQuery(filter, 0, firstWindow), enabled: groups.isSuccess });
 
   const viewTime = useRef(now - lead);
   const [viewDay, setViewDay] = useState(() => dayIndexAt(now, days));
