@@ -30,6 +30,7 @@
 #include "recommend/recommend_routes.hpp"
 #include "recommend/recommend_service.hpp"
 #include "recommend/title_vectors.hpp"
+#include "stats/stats_routes.hpp"
 #include "seed/demo_seed.hpp"
 #include "storage/database.hpp"
 #include "viewing/viewing_routes.hpp"
@@ -124,6 +125,7 @@ struct application::parts {
     epg::add_interchange_routes(router, *epg, *interchange);
     recommend::add_routes(router, *recommendations, *vectors, random);
     playback::add_routes(router, *playback);
+    stats::add_routes(router, *db, clock);
     media::add_routes(router, *library, *signer, clock,
                       [this](const std::string& session, const std::string& asset) {
                         return playback->release_key(session, asset);

@@ -1048,6 +1048,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard figures
+         * @description Admin only. Titles by type, tier and rating, titles without media or embeddings, accounts by tier, viewers watching now, each channel's schedule horizon and gaps, plays per day over the last 7 days, the most played titles and recent packaging jobs. Readiness and the encoder are at `/readyz` and `/api/v1/admin/embeddings`.
+         */
+        get: operations["adminStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/embeddings": {
         parameters: {
             query?: never;
@@ -2530,6 +2550,77 @@ export interface components {
                 /** @description A `tvg-id` or channel an earlier entry of the playlist already named. */
                 duplicate: number;
             };
+        };
+        /** @description The admin dashboard's figures, each computed by one SQL aggregate over the whole service (not filtered by visibility). */
+        AdminStats: {
+            generated_at: components["schemas"]["Timestamp"];
+            titles: {
+                total: number;
+                /** @description Titles per type (`movie`, `series`); types without titles are absent. */
+                by_type: {
+                    [key: string]: number;
+                };
+                /** @description Titles per tier, lowest tier first. */
+                by_tier: {
+                    [key: string]: number;
+                };
+                /** @description Titles per maturity rating, lowest first. */
+                by_rating: {
+                    [key: string]: number;
+                };
+                /** @description Titles with no packaged media linked (for a series: on no episode). */
+                without_media: number;
+                /** @description Titles with no stored embedding, so recommendations cannot place them. */
+                without_embedding: number;
+            };
+            accounts: {
+                total: number;
+                /** @description Accounts per tier, lowest first. */
+                by_tier: {
+                    [key: string]: number;
+                };
+            };
+            /** @description Titles or episodes whose position was saved in the last 90 seconds (a heartbeat's interval at most): viewers watching VOD now, across every instance. */
+            watching_now: number;
+            /** @description Every channel by number, with how far ahead it is scheduled. */
+            channels: {
+                id: components["schemas"]["Id"];
+                number: number;
+                name: string;
+                /** @description The end of its last programme; null when it has none. */
+                scheduled_until: components["schemas"]["Timestamp"] | null;
+                /** @description Days from now to `scheduled_until`, to one decimal; under 7 leaves the guide short. */
+                days_ahead: number;
+                /** @description Holes in the schedule between now and 7 days ahead (a programme starting after the previous one ended, or nothing on now). */
+                gaps: number;
+            }[];
+            /** @description Plays started on each of the last 7 UTC days, oldest first, today last. A play is a title or episode a profile started (its first saved position). */
+            plays_per_day: {
+                /**
+                 * Format: date
+                 * @example 2026-01-31
+                 */
+                date: string;
+                plays: number;
+            }[];
+            /** @description The titles most often started in the last 7 days, most first. */
+            most_played: {
+                id: components["schemas"]["Id"];
+                title: string;
+                plays: number;
+            }[];
+            /** @description The 10 most recently updated packaging jobs. */
+            recent_media_jobs: {
+                id: string;
+                /** @enum {string} */
+                status: "queued" | "running" | "succeeded" | "failed";
+                progress: number;
+                title_id: components["schemas"]["Id"];
+                title: string;
+                /** @description ffmpeg's reason when the job failed. */
+                error: string | null;
+                updated_at: components["schemas"]["Timestamp"];
+            }[];
         };
     };
     responses: {
@@ -6544,6 +6635,34 @@ export interface operations {
                     };
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];

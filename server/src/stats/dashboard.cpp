@@ -1,0 +1,101 @@
+#include "stats/dashboard.hpp"
+
+namespace kinora::stats {
+
+namespace {
+
+constexpr std::int64_t day = 86400;
+
+counts grouped(storage::connection& c, std::string_view sql) {
+  counts out;
+  for (const auto& r : c.query(sql)) out.emplace_back(r.text(0), r.i64(1));
+  return out;
+}
+
+std::int64_t scalar(storage::connection& c, std::string_view sql,
+                    std::initializer_list<storage::value> params = {}) {
+  const auto rows = c.query(sql, params);
+  return rows.empty() || rows.front().is_null(0) ? 0 : rows.front().i64(0);
+}
+
+std::vector<channel_coverage> channel_coverage_from(storage::connection& c, std::int64_t now) {
+  // A gap is a programme starting after the previous one ended, or a first programme
+  // starting after now; the window is what the guide shows ahead (7 days).
+  const auto rows = c.query(
+      "WITH ahead AS ("
+      "  SELECT channel_id, start_at, end_at,"
+      "         LAG(end_at) OVER (PARTITION BY channel_id ORDER BY start_at) AS previous_end"
+      "  FROM programmes WHERE end_at > $1 AND start_at < $2"
+      ") "
+      "SELECT ch.id, ch.number, ch.name,"
+      "       (SELECT MAX(p.end_at) FROM programmes p WHERE p.channel_id = ch.id),"
+      "       (SELECT COUNT(*) FROM ahead a WHERE a.channel_id = ch.id AND"
+      "          ((a.previous_end IS NULL AND a.start_at > $1) OR a.start_at > a.previous_end)) "
+      "FROM channels ch ORDER BY ch.number",
+      {now, now + 7 * day});
+  std::vector<channel_coverage> out;
+  for (const auto& r : rows)
+    out.push_back({r.i64(0), static_cast<int>(r.i64(1)), r.text(2), r.opt_i64(3), r.i64(4)});
+  return out;
+}
+
+std::vector<day_count> plays_per_day_from(storage::connection& c, std::int64_t now) {
+  // A play is a title (or episode) a profile started: its first saved position.
+  const std::int64_t today = now / day * day;
+  const std::int64_t from = today - 6 * day;
+  std::vector<day_count> out;
+  for (int i = 0; i < 7; ++i) out.push_back({from + i * day, 0});
+  for (const auto& r : c.query("SELECT first_watched_at / 86400, COUNT(*) FROM bookmarks "
+                               "WHERE first_watched_at >= $1 GROUP BY first_watched_at / 86400",
+                               {from})) {
+    const auto index = r.i64(0) * day - from;
+    if (index >= 0 && index / day < 7) out[index / day].plays = r.i64(1);
+  }
+  return out;
+}
+
+}  // namespace
+
+dashboard collect_dashboard(storage::connection& c, std::int64_t now) {
+  dashboard d;
+  d.generated_at = now;
+  d.titles = scalar(c, "SELECT COUNT(*) FROM titles");
+  d.titles_by_type = grouped(c, "SELECT kind, COUNT(*) FROM titles GROUP BY kind ORDER BY kind");
+  d.titles_by_tier =
+      grouped(c, "SELECT tier, COUNT(*) FROM titles GROUP BY tier, tier_rank ORDER BY tier_rank");
+  d.titles_by_rating =
+      grouped(c,
+              "SELECT maturity, COUNT(*) FROM titles GROUP BY maturity, maturity_rank "
+              "ORDER BY maturity_rank");
+  d.titles_without_media =
+      scalar(c,
+             "SELECT COUNT(*) FROM titles t "
+             "WHERE NOT EXISTS (SELECT 1 FROM media_links m WHERE m.title_id = t.id)");
+  d.titles_without_embedding =
+      scalar(c,
+             "SELECT COUNT(*) FROM titles t "
+             "WHERE NOT EXISTS (SELECT 1 FROM title_embeddings e WHERE e.title_id = t.id)");
+  d.accounts = scalar(c, "SELECT COUNT(*) FROM accounts");
+  d.accounts_by_tier = grouped(c,
+                               "SELECT tier, COUNT(*) FROM accounts GROUP BY tier ORDER BY "
+                               "CASE tier WHEN 'basic' THEN 1 WHEN 'standard' THEN 2 ELSE 3 END");
+  d.watching_now = scalar(c, "SELECT COUNT(*) FROM bookmarks WHERE updated_at > $1",
+                          {now - watching_window_seconds});
+  d.channels = channel_coverage_from(c, now);
+  d.plays_per_day = plays_per_day_from(c, now);
+  for (const auto& r : c.query("SELECT t.id, t.title, COUNT(*) AS plays FROM bookmarks b "
+                               "JOIN titles t ON t.id = b.title_id WHERE b.first_watched_at >= $1 "
+                               "GROUP BY t.id, t.title ORDER BY plays DESC, t.id LIMIT 10",
+                               {now - 7 * day}))
+    d.most_played.push_back({r.i64(0), r.text(1), r.i64(2)});
+  for (const auto& r :
+       c.query("SELECT j.id, j.status, j.progress, j.title_id, COALESCE(t.title, ''), j.error,"
+               "       j.updated_at "
+               "FROM media_jobs j LEFT JOIN titles t ON t.id = j.title_id "
+               "ORDER BY j.updated_at DESC, j.id LIMIT 10"))
+    d.recent_media_jobs.push_back({r.text(0), r.text(1), static_cast<int>(r.i64(2)), r.i64(3),
+                                   r.text(4), r.opt_text(5), r.i64(6)});
+  return d;
+}
+
+}  // namespace kinora::stats
