@@ -1,25 +1,9 @@
-import { formatClock } from '../../lib/format';
 import type { EngineState, PlayerEngine } from './engine';
 import { Icon } from './icons';
+import { seekMode } from './seekMode';
 import { SeekBar } from './SeekBar';
+import { TimeLabel } from './TimeLabel';
 import { TrackMenu } from './TrackMenu';
-
-// A live stream keeps a seek bar only when its window is worth seeking in (start-over,
-// or a DVR window); the demo channels' ~40 s live window is not.
-const DVR_MIN_SECONDS = 60;
-// Within this much of the live edge the stream counts as live.
-const LIVE_SLACK_SECONDS = 12;
-
-export type SeekMode = 'vod' | 'dvr' | 'live';
-
-export function seekMode(s: Pick<EngineState, 'live' | 'seekStart' | 'seekEnd'>): SeekMode {
-  if (!s.live) return 'vod';
-  return s.seekEnd - s.seekStart >= DVR_MIN_SECONDS ? 'dvr' : 'live';
-}
-
-export function atLiveEdge(s: Pick<EngineState, 'currentTime' | 'seekEnd'>): boolean {
-  return s.seekEnd - s.currentTime <= LIVE_SLACK_SECONDS;
-}
 
 const btn = 'focus-ring rounded-md p-2 hover:bg-white/10';
 
@@ -124,45 +108,6 @@ export function Controls({
           <Icon name={fullscreen ? 'exitFullscreen' : 'fullscreen'} />
         </button>
       </div>
-    </div>
-  );
-}
-
-function TimeLabel({ state: s, mode, onGoLive }: { state: EngineState; mode: SeekMode; onGoLive: () => void }) {
-  if (mode === 'vod') {
-    return (
-      <p className="ml-1 whitespace-nowrap text-xs tabular-nums text-neutral-200 sm:text-sm">
-        <span className="sr-only">Elapsed </span>
-        {formatClock(s.currentTime)}
-        <span aria-hidden="true"> / </span>
-        <span className="sr-only">, remaining </span>-{formatClock(Math.max(0, s.duration - s.currentTime))}
-      </p>
-    );
-  }
-  return <LiveBadge state={s} mode={mode} onGoLive={onGoLive} />;
-}
-
-function LiveBadge({ state: s, mode, onGoLive }: { state: EngineState; mode: SeekMode; onGoLive: () => void }) {
-  const live = atLiveEdge(s);
-  return (
-    <div className="ml-1 flex items-center gap-2 text-xs sm:text-sm">
-      {mode === 'dvr' && (
-        <span className="whitespace-nowrap tabular-nums text-neutral-200">
-          {formatClock(s.currentTime - s.seekStart)}
-          {!live && <> · -{formatClock(s.seekEnd - s.currentTime)}</>}
-        </span>
-      )}
-      {live ? (
-        <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-bold tracking-wide text-white">LIVE</span>
-      ) : (
-        <button
-          type="button"
-          onClick={onGoLive}
-          className="focus-ring rounded bg-neutral-700 px-1.5 py-0.5 text-xs font-bold tracking-wide text-neutral-100 hover:bg-neutral-600"
-        >
-          Go live
-        </button>
-      )}
     </div>
   );
 }

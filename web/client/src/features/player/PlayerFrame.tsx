@@ -1,11 +1,12 @@
 import { Spinner } from '@kinora/shared/ui';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
-import { Controls, seekMode } from './Controls';
+import { Controls } from './Controls';
 import type { EngineState, PlayerEngine } from './engine';
 import { Icon } from './icons';
 import { useAutoHide } from './useAutoHide';
 import { useFullscreen } from './useFullscreen';
+import { seekMode } from './seekMode';
 import { usePlayerKeys } from './usePlayerKeys';
 
 // The full-screen black player: the video, a top bar (back, what is playing) and the

@@ -1,7 +1,11 @@
 import type shakaNs from 'shaka-player/dist/shaka-player.hls-es2021.js';
 
+import { IDLE_STATE, readState, type EngineState } from './engineState';
 import { describePlaybackFailure, type PlaybackFailure } from './playbackError';
-import { activeHeight, activeIndex, languageOptions, qualityOptions, type MenuOption } from './tracks';
+import { preferences } from './preferences';
+
+export type { EngineState };
+export { IDLE_STATE };
 
 type Shaka = typeof shakaNs;
 type ShakaPlayer = shakaNs.Player;
@@ -18,54 +22,8 @@ function loadShaka(): Promise<Shaka> {
   return shakaModule;
 }
 
-export interface EngineState {
-  phase: 'loading' | 'ready' | 'error';
-  failure: PlaybackFailure | null;
-  paused: boolean;
-  ended: boolean;
-  waiting: boolean;
-  currentTime: number;
-  duration: number;
-  // What may be sought: the whole title, or a live stream's window.
-  seekStart: number;
-  seekEnd: number;
-  bufferedEnd: number;
-  volume: number;
-  muted: boolean;
-  live: boolean;
-  qualities: MenuOption[];
-  quality: string; // 'auto' or a height
-  playingHeight: number | null;
-  audioTracks: MenuOption[];
-  audioTrack: string | null;
-  textTracks: MenuOption[];
-  textTrack: string | null; // null: subtitles off
-}
-
-const VOLUME_KEY = 'kinora:volume';
-const MUTED_KEY = 'kinora:muted';
-// The subtitle language last chosen ('' for off), asked for again at the next load:
-// Shaka streams text from the start only for a track chosen before load.
-const SUBTITLES_KEY = 'kinora:subtitles';
-
 // Network failures are retried by Shaka with backoff before it reports an error.
 const RETRY = { maxAttempts: 5, baseDelay: 500, backoffFactor: 2, fuzzFactor: 0.5, timeout: 30_000 };
-
-function stored(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function store(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Private mode: the setting lasts for this page only.
-  }
-}
 
 // Shaka and the <video> element behind one small, subscribable state.
 export class PlayerEngine {
@@ -78,9 +36,8 @@ export class PlayerEngine {
 
   constructor(video: HTMLVideoElement) {
     this.video = video;
-    const volume = Number(stored(VOLUME_KEY));
-    video.volume = Number.isFinite(volume) && stored(VOLUME_KEY) !== null ? Math.min(1, Math.max(0, volume)) : 1;
-    video.muted = stored(MUTED_KEY) === '1';
+    video.volume = preferences.volume();
+    video.muted = preferences.muted();
     this.state = this.read('loading', null);
     for (const type of VIDEO_EVENTS) video.addEventListener(type, this.update);
   }
@@ -103,7 +60,7 @@ export class PlayerEngine {
         manifest: { retryParameters: RETRY },
         drm: { retryParameters: RETRY },
       });
-      const language = stored(SUBTITLES_KEY);
+      const language = preferences.subtitles();
       if (language) player.configure({ preferredText: [{ language, role: '', format: '', forced: false }] });
       player.addEventListener('error', (event) => this.fail((event as unknown as { detail: unknown }).detail));
       for (const type of ['trackschanged', 'variantchanged', 'adaptation', 'textchanged', 'buffering']) {
@@ -144,13 +101,12 @@ export class PlayerEngine {
   setVolume = (volume: number) => {
     this.video.volume = Math.min(1, Math.max(0, volume));
     if (this.video.volume > 0) this.video.muted = false;
-    store(VOLUME_KEY, String(this.video.volume));
-    store(MUTED_KEY, this.video.muted ? '1' : '0');
+    preferences.saveSound(this.video.volume, this.video.muted);
   };
 
   toggleMute = () => {
     this.video.muted = !this.video.muted;
-    store(MUTED_KEY, this.video.muted ? '1' : '0');
+    preferences.saveSound(this.video.volume, this.video.muted);
   };
 
   setQuality = (id: string) => {
@@ -181,7 +137,7 @@ export class PlayerEngine {
     if (!player) return;
     const track = id === null ? null : (player.getTextTracks()[Number(id)] ?? null);
     player.selectTextTrack(track);
-    store(SUBTITLES_KEY, track?.language ?? '');
+    preferences.saveSubtitles(track?.language ?? null);
     this.update();
   };
 
@@ -213,44 +169,13 @@ export class PlayerEngine {
     this.emit(this.read(this.state.phase, this.state.failure));
   };
 
+  private read(phase: EngineState['phase'], failure: PlaybackFailure | null): EngineState {
+    return readState(this.video, this.player, phase, failure, this.quality);
+  }
+
   private emit(next: EngineState) {
     this.state = next;
     for (const listener of this.listeners) listener();
-  }
-
-  private read(phase: EngineState['phase'], failure: PlaybackFailure | null): EngineState {
-    const v = this.video;
-    const p = phase === 'ready' ? this.player : null;
-    // Start-over plays an EVENT playlist, which Shaka calls in-progress rather than live.
-    const live = p ? p.isLive() || p.isInProgress() : false;
-    const range = p?.seekRange();
-    const duration = Number.isFinite(v.duration) ? v.duration : 0;
-    const videoTracks = p?.getVideoTracks() ?? [];
-    const audio = p?.getAudioTracks() ?? [];
-    const text = p?.getTextTracks() ?? [];
-    const textOn = text.some((t) => t.active);
-    return {
-      phase,
-      failure,
-      paused: v.paused,
-      ended: v.ended,
-      waiting: phase === 'loading' || (p?.isBuffering() ?? false),
-      currentTime: v.currentTime,
-      duration,
-      seekStart: range ? range.start : 0,
-      seekEnd: range ? range.end : duration,
-      bufferedEnd: bufferedEnd(v),
-      volume: v.volume,
-      muted: v.muted,
-      live,
-      qualities: qualityOptions(videoTracks),
-      quality: this.quality,
-      playingHeight: activeHeight(videoTracks),
-      audioTracks: audio.length > 1 ? languageOptions(audio) : [],
-      audioTrack: activeIndex(audio),
-      textTracks: languageOptions(text),
-      textTrack: textOn ? activeIndex(text) : null,
-    };
   }
 }
 
@@ -268,12 +193,3 @@ const VIDEO_EVENTS = [
   'durationchange',
   'loadedmetadata',
 ] as const;
-
-// The end of the buffered range the playhead is in (for the seek bar's lighter fill).
-function bufferedEnd(video: HTMLVideoElement): number {
-  const t = video.currentTime;
-  for (let i = 0; i < video.buffered.length; i++) {
-    if (video.buffered.start(i) <= t + 0.5 && video.buffered.end(i) >= t) return video.buffered.end(i);
-  }
-  return t;
-}

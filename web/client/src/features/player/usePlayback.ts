@@ -1,33 +1,16 @@
 import { isApiError, type PlaybackStart } from '@kinora/shared';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
-import { PlayerEngine, type EngineState } from './engine';
+import { IDLE_STATE, PlayerEngine } from './engine';
 import { createHeartbeat, reportablePosition } from './heartbeat';
 import { holdStarts, sendHeartbeat, stopSession } from './playbackApi';
 
-const IDLE: EngineState = {
-  phase: 'loading',
-  failure: null,
-  paused: true,
-  ended: false,
-  waiting: true,
-  currentTime: 0,
-  duration: 0,
-  seekStart: 0,
-  seekEnd: 0,
-  bufferedEnd: 0,
-  volume: 1,
-  muted: false,
-  live: false,
-  qualities: [],
-  quality: 'auto',
-  playingHeight: null,
-  audioTracks: [],
-  audioTrack: null,
-  textTracks: [],
-  textTrack: null,
-};
+// Stops waiting a tick before they go out, by session id. React's StrictMode (dev only)
+// unmounts and remounts every effect once; the remount cancels the stop of its session.
+const pendingStops = new Map<string, () => void>();
+
 const noop = () => () => undefined;
+const idle = () => IDLE_STATE;
 
 // Plays a session's stream in `video` and keeps the session told where the viewer is:
 // heartbeats on its interval, a report on pause and at the end, and a final position
@@ -46,6 +29,7 @@ export function usePlayback(
 
   useEffect(() => {
     if (!start || !video) return;
+    pendingStops.get(start.id)?.();
     const eng = new PlayerEngine(video);
     setEngine(eng);
     const position = () => reportablePosition(video.currentTime, start.duration_seconds);
@@ -59,7 +43,19 @@ export function usePlayback(
       sendFinal: (p) => {
         const at = start.duration_seconds > 0 ? p : null;
         if (leavingPage) return stopSession(start.id, at);
-        const done = eng.destroy().then(() => stopSession(start.id, at));
+        let cancelled = false;
+        const cancel = () => {
+          cancelled = true;
+          pendingStops.delete(start.id);
+        };
+        pendingStops.set(start.id, cancel);
+        const done = eng
+          .destroy()
+          .then(() => new Promise((tick) => setTimeout(tick, 0)))
+          .then(() => {
+            if (pendingStops.get(start.id) === cancel) pendingStops.delete(start.id);
+            return cancelled ? undefined : stopSession(start.id, at);
+          });
         holdStarts(done);
         return done;
       },
@@ -92,6 +88,6 @@ export function usePlayback(
     };
   }, [start, video]);
 
-  const state = useSyncExternalStore(engine?.subscribe ?? noop, engine?.getState ?? (() => IDLE));
+  const state = useSyncExternalStore(engine?.subscribe ?? noop, engine?.getState ?? idle);
   return { engine, state };
 }
