@@ -83,6 +83,15 @@ test('arrow keys move between programmes; Enter opens one; Watch live plays the 
   assert.equal((await focused(page)).slot, down.slot, 'left comes back');
   await page.keyboard.press('ArrowUp');
   assert.equal((await focused(page)).slot, start.slot, 'up goes back to the first channel');
+  // Up from the first channel leaves the grid for the day picker (a remote has no Tab).
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex')),
+    '2',
+  );
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-current')), 'date');
+  await grid.locator('[tabindex="0"]').focus();
+  assert.equal((await focused(page)).slot, start.slot, 'the grid remembers its tab stop');
   await page.keyboard.press('ArrowDown');
 
   await page.keyboard.press('Enter');
