@@ -8,11 +8,13 @@ import { CardGrid, GridSkeleton } from '../catalog/CardGrid';
 import { LoadMore } from '../catalog/LoadMore';
 import { genresQuery } from '../catalog/queries';
 import { TitleCard } from '../catalog/TitleCard';
+import { useBackKey } from '../catalog/useBackKey';
 import { browsePath, parseFilters, serialiseFilters, type BrowseFilters } from './filters';
 import { FilterBar } from './FilterBar';
 import { browseQuery } from './queries';
 
 export default function BrowsePage() {
+  useBackKey();
   const { profile } = useSignedIn();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);

@@ -3,11 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useSignedIn } from '../../app/useSignedIn';
 import { continueProgress, resumePath } from '../catalog/continueProgress';
 import { TitleCard } from '../catalog/TitleCard';
+import { useBackKey } from '../catalog/useBackKey';
 import { LibraryPage } from './LibraryPage';
 import { continueWatchingQuery, useDismissContinueMutation } from './queries';
 import { RemoveButton } from './RemoveButton';
 
 export default function ContinueWatchingPage() {
+  useBackKey();
   const { profile } = useSignedIn();
   const list = useQuery(continueWatchingQuery());
   const dismiss = useDismissContinueMutation();

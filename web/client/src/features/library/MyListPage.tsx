@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 
 import { useSignedIn } from '../../app/useSignedIn';
 import { TitleCard } from '../catalog/TitleCard';
+import { useBackKey } from '../catalog/useBackKey';
 import { LibraryPage } from './LibraryPage';
 import { useWatchlistMutation, watchlistQuery } from './queries';
 import { RemoveButton } from './RemoveButton';
 
 export default function MyListPage() {
+  useBackKey();
   const { profile } = useSignedIn();
   const list = useQuery(watchlistQuery());
   const change = useWatchlistMutation();

@@ -4,12 +4,14 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 
 import { useSignedIn } from '../../app/useSignedIn';
 import { genresQuery } from '../catalog/queries';
+import { useBackKey } from '../catalog/useBackKey';
 import { GenreLinks } from '../home/GenreLinks';
 import { SEARCH_MAX_LENGTH, searchQuery } from './queries';
 import { SearchResults } from './SearchResults';
 import { useSearchText } from './useSearchText';
 
 export default function SearchPage() {
+  useBackKey();
   const { profile } = useSignedIn();
   const { text, setText, query, commit } = useSearchText();
   const genres = useQuery(genresQuery());

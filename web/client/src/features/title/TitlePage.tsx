@@ -8,6 +8,7 @@ import { NotFoundPage } from '../../app/NotFoundPage';
 import { useSignedIn } from '../../app/useSignedIn';
 import { genresQuery } from '../catalog/queries';
 import { planIncludes } from '../catalog/plan';
+import { useBackKey } from '../catalog/useBackKey';
 import { continueWatchingQuery } from '../library/queries';
 import { Episodes } from './Episodes';
 import { MoreLikeThis } from './MoreLikeThis';
@@ -19,6 +20,7 @@ import { TitleHeader } from './TitleHeader';
 import { WatchlistButton } from './WatchlistButton';
 
 export default function TitlePage() {
+  useBackKey();
   const { titleId } = useParams();
   const id = /^[1-9]\d{0,15}$/.test(titleId ?? '') ? Number(titleId) : null;
   if (id === null) return <NotFoundPage what="title" />;
