@@ -1,0 +1,40 @@
+// The admin dashboard shows the service as the stats route computes it, and moves with it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { apiLogin, checkA11y, DEMO, openPage, startKinora } from '../lib/harness.mjs';
+
+let server;
+before(async () => (server = await startKinora()));
+after(async () => server?.stop());
+
+test('the dashboard shows titles, accounts, plays, the guide horizon and the service', async () => {
+  // A play today, so the chart and the most played list have something in them.
+  const viewer = await apiLogin(server, DEMO.demo.email, DEMO.demo.password);
+  const movie = (await viewer.call('GET', '/api/v1/catalog/titles?type=movie&limit=1')).body.items[0];
+  assert.ok(
+    [200, 204].includes(
+      (await viewer.call('PUT', `/api/v1/viewing/bookmarks/${movie.id}`, { position_seconds: 30 })).status,
+    ),
+  );
+
+  const { page, close } = await openPage(server);
+  await page.goto('/admin/signin');
+  await page.getByLabel(/^email/i).fill(DEMO.admin.email);
+  await page.getByLabel(/^password$/i).fill(DEMO.admin.password);
+  await page.getByRole('button', { name: /^sign in$/i }).click();
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+
+  assert.equal(await page.getByText('70', { exact: true }).count(), 3, 'titles by type, by plan and by rating');
+  await page
+    .getByText(/movie\s*52/)
+    .first()
+    .waitFor();
+  const chart = page.getByRole('table', { name: 'Plays per day, last 7 days' });
+  assert.equal(await chart.getByRole('row').count(), 7);
+  await page.getByRole('link', { name: new RegExp(`1\\. ${movie.title}`) }).waitFor();
+  await page.getByRole('row', { name: /101 Meridian News 24/ }).waitFor();
+  await page.getByText('Ready', { exact: true }).waitFor();
+  await checkA11y(page, { label: 'admin dashboard' });
+  await close();
+});
