@@ -132,6 +132,7 @@ test('continue watching resumes with progress, a rating sticks, and a dismissed 
   );
   const episode = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /Wet Ashes/ }) });
   assert.match(await episode.textContent(), new RegExp(percent));
+  await checkA11y(page, { label: 'series title page' });
 
   // Thumbs up: pressed at once, kept by the server and after a reload, taken back again.
   const up = page.getByRole('button', { name: 'I like this' });
@@ -219,6 +220,11 @@ test('browse filters live in the URL: results follow them and Back restores them
     all.total,
   );
   assert.equal(new Set(await cardIds(page)).size, all.total, 'every title once');
+
+  // The header's Movies is the same listing, filtered.
+  await page.goto('/movies');
+  await page.waitForURL((url) => url.pathname === '/browse' && url.search === '?type=movie');
+  await page.getByRole('heading', { level: 1, name: 'Movies' }).waitFor();
 
   // A genre with nothing in it says so.
   await page.goto('/browse?genre=no-such-genre');
