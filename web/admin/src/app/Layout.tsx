@@ -10,6 +10,7 @@ import { useAdmin } from './useAdmin';
 const NAV = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/titles', label: 'Titles', end: false },
+  { to: '/embeddings', label: 'Embeddings', end: false },
 ];
 
 export function Layout() {

@@ -22,6 +22,7 @@ export const router = createBrowserRouter(
             { path: 'titles', lazy: page(() => import('../features/titles/TitlesPage')) },
             { path: 'titles/new', lazy: page(() => import('../features/titles/TitleEditPage')) },
             { path: 'titles/:id', lazy: page(() => import('../features/titles/TitleEditPage')) },
+            { path: 'embeddings', lazy: page(() => import('../features/embeddings/EmbeddingsPage')) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },
