@@ -11,6 +11,7 @@ const NAV = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/titles', label: 'Titles', end: false },
   { to: '/embeddings', label: 'Embeddings', end: false },
+  { to: '/channels', label: 'Channels', end: false },
 ];
 
 export function Layout() {

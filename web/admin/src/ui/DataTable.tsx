@@ -38,7 +38,7 @@ export function DataTable<T>({
       role="region"
       aria-label={caption}
       tabIndex={0}
-      className="focus-ring overflow-x-auto rounded-lg border border-neutral-800"
+      className="focus-ring relative overflow-x-auto rounded-lg border border-neutral-800"
     >
       <table className={`w-full text-left text-sm ${busy ? 'opacity-60' : ''}`} aria-busy={busy || undefined}>
         <caption className="sr-only">{caption}</caption>

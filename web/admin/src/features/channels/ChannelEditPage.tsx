@@ -1,0 +1,157 @@
+import { isApiError, type AdminChannel } from '@kinora/shared';
+import { Button, EmptyState, ErrorState, Skeleton } from '@kinora/shared/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formErrors } from '../../ui/formErrors';
+import { BackLink } from '../../ui/LinkButton';
+import { PageHeader, Section } from '../../ui/PageHeader';
+import { ChannelForm } from './ChannelForm';
+import { channelValues, createChannelBody, updateChannelBody } from './channelForm';
+import { channelQuery, useCreateChannel, useDeleteChannel, useUpdateChannel } from './queries';
+
+const back = <BackLink to="/channels">All channels</BackLink>;
+
+// /channels/new and /channels/:id.
+export default function ChannelEditPage() {
+  const { id } = useParams();
+  if (id === undefined) return <NewChannel />;
+  const channelId = /^\d{1,15}$/.test(id) ? Number(id) : 0;
+  if (channelId < 1) return <NoSuchChannel id={id} />;
+  return <EditChannel key={channelId} id={channelId} />;
+}
+
+function NoSuchChannel({ id }: { id: string }) {
+  return (
+    <EmptyState title={`There is no channel ${id}`}>
+      It may have been deleted.{' '}
+      <Link to="/channels" className="focus-ring rounded underline">
+        Back to all channels
+      </Link>
+    </EmptyState>
+  );
+}
+
+function NewChannel() {
+  const create = useCreateChannel();
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeader title="New channel" back={back} />
+      <Section title="Details">
+        <ChannelForm
+          initial={channelValues()}
+          submitLabel="Create channel"
+          busy={create.isPending}
+          error={create.error}
+          onSubmit={(v) =>
+            create.mutate(createChannelBody(v), {
+              onSuccess: (c) => navigate(`/channels/${c.id}`, { replace: true, state: { created: true } }),
+            })
+          }
+        />
+      </Section>
+    </>
+  );
+}
+
+function EditChannel({ id }: { id: number }) {
+  const channel = useQuery(channelQuery(id));
+  const update = useUpdateChannel(id);
+  const location = useLocation();
+  const [status, setStatus] = useState<string | null>(
+    (location.state as { created?: boolean } | null)?.created ? 'Channel created.' : null,
+  );
+
+  if (channel.isPending) {
+    return (
+      <div role="status" aria-label="Loading the channel…" className="flex flex-col gap-4">
+        <Skeleton className="h-8 w-64" />
+        <Skeleton className="h-80 w-full" />
+      </div>
+    );
+  }
+  if (channel.isError) {
+    if (isApiError(channel.error, 'not-found')) return <NoSuchChannel id={String(id)} />;
+    return <ErrorState error={channel.error} onRetry={() => void channel.refetch()} />;
+  }
+  const c = channel.data;
+  return (
+    <>
+      <PageHeader title={`${c.number} · ${c.name}`} back={back}>
+        <Link
+          to={`/schedule?channel=${c.id}`}
+          className="focus-ring rounded-md px-4 py-2 text-sm font-semibold text-neutral-200 underline"
+        >
+          Schedule
+        </Link>
+        <DeleteChannelButton channel={c} />
+      </PageHeader>
+      <p role="status" className="mb-4 text-sm text-emerald-300">
+        {status}
+      </p>
+      <div className="flex flex-col gap-6">
+        <Section title="Details">
+          <ChannelForm
+            initial={channelValues(c)}
+            submitLabel="Save changes"
+            busy={update.isPending}
+            error={update.error}
+            onSubmit={(v) => {
+              const body = updateChannelBody(c, v);
+              setStatus(null);
+              if (!Object.keys(body).length) return setStatus('Nothing has changed.');
+              update.mutate(body, { onSuccess: () => setStatus('Changes saved.') });
+            }}
+          />
+        </Section>
+        <Section title="Logo">
+          <div className="flex flex-wrap items-center gap-6">
+            <img
+              src={c.icon_url ?? c.logo_url}
+              alt={`${c.name} logo`}
+              width={96}
+              height={96}
+              loading="lazy"
+              className="h-24 w-24 rounded bg-neutral-800 object-contain"
+            />
+            <p className="max-w-prose text-sm text-neutral-300">
+              {c.icon_url
+                ? 'This logo came with an imported guide or line-up; exports prefer it to the generated one.'
+                : 'Kinora draws this logo from the channel’s name. An XMLTV or M3U import can give the channel its own.'}
+            </p>
+          </div>
+        </Section>
+      </div>
+    </>
+  );
+}
+
+function DeleteChannelButton({ channel }: { channel: AdminChannel }) {
+  const [open, setOpen] = useState(false);
+  const remove = useDeleteChannel(channel.id);
+  const navigate = useNavigate();
+  return (
+    <>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        Delete channel
+      </Button>
+      <ConfirmDialog
+        open={open}
+        title={`Delete ${channel.name}?`}
+        confirmLabel="Delete"
+        busy={remove.isPending}
+        error={formErrors(remove.error, { fields: [] }).form}
+        onClose={() => {
+          setOpen(false);
+          remove.reset();
+        }}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate('/channels', { replace: true }) })}
+      >
+        Its programmes, and viewers’ favorites naming it, go with it. This cannot be undone.
+      </ConfirmDialog>
+    </>
+  );
+}
