@@ -12,6 +12,7 @@ const NAV = [
   { to: '/titles', label: 'Titles', end: false },
   { to: '/embeddings', label: 'Embeddings', end: false },
   { to: '/channels', label: 'Channels', end: false },
+  { to: '/schedule', label: 'Schedule', end: false },
 ];
 
 export function Layout() {

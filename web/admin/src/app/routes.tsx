@@ -26,6 +26,7 @@ export const router = createBrowserRouter(
             { path: 'channels', lazy: page(() => import('../features/channels/ChannelsPage')) },
             { path: 'channels/new', lazy: page(() => import('../features/channels/ChannelEditPage')) },
             { path: 'channels/:id', lazy: page(() => import('../features/channels/ChannelEditPage')) },
+            { path: 'schedule', lazy: page(() => import('../features/schedule/SchedulePage')) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },
