@@ -13,6 +13,7 @@ const NAV = [
   { to: '/embeddings', label: 'Embeddings', end: false },
   { to: '/channels', label: 'Channels', end: false },
   { to: '/schedule', label: 'Schedule', end: false },
+  { to: '/guide-import', label: 'Guide import', end: false },
 ];
 
 export function Layout() {

@@ -27,6 +27,7 @@ export const router = createBrowserRouter(
             { path: 'channels/new', lazy: page(() => import('../features/channels/ChannelEditPage')) },
             { path: 'channels/:id', lazy: page(() => import('../features/channels/ChannelEditPage')) },
             { path: 'schedule', lazy: page(() => import('../features/schedule/SchedulePage')) },
+            { path: 'guide-import', lazy: page(() => import('../features/guideImport/GuideImportPage')) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

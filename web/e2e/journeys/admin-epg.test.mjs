@@ -1,0 +1,189 @@
+// The admin guide: channels (a taken number said at the field), a channel's schedule with an
+// overlap refused and the programme in the way opened, XMLTV and M3U imports with their
+// reports, and an embedding job followed to the end.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { checkA11y, DEMO, openPage, startKinora, VIEWPORTS } from '../lib/harness.mjs';
+
+let server;
+let dir;
+before(async () => {
+  server = await startKinora();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinora-admin-epg-'));
+});
+after(async () => server?.stop());
+
+async function adminSignIn(page, to) {
+  await page.goto(to);
+  await page.waitForURL(/\/admin\/signin/);
+  await page.getByLabel(/^email/i).fill(DEMO.admin.email);
+  await page.getByLabel(/^password$/i).fill(DEMO.admin.password);
+  await page.getByRole('button', { name: /^sign in$/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/admin/signin'));
+}
+
+// A UTC day well ahead of the demo guide, so the journey's programmes meet nothing else.
+const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+const stamp = (d, hhmm) => `${d.replaceAll('-', '')}${hhmm.replace(':', '')}00 +0000`;
+const suffix = Date.now().toString(36);
+
+test('a channel: created, a taken number refused at the field, then scheduled', async () => {
+  const { page, close } = await openPage(server);
+  await adminSignIn(page, '/admin/channels');
+  await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
+  await page.getByRole('link', { name: /Meridian News 24/ }).waitFor();
+  await checkA11y(page, { label: 'admin channels table' });
+
+  await page.getByRole('link', { name: 'New channel' }).click();
+  const name = `Journey News ${suffix}`;
+  await page.getByLabel('Number').fill('950');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Category').fill('news');
+  await page.getByLabel('XMLTV id').fill(`journey.${suffix}`);
+  await page.getByLabel('Tier').selectOption('standard');
+  await page.getByRole('button', { name: 'Create channel' }).click();
+  await page.getByRole('heading', { name: `950 · ${name}` }).waitFor();
+  const channelId = new URL(page.url()).pathname.split('/').pop();
+
+  // The same number again: a 409 the server pins to `number`, shown under that field.
+  await page.getByRole('link', { name: 'All channels' }).click();
+  await page.getByRole('link', { name: 'New channel' }).click();
+  await page.getByLabel('Number').fill('950');
+  await page.getByLabel('Name').fill(`Another ${suffix}`);
+  await page.getByLabel('Category').fill('news');
+  await page.getByRole('button', { name: 'Create channel' }).click();
+  await page.getByText('Is taken by another channel.').waitFor();
+  assert.equal(await page.getByLabel('Number').getAttribute('aria-invalid'), 'true');
+  await checkA11y(page, { label: 'channel form with a 409' });
+
+  // Its schedule on a free day: add, an overlap refused, the one in the way opened and edited.
+  await page.goto(`/admin/schedule?channel=${channelId}&day=${day}`);
+  await page.getByText('Nothing is scheduled on this day').waitFor();
+  await checkA11y(page, { label: 'empty schedule' });
+  await page.getByRole('button', { name: 'Add programme' }).click();
+  let dialog = page.getByRole('dialog', { name: /Add a programme/ });
+  await dialog.getByLabel('Programme title').fill('Journey Hour');
+  await dialog.getByLabel('Start (UTC)').fill(`${day}T10:00`);
+  await dialog.getByLabel('Stop (UTC)').fill(`${day}T11:00`);
+  await dialog.getByLabel('Category').fill('News');
+  await dialog.getByRole('button', { name: 'Add programme' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('cell', { name: 'Journey Hour', exact: true }).waitFor();
+  await page.getByRole('cell', { name: '10:00 – 11:00' }).waitFor();
+
+  await page.getByRole('button', { name: 'Add programme' }).click();
+  dialog = page.getByRole('dialog', { name: /Add a programme/ });
+  await dialog.getByLabel('Programme title').fill('Clash');
+  await dialog.getByLabel('Start (UTC)').fill(`${day}T10:30`);
+  await dialog.getByLabel('Stop (UTC)').fill(`${day}T11:30`);
+  await dialog.getByRole('button', { name: 'Add programme' }).click();
+  await dialog.getByText(/overlaps programme \d+ 'Journey Hour'/).waitFor();
+  assert.equal(await dialog.getByLabel('Start (UTC)').getAttribute('aria-invalid'), 'true');
+  await checkA11y(page, { label: 'programme dialog with a conflict' });
+  await dialog.getByRole('button', { name: 'Open “Journey Hour”' }).click();
+  dialog = page.getByRole('dialog', { name: 'Edit “Journey Hour”' });
+  await dialog.getByLabel('Stop (UTC)').fill(`${day}T10:45`);
+  await dialog.getByLabel('Programme title').fill('Journey Hour (short)');
+  await dialog.getByRole('button', { name: 'Save programme' }).click();
+  await page.getByRole('cell', { name: '10:00 – 10:45' }).waitFor();
+
+  await page.getByRole('button', { name: 'Delete Journey Hour (short)' }).click();
+  dialog = page.getByRole('dialog', { name: /^Delete/ });
+  await dialog.getByRole('button', { name: 'Delete programme' }).click();
+  await page.getByText('Nothing is scheduled on this day').waitFor();
+  await close();
+});
+
+test('an XMLTV guide and an M3U line-up are imported with their reports; a broken file is refused', async () => {
+  const xml = path.join(dir, 'guide.xml');
+  fs.writeFileSync(
+    xml,
+    `<?xml version="1.0" encoding="UTF-8"?>
+<tv generator-info-name="journey">
+  <channel id="imported.${suffix}"><display-name>Imported ${suffix}</display-name></channel>
+  <programme start="${stamp(day, '06:00')}" stop="${stamp(day, '07:00')}" channel="imported.${suffix}">
+    <title>Imported Morning</title><category>News</category>
+  </programme>
+  <programme start="${stamp(day, '07:00')}" stop="${stamp(day, '08:30')}" channel="imported.${suffix}">
+    <title>Imported Film</title>
+  </programme>
+  <programme start="${stamp(day, '09:00')}" channel="imported.${suffix}"><title>No stop</title></programme>
+</tv>
+`,
+  );
+  const broken = path.join(dir, 'broken.xml');
+  fs.writeFileSync(broken, '<?xml version="1.0"?>\n<tv>\n  <programme>\n</tv>\n');
+  const m3u = path.join(dir, 'lineup.m3u');
+  fs.writeFileSync(
+    m3u,
+    `#EXTM3U\n#EXTINF:-1 tvg-id="imported.${suffix}" group-title="News",Imported ${suffix}\nhttp://example.test/1.m3u8\n#EXTINF:-1 tvg-chno="977",Playlist Only ${suffix}\nhttp://example.test/2.m3u8\n#EXTINF:-1,No URL\n`,
+  );
+
+  const { page, close } = await openPage(server, { viewport: VIEWPORTS.phone });
+  await adminSignIn(page, '/admin/guide-import');
+  await page.getByRole('heading', { name: 'Guide import', level: 1 }).waitFor();
+  await checkA11y(page, { label: 'guide import page' });
+
+  await page.getByLabel('XMLTV file').setInputFiles(broken);
+  await page.getByRole('button', { name: 'Import guide' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+  await refusal.waitFor();
+  assert.match(await refusal.innerText(), /line \d+/);
+
+  await page.getByLabel('XMLTV file').setInputFiles(xml);
+  await page.getByRole('button', { name: 'Import guide' }).click();
+  const report = page.getByRole('status').filter({ hasText: 'The guide was imported.' });
+  await report.waitFor();
+  const counts = async (r) =>
+    Object.fromEntries(
+      await r.locator('dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, Number(dt.nextSibling.textContent)])),
+    );
+  assert.deepEqual(await counts(report), {
+    'Channels matched by XMLTV id': 0,
+    'Channels created': 1,
+    'Programmes created': 2,
+    'Programmes updated': 0,
+    'Earlier programmes replaced': 0,
+    'Programmes skipped': 1,
+  });
+  await checkA11y(page, { label: 'XMLTV import report' });
+
+  await page.getByLabel('M3U playlist').setInputFiles(m3u);
+  await page.getByRole('button', { name: 'Import line-up' }).click();
+  const lineup = page.getByRole('status').filter({ hasText: 'The line-up was imported.' });
+  await lineup.waitFor();
+  const m = await counts(lineup);
+  assert.equal(m['Channels matched'], 1);
+  assert.equal(m['… by tvg-id'], 1);
+  assert.equal(m['Channels created'], 1);
+  assert.equal(m['Entries skipped'], 1);
+
+  // The imported programmes are on the channel's schedule.
+  await page.goto(`/admin/schedule?day=${day}`);
+  const option = page.getByRole('option', { name: new RegExp(`· Imported ${suffix}$`) });
+  await page.getByLabel('Channel').selectOption((await option.getAttribute('value')) ?? '');
+  await page.getByRole('cell', { name: 'Imported Film', exact: true }).waitFor();
+  await checkA11y(page, { label: 'schedule on a phone' });
+  await close();
+});
+
+test('an embedding job is started and followed until it finishes', async () => {
+  const { page, close } = await openPage(server);
+  await adminSignIn(page, '/admin/embeddings');
+  await page.getByRole('heading', { name: 'Embeddings', level: 1 }).waitFor();
+  await page.getByText(/^\d+ of \d+$/).waitFor();
+  await checkA11y(page, { label: 'embeddings page' });
+  await page.getByRole('checkbox', { name: 'Embed every title again' }).check();
+  await page.getByRole('button', { name: 'Generate embeddings' }).click();
+  await page.waitForURL(/[?&]job=[0-9a-f]{16}/);
+  const status = page.getByRole('status').filter({ hasText: /titles checked/ });
+  await status.filter({ hasText: 'Finished' }).waitFor({ timeout: 120_000 });
+  assert.match(await status.innerText(), /Finished · (\d+) of \1 titles checked, \1 embedded \(every title again\)/);
+  assert.equal(await page.getByRole('progressbar', { name: 'Embedding job' }).getAttribute('aria-valuenow'), '100');
+  await checkA11y(page, { label: 'embedding job finished' });
+  await close();
+});
