@@ -1,8 +1,12 @@
 import type { Channel } from '@kinora/shared';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 
 import { formatRange } from './layout';
 import { startOverUrl, type Slot } from './programme';
+
+// The latest few first; a whole day of a busy channel is a long row.
+const FIRST_CARDS = 12;
 
 // One channel's programmes that can be watched again, as a row of cards.
 export function CatchupChannel({
@@ -17,8 +21,14 @@ export function CatchupChannel({
   kids: boolean;
 }) {
   const headingId = `catch-up-channel-${channel.id}`;
+  const [all, setAll] = useState(false);
+  const shown = all ? slots : slots.slice(0, FIRST_CARDS);
   return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-2">
+    // Sections far below the fold are not laid out or painted until scrolled near.
+    <section
+      aria-labelledby={headingId}
+      className="flex flex-col gap-2 [contain-intrinsic-size:auto_9rem] [content-visibility:auto]"
+    >
       <h3 id={headingId} className="flex items-center gap-3 px-4 text-base font-semibold text-white md:px-8">
         <img src={channel.logo_url} alt="" width={48} height={27} loading="lazy" className="h-[27px] w-12 rounded" />
         <span>
@@ -27,7 +37,7 @@ export function CatchupChannel({
         </span>
       </h3>
       <ul className="scrollbar-none flex gap-2 overflow-x-auto px-4 pb-1 md:px-8">
-        {slots.map((slot) => {
+        {shown.map((slot) => {
           const range = formatRange(slot.start, slot.stop, timeZone);
           return (
             <li key={slot.id} className="w-56 shrink-0">
@@ -46,6 +56,17 @@ export function CatchupChannel({
             </li>
           );
         })}
+        {shown.length < slots.length && (
+          <li className="flex shrink-0 items-center">
+            <button
+              type="button"
+              onClick={() => setAll(true)}
+              className="focus-ring rounded-md px-4 py-2 text-sm font-semibold text-neutral-100 hover:bg-white/10"
+            >
+              All {slots.length} from {channel.name}
+            </button>
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -5,10 +5,12 @@ import { Link } from 'react-router-dom';
 
 import { useSignedIn } from '../../app/useSignedIn';
 import { CatchupChannel } from './CatchupChannel';
-import { dayLabel, guideDays, startOfLocalDay, viewerTimeZone, type GuideDay } from './layout';
+import { dayLabel, guideDays, MINUTE, startOfLocalDay, viewerTimeZone, type GuideDay } from './layout';
 import { canCatchUp } from './programme';
 import { catchUpQuery } from './queries';
 import { useNow } from './useNow';
+
+const QUARTER = 15 * MINUTE;
 
 // Catch-up: the API has no catch-up library, but start-over plays any programme that
 // started in the last 7 days from its beginning; this lists those that have ended.
@@ -58,7 +60,10 @@ export default function CatchupPage() {
 }
 
 function CatchupDay({ day, now, timeZone, kids }: { day: GuideDay; now: number; timeZone: string; kids: boolean }) {
-  const query = useInfiniteQuery(catchUpQuery(day.start, day.end));
+  // Today only up to the next quarter hour: later programmes cannot have ended (and the
+  // key stays the same for 15 minutes, so the listing is cached that long).
+  const to = day.offset === 0 ? Math.min(day.end, Math.ceil(now / QUARTER) * QUARTER) : day.end;
+  const query = useInfiniteQuery(catchUpQuery(day.start, to));
   const channels = useMemo(
     () =>
       (query.data?.pages ?? [])

@@ -204,15 +204,24 @@ export function formatClock(ms: number, timeZone: string): string {
 export const formatRange = (start: number, stop: number, timeZone: string): string =>
   `${formatClock(start, timeZone)}–${formatClock(stop, timeZone)}`;
 
+// Building a DateTimeFormat costs far more than using one: they are kept per zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 // "Today", "Tomorrow", "Yesterday", else "Mon 8 Dec".
 export function dayLabel(day: GuideDay, timeZone: string, { long = false } = {}): string {
   if (day.offset === 0) return 'Today';
   if (day.offset === 1) return 'Tomorrow';
   if (day.offset === -1) return 'Yesterday';
-  return new Intl.DateTimeFormat(undefined, {
-    timeZone,
-    weekday: long ? 'long' : 'short',
-    day: 'numeric',
-    month: 'short',
-  }).format(day.start + 12 * HOUR);
+  const key = `${timeZone}|${long}`;
+  let f = dayFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(undefined, {
+      timeZone,
+      weekday: long ? 'long' : 'short',
+      day: 'numeric',
+      month: 'short',
+    });
+    dayFormats.set(key, f);
+  }
+  return f.format(day.start + 12 * HOUR);
 }

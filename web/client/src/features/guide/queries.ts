@@ -120,7 +120,7 @@ export function isLoadedAt(queryClient: QueryClient, filter: GuideFilter, row: n
   return queryClient.getQueryData(gridPageQuery(filter, offset, from).queryKey) !== undefined;
 }
 
-export const CATCH_UP_PAGE = 30;
+export const CATCH_UP_PAGE = 20;
 
 // The catch-up listing of one local day: the grid over the whole day, CATCH_UP_PAGE
 // channels at a time (the API has no catch-up route of its own; start-over is it).
