@@ -100,6 +100,7 @@ test('a movie: refused with the reason at the field, then created, found, edited
   await checkA11y(page, { label: 'delete title dialog' });
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await page.waitForURL(/\/admin\/titles$/);
+  await page.getByText(`“${unique} Deluxe” was deleted.`).waitFor();
   await page.goto(movieUrl);
   await page.getByRole('heading', { name: /There is no title/ }).waitFor();
   await close();

@@ -48,6 +48,8 @@ test('a channel: created, a taken number refused at the field, then scheduled', 
   await page.getByRole('button', { name: 'Create channel' }).click();
   await page.getByRole('heading', { name: `950 · ${name}` }).waitFor();
   const channelId = new URL(page.url()).pathname.split('/').pop();
+  await page.getByRole('img', { name: `${name} logo` }).waitFor();
+  await checkA11y(page, { label: 'channel edit page' });
 
   // The same number again: a 409 the server pins to `number`, shown under that field.
   await page.getByRole('link', { name: 'All channels' }).click();
@@ -74,6 +76,7 @@ test('a channel: created, a taken number refused at the field, then scheduled', 
   await dialog.waitFor({ state: 'hidden' });
   await page.getByRole('cell', { name: 'Journey Hour', exact: true }).waitFor();
   await page.getByRole('cell', { name: '10:00 – 11:00' }).waitFor();
+  await checkA11y(page, { label: 'schedule with a programme' });
 
   await page.getByRole('button', { name: 'Add programme' }).click();
   dialog = page.getByRole('dialog', { name: /Add a programme/ });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormError, SelectField, TextAreaField } from '../../ui/fields';
 import { formErrors } from '../../ui/formErrors';
 import { RATINGS, TIERS } from '../../ui/options';
+import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { CHANNEL_FIELDS, type ChannelFormValues } from './channelForm';
 
 // Every field of ChannelCreate / ChannelUpdate; a taken number, slug or XMLTV id (409)
@@ -26,8 +27,10 @@ export function ChannelForm({
     setV((old) => ({ ...old, [key]: e.target.value }));
   const { fields: errors, form } = formErrors(error, { fields: CHANNEL_FIELDS, kinds: { duplicate: 'number' } });
 
+  const formRef = useFocusFirstError(error);
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label="Channel details"
       className="flex flex-col gap-4"

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { FormError, SelectField, TextAreaField } from '../../ui/fields';
 import { formErrors } from '../../ui/formErrors';
 import { RATINGS } from '../../ui/options';
+import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import {
   conflictOf,
   createProgrammeBody,
@@ -50,6 +51,7 @@ export function ProgrammeDialog({
     } else create.mutate(createProgrammeBody(channel.id, v), { onSuccess: onClose });
   };
 
+  const formRef = useFocusFirstError(mutation.error);
   return (
     <Dialog
       open
@@ -57,6 +59,7 @@ export function ProgrammeDialog({
       title={programme ? `Edit “${programme.title}”` : `Add a programme to ${channel.name}`}
     >
       <form
+        ref={formRef}
         noValidate
         className="flex max-h-[70vh] flex-col gap-4 overflow-y-auto p-1"
         onSubmit={(e) => {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { CheckboxField, CheckboxGroup, FormError, SelectField, TextAreaField } from '../../ui/fields';
 import { formErrors } from '../../ui/formErrors';
 import { RATINGS, TIERS } from '../../ui/options';
+import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { genresQuery } from './queries';
 import { TITLE_FIELDS, type TitleFormValues } from './titleForm';
 
@@ -44,8 +45,10 @@ export function TitleForm({
   for (const slug of v.genres)
     if (!genreOptions.some((o) => o.value === slug)) genreOptions.push({ value: slug, label: slug });
 
+  const formRef = useFocusFirstError(error);
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label="Title details"
       className="flex flex-col gap-4"

@@ -1,6 +1,6 @@
 import { EmptyState, ErrorState } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useSearchParams } from 'react-router-dom';
 
 import { TableSkeleton } from '../../ui/DataTable';
 import { LinkButton } from '../../ui/LinkButton';
@@ -23,12 +23,16 @@ export default function TitlesPage() {
   const state = parseTitleList(params);
   const list = useQuery(titleListQuery(state));
   const change = (c: Partial<TitleListState>) => setParams(updateTitleList(params, c));
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
 
   return (
     <>
       <PageHeader title="Titles">
         <LinkButton to="/titles/new">New title</LinkButton>
       </PageHeader>
+      <p role="status" className="text-sm text-emerald-300 empty:hidden">
+        {deleted && `“${deleted}” was deleted.`}
+      </p>
       <TitleFilters state={state} onChange={change} />
       {list.isPending ? (
         <TableSkeleton label="Loading titles…" />

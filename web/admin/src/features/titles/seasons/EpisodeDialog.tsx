@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { FormError, TextAreaField } from '../../../ui/fields';
 import { formErrors } from '../../../ui/formErrors';
 import { changedFields, fromNumber, toNumber } from '../../../ui/formValues';
+import { useFocusFirstError } from '../../../ui/useFocusFirstError';
 import { useCreateEpisode, useUpdateEpisode } from '../queries';
 
 const FIELDS = ['number', 'title', 'synopsis', 'runtime_minutes'] as const;
@@ -47,6 +48,7 @@ export function EpisodeDialog({
     else create.mutate({ seasonId: season.id, body }, { onSuccess: onClose });
   };
 
+  const formRef = useFocusFirstError(mutation.error);
   return (
     <Dialog
       open
@@ -54,6 +56,7 @@ export function EpisodeDialog({
       title={episode ? `Edit episode ${episode.number} of ${season.name}` : `Add an episode to ${season.name}`}
     >
       <form
+        ref={formRef}
         noValidate
         className="flex flex-col gap-4"
         onSubmit={(e) => {

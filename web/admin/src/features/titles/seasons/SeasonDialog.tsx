@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { FormError } from '../../../ui/fields';
 import { formErrors } from '../../../ui/formErrors';
 import { changedFields, fromNumber, toNumber } from '../../../ui/formValues';
+import { useFocusFirstError } from '../../../ui/useFocusFirstError';
 import { useCreateSeason, useUpdateSeason } from '../queries';
 
 // Add a season (season = undefined) or change one's number and name.
@@ -32,9 +33,11 @@ export function SeasonDialog({
     else create.mutate(body, { onSuccess: onClose });
   };
 
+  const formRef = useFocusFirstError(mutation.error);
   return (
     <Dialog open onClose={onClose} title={season ? `Edit season ${season.number}` : 'Add a season'}>
       <form
+        ref={formRef}
         noValidate
         className="flex flex-col gap-4"
         onSubmit={(e) => {
