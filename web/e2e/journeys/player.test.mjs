@@ -74,7 +74,7 @@ test('a title plays, pauses with the keyboard, and resumes where it was left', a
   await page.goto(`/watch/title/${MOVIE}`);
   await page
     .getByRole('status')
-    .filter({ hasText: `Resuming at 0:0${saved}` })
+    .filter({ hasText: `Resuming at 0:${String(saved).padStart(2, '0')}` })
     .waitFor();
   const resumed = await playedPast(page, saved - 0.5);
   assert.ok(resumed >= saved - 0.5 && resumed < saved + 4, `resumed near ${saved}: ${resumed}`);
@@ -131,10 +131,16 @@ test('the controls work with the keyboard and hide while playing', async () => {
 
   // The subtitle choice is kept: the next title shows English cues from its start.
   await page.goto('/watch/title/6?start=0');
-  await page.waitForFunction(() => {
-    const track = document.querySelector('video')?.textTracks[0];
-    return track?.mode === 'showing' && (track.cues?.length ?? 0) > 0;
-  });
+  const subtitles = () =>
+    page.evaluate(() =>
+      [...(document.querySelector('video')?.textTracks ?? [])].map((t) => ({
+        mode: t.mode,
+        cues: t.cues?.length ?? 0,
+      })),
+    );
+  await waitFor(async () => (await subtitles()).some((t) => t.mode === 'showing' && t.cues > 0), 30_000).catch(
+    async (err) => assert.fail(`${err.message}: text tracks ${JSON.stringify(await subtitles())}`),
+  );
   await page.mouse.move(10, 10); // controls show on pointer movement
   await page.getByRole('button', { name: 'Subtitles' }).click();
   assert.equal(

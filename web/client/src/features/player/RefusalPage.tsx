@@ -1,13 +1,18 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
+import { useSignedIn } from '../../app/useSignedIn';
+
 // A full page in place of the player when it cannot play: what happened, why, and a
 // way on (never a black screen with a broken player).
 export function RefusalPage({ title, children, actions }: { title: string; children?: ReactNode; actions: ReactNode }) {
+  const { profile } = useSignedIn();
+  // Kids profiles get the brighter, rounder look of the rest of their app.
+  const look = profile.kids ? 'bg-gradient-to-b from-indigo-900 to-violet-950' : 'bg-neutral-950';
   return (
-    <main className="flex min-h-screen items-center justify-center bg-neutral-950 px-4 py-12 text-white">
+    <main className={`flex min-h-screen items-center justify-center px-4 py-12 text-white ${look}`}>
       <div role="alert" className="flex w-full max-w-xl flex-col items-center gap-4 text-center">
-        <h1 className="text-2xl font-semibold sm:text-3xl">{title}</h1>
+        <h1 className={`font-semibold ${profile.kids ? 'text-3xl sm:text-4xl' : 'text-2xl sm:text-3xl'}`}>{title}</h1>
         {children && <div className="flex w-full flex-col gap-3 text-neutral-300">{children}</div>}
         <div className="mt-2 flex flex-wrap justify-center gap-3">{actions}</div>
       </div>
