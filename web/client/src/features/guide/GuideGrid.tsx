@@ -1,29 +1,18 @@
 import type { Channel } from '@kinora/shared';
 import { Button } from '@kinora/shared/ui';
-import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 
-import { GridRow, type RowView } from './GridRow';
-import {
-  CHANNEL_PAGE,
-  MINUTE,
-  pagesCovering,
-  tickCount,
-  tickTime,
-  timelineWidth,
-  timeToX,
-  windowsCovering,
-  xToTime,
-  type GuideDay,
-  type Timeline,
-} from './layout';
-import { mergeSlots, type GuidePage, type Slot } from './programme';
-import { gridPageQuery, type GuideFilter } from './queries';
+import { GridRow } from './GridRow';
+import { MINUTE, tickCount, tickTime, timelineWidth, timeToX, type GuideDay, type Timeline } from './layout';
+import type { Slot } from './programme';
+import type { GuideFilter } from './queries';
 import { TimeHeader } from './TimeHeader';
 import { useFillHeight } from './useFillHeight';
-import type { GuideMetrics } from './useGuideMetrics';
 import { useGridKeyboard } from './useGridKeyboard';
+import { useGridPages } from './useGridPages';
+import { useGridScroll } from './useGridScroll';
+import type { GuideMetrics } from './useGuideMetrics';
 
 export interface GuideGridProps {
   filter: GuideFilter;
@@ -72,31 +61,16 @@ export function GuideGrid(props: GuideGridProps) {
     useFlushSync: false,
   });
 
-  // Sizes change with the screen: keep the same time at the left edge.
-  const leftTime = useRef(props.initialTime);
-  useLayoutEffect(() => {
-    rows.measure();
-    columns.measure();
-    const el = scrollRef.current;
-    if (el) el.scrollLeft = timeToX(leftTime.current, timeline);
-  }, [metrics, timeline, rows, columns]);
-
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (el && props.jump.seq > 0) el.scrollTo({ left: timeToX(props.jump.time, timeline) });
-  }, [props.jump, timeline]);
-
-  const { onViewTime } = props;
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const onScroll = () => {
-      leftTime.current = xToTime(el.scrollLeft, timeline);
-      onViewTime(leftTime.current);
-    };
-    el.addEventListener('scroll', onScroll, { passive: true });
-    return () => el.removeEventListener('scroll', onScroll);
-  }, [timeline, onViewTime]);
+  useGridScroll({
+    scrollRef,
+    timeline,
+    metrics,
+    rows,
+    columns,
+    initialTime: props.initialTime,
+    jump: props.jump,
+    onViewTime: props.onViewTime,
+  });
 
   // What is drawn: the virtual rows, and the time range of the virtual ticks.
   const rowItems = rows.getVirtualItems();
@@ -111,35 +85,7 @@ export function GuideGrid(props: GuideGridProps) {
   const edge = tickTime(columns.range?.startIndex ?? firstTick, timeline);
   const stickyAt = { start: edge, end: edge + 30 * MINUTE };
 
-  // The pages (channels × time windows) under the viewport; TanStack Query keeps those
-  // already loaded, so scrolling back draws at once.
-  const offsets = pagesCovering(rowItems[0]?.index ?? 0, rowItems[rowItems.length - 1]?.index ?? -1);
-  const windows = windowsCovering(from, to);
-  const results = useQueries({
-    queries: offsets.flatMap((o) => windows.map((w) => gridPageQuery(filter, o, w))),
-  });
-  const pages = new Map<string, GuidePage>();
-  let failed = false;
-  results.forEach((r, i) => {
-    const o = offsets[Math.floor(i / windows.length)];
-    const w = windows[i % windows.length];
-    if (r.data) pages.set(`${o}:${w}`, r.data);
-    else if (r.isError) failed = true;
-  });
-
-  const views: RowView[] = rowItems.map((item) => {
-    const offset = Math.floor(item.index / CHANNEL_PAGE) * CHANNEL_PAGE;
-    let channel: Channel | null = null;
-    const parts: Slot[][] = [];
-    for (const w of windows) {
-      const r = pages.get(`${offset}:${w}`)?.rows[item.index - offset];
-      if (!r) continue;
-      channel ??= r.channel;
-      parts.push(r.slots);
-    }
-    const slots = parts.length ? mergeSlots(parts).filter((s) => s.stop > from && s.start < to) : [];
-    return { index: item.index, top: item.start, channel, slots };
-  });
+  const { views, failed, retry } = useGridPages(filter, rowItems, from, to);
 
   const keyboard = useGridKeyboard({ scrollRef, filter, total, timeline, metrics, now, views });
   const nowX = now >= timeline.start && now < timeline.end ? metrics.channelWidth + timeToX(now, timeline) : null;
@@ -152,7 +98,7 @@ export function GuideGrid(props: GuideGridProps) {
           className="absolute inset-x-0 bottom-0 z-40 flex items-center gap-3 bg-neutral-900/95 px-4 py-2 text-sm text-amber-200 md:px-8"
         >
           Part of the guide could not be loaded.
-          <Button variant="secondary" onClick={() => results.forEach((r) => r.isError && void r.refetch())}>
+          <Button variant="secondary" onClick={retry}>
             Try again
           </Button>
         </div>
