@@ -7,6 +7,7 @@
 
 #include "ai/model_locator.hpp"
 #include "app/ops_routes.hpp"
+#include "audit/audit_routes.hpp"
 #include "auth/auth_routes.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/token_codec.hpp"
@@ -30,8 +31,8 @@
 #include "recommend/recommend_routes.hpp"
 #include "recommend/recommend_service.hpp"
 #include "recommend/title_vectors.hpp"
-#include "stats/stats_routes.hpp"
 #include "seed/demo_seed.hpp"
+#include "stats/stats_routes.hpp"
 #include "storage/database.hpp"
 #include "viewing/viewing_routes.hpp"
 #include "viewing/viewing_service.hpp"
@@ -126,6 +127,7 @@ struct application::parts {
     recommend::add_routes(router, *recommendations, *vectors, random);
     playback::add_routes(router, *playback);
     stats::add_routes(router, *db, clock);
+    audit::add_routes(router, *db, clock, random, log);
     media::add_routes(router, *library, *signer, clock,
                       [this](const std::string& session, const std::string& asset) {
                         return playback->release_key(session, asset);

@@ -239,7 +239,9 @@ void add_routes(http::router& router, catalog_service& service, response_cache& 
              clearing(cache, [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(in, read_title_input(ctx, true));
                KINORA_TRY(t, service.create_title(in));
-               return http::json(201, to_json(t, true));
+               auto res = http::json(201, to_json(t, true));
+               res.set("Location", "/api/v1/admin/titles/" + std::to_string(t.id));
+               return res;
              }));
   router.add(method::get, "/api/v1/admin/titles/{id}", access::admin,
              [&](http::context& ctx) -> result<http::response> {
@@ -265,7 +267,9 @@ void add_routes(http::router& router, catalog_service& service, response_cache& 
                KINORA_TRY(id, ctx.id("id"));
                KINORA_TRY(in, read_season_input(ctx, true));
                KINORA_TRY(s, service.create_season(id, in));
-               return http::json(201, to_json(s, false));
+               auto res = http::json(201, to_json(s, false));
+               res.set("Location", "/api/v1/admin/seasons/" + std::to_string(s.id));
+               return res;
              }));
   router.add(method::patch, "/api/v1/admin/seasons/{id}", access::admin,
              clearing(cache, [&](http::context& ctx) -> result<http::response> {
@@ -285,7 +289,9 @@ void add_routes(http::router& router, catalog_service& service, response_cache& 
                KINORA_TRY(id, ctx.id("id"));
                KINORA_TRY(in, read_episode_input(ctx, true));
                KINORA_TRY(e, service.create_episode(id, in));
-               return http::json(201, to_json(e));
+               auto res = http::json(201, to_json(e));
+               res.set("Location", "/api/v1/admin/episodes/" + std::to_string(e.id));
+               return res;
              }));
   router.add(method::patch, "/api/v1/admin/episodes/{id}", access::admin,
              clearing(cache, [&](http::context& ctx) -> result<http::response> {

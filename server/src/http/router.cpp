@@ -209,6 +209,9 @@ response router::handle(request& req, std::string& route_name) {
 
   auto out = matched->fn(ctx);
   if (!out) return problem(out.err(), req.path);
+  const bool write = req.method != method::get && req.method != method::head;
+  if (write && matched->info.access == access::admin && out->status < 300 && observe_admin_write_)
+    observe_admin_write_(ctx, matched->info, *out);
   return std::move(*out);
 }
 

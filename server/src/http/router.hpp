@@ -49,10 +49,14 @@ struct route_info {
 class router {
  public:
   using authenticator = std::function<result<auth::viewer>(std::string_view bearer_token)>;
+  // Told of every admin route that changed something (a 2xx answer to a non-GET), after
+  // the handler ran: the audit log's one hook, so no admin route can forget it.
+  using write_observer = std::function<void(const context&, const route_info&, const response&)>;
 
   router(metrics& m, logger& log) : metrics_(m), log_(log) {}
 
   void set_authenticator(authenticator a) { authenticate_ = std::move(a); }
+  void on_admin_write(write_observer o) { observe_admin_write_ = std::move(o); }
   void add(http::method m, std::string pattern, access a, handler h);
   void mount(static_mount m);
 
@@ -72,6 +76,7 @@ class router {
   metrics& metrics_;
   logger& log_;
   authenticator authenticate_;
+  write_observer observe_admin_write_;
   std::vector<route> routes_;
   std::vector<static_mount> mounts_;
 };

@@ -31,8 +31,7 @@ test('a wrong password says so at the form; an account-level rate limit shows it
     .waitFor();
   // Five failures per account per 15 minutes: the sixth answers 429 with Retry-After.
   for (let i = 0; i < 5; i += 1) {
-    await submit.click();
-    await page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login')), submit.click()]);
   }
   await page
     .getByRole('alert')

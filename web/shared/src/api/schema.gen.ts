@@ -1068,6 +1068,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit log
+         * @description Admin only. Every change made through an admin route (a 2xx answer to POST, PUT, PATCH or DELETE under `/api/v1/admin/`): who, which route, on what, when. Recorded by the server itself after each such request; failed and refused requests are not changes and are not recorded. The log is read-only: no route edits or deletes it.
+         */
+        get: operations["adminAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/embeddings": {
         parameters: {
             query?: never;
@@ -2621,6 +2641,34 @@ export interface components {
                 error: string | null;
                 updated_at: components["schemas"]["Timestamp"];
             }[];
+        };
+        /** @description One change made through an admin route. */
+        AuditEntry: {
+            id: string;
+            at: components["schemas"]["Timestamp"];
+            account_id: components["schemas"]["Id"];
+            /** @description The admin's email; null once the account is deleted. */
+            email: string | null;
+            /** @enum {string} */
+            method: "POST" | "PUT" | "PATCH" | "DELETE";
+            /**
+             * @description The route's pattern, e.g. `/api/v1/admin/titles/{id}`.
+             * @example /api/v1/admin/titles/{id}
+             */
+            route: string;
+            /**
+             * @description What the change acted on: the created resource's URL (its `Location`), else the request path.
+             * @example /api/v1/admin/titles/71
+             */
+            target: string;
+            status: number;
+        };
+        /** @description A page of the audit log, newest first. */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
     };
     responses: {
@@ -6661,6 +6709,65 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminAuditLog: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 50
+                 */
+                limit?: components["parameters"]["AdminLimit"];
+                /**
+                 * @description Items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only changes by this account.
+                 * @example 1
+                 */
+                account_id?: number;
+                /**
+                 * @description Only this admin area: the first path segment after `/api/v1/admin/` (`titles`, `channels`, `schedule`, `media`, `embeddings`, `epg`, ...).
+                 * @example titles
+                 */
+                area?: string;
+                /**
+                 * @description Only changes at or after this time.
+                 * @example 2026-01-01T00:00:00Z
+                 */
+                since?: components["schemas"]["Timestamp"];
+                /**
+                 * @description Only changes before this time.
+                 * @example 2099-01-01T00:00:00Z
+                 */
+                until?: components["schemas"]["Timestamp"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["AdminRequired"];
             413: components["responses"]["PayloadTooLarge"];
