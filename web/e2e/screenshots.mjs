@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { apiLogin, DEMO, openPage, ROOT, signInAs, startKinora, VIEWPORTS } from './lib/harness.mjs';
+import { apiLogin, DEMO, openPage, ROOT, signInAs, signInToAdmin, startKinora, VIEWPORTS } from './lib/harness.mjs';
 
-const OUT = path.join(ROOT, 'docs/screenshots');
+const OUT = process.env.KINORA_SCREENSHOTS_DIR ?? path.join(ROOT, 'docs/screenshots');
 fs.mkdirSync(OUT, { recursive: true });
 
 const server = await startKinora();
@@ -44,6 +44,28 @@ try {
     }
     await close();
   }
+
+  // The admin app, at desktop size (operators work at a desk).
+  const { page, close } = await openPage(server, { viewport: VIEWPORTS.desktop });
+  await signInToAdmin(page);
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  const adminPages = [
+    ['admin-dashboard', '/admin/'],
+    ['admin-titles', '/admin/titles'],
+    ['admin-title-edit', `/admin/titles/${series.id}`],
+    ['admin-embeddings', '/admin/embeddings'],
+    ['admin-channels', '/admin/channels'],
+    ['admin-schedule', '/admin/schedule'],
+    ['admin-guide-import', '/admin/guide-import'],
+    ['admin-audit', '/admin/audit'],
+  ];
+  for (const [name, url] of adminPages) {
+    await page.goto(url);
+    await settle(page);
+    await page.screenshot({ path: path.join(OUT, `${name}-desktop.png`) });
+    console.log(`docs/screenshots/${name}-desktop.png`);
+  }
+  await close();
 } finally {
   await server.stop();
 }

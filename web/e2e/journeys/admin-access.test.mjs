@@ -2,23 +2,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { checkA11y, DEMO, openPage, startKinora } from '../lib/harness.mjs';
+import { checkA11y, DEMO, openPage, signInToAdmin, startKinora } from '../lib/harness.mjs';
 
 let server;
 before(async () => (server = await startKinora()));
 after(async () => server?.stop());
 
-async function adminSignIn(page, { email, password }) {
-  await page.goto('/admin/');
-  await page.waitForURL(/\/admin\/signin/);
-  await page.getByLabel(/^email/i).fill(email);
-  await page.getByLabel(/^password$/i).fill(password);
-  await page.getByRole('button', { name: /^sign in$/i }).click();
-}
-
 test('an admin signs in and lands on the dashboard', async () => {
   const { page, close } = await openPage(server);
-  await adminSignIn(page, DEMO.admin);
+  await signInToAdmin(page, DEMO.admin);
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
   assert.match(new URL(page.url()).pathname, /^\/admin\/?$/);
   await checkA11y(page, { label: 'admin dashboard' });
@@ -27,7 +19,7 @@ test('an admin signs in and lands on the dashboard', async () => {
 
 test('a viewer account gets the admin-role page, and can sign in as someone else', async () => {
   const { page, close } = await openPage(server);
-  await adminSignIn(page, DEMO.demo);
+  await signInToAdmin(page, DEMO.demo);
   await page.getByRole('heading', { name: 'This needs the admin role' }).waitFor();
   await checkA11y(page, { label: 'admin access page' });
   await page.getByRole('button', { name: 'Sign in as someone else' }).click();
@@ -37,7 +29,7 @@ test('a viewer account gets the admin-role page, and can sign in as someone else
 
 test('a wrong password is said in words, not a broken screen', async () => {
   const { page, close } = await openPage(server);
-  await adminSignIn(page, { email: DEMO.admin.email, password: 'not-the-password' });
+  await signInToAdmin(page, { email: DEMO.admin.email, password: 'not-the-password' });
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.ok((await alert.innerText()).length > 10);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { checkA11y, DEMO, openPage, startKinora, VIEWPORTS } from '../lib/harness.mjs';
+import { checkA11y, DEMO, openPage, signInToAdmin, startKinora, VIEWPORTS } from '../lib/harness.mjs';
 
 let server;
 let video;
@@ -31,11 +31,7 @@ before(async () => {
 after(async () => server?.stop());
 
 async function adminSignIn(page) {
-  await page.goto('/admin/titles');
-  await page.waitForURL(/\/admin\/signin/);
-  await page.getByLabel(/^email/i).fill(DEMO.admin.email);
-  await page.getByLabel(/^password$/i).fill(DEMO.admin.password);
-  await page.getByRole('button', { name: /^sign in$/i }).click();
+  await signInToAdmin(page, DEMO.admin, { to: '/admin/titles' });
   await page.getByRole('heading', { name: 'Titles', level: 1 }).waitFor();
 }
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { apiLogin, checkA11y, DEMO, openPage, startKinora } from '../lib/harness.mjs';
+import { apiLogin, checkA11y, DEMO, openPage, signInToAdmin, startKinora } from '../lib/harness.mjs';
 
 let server;
 before(async () => (server = await startKinora()));
@@ -19,12 +19,10 @@ test('the dashboard shows titles, accounts, plays, the guide horizon and the ser
   );
 
   const { page, close } = await openPage(server);
-  await page.goto('/admin/signin');
-  await page.getByLabel(/^email/i).fill(DEMO.admin.email);
-  await page.getByLabel(/^password$/i).fill(DEMO.admin.password);
-  await page.getByRole('button', { name: /^sign in$/i }).click();
+  await signInToAdmin(page);
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
 
+  await page.getByText('70', { exact: true }).first().waitFor();
   assert.equal(await page.getByText('70', { exact: true }).count(), 3, 'titles by type, by plan and by rating');
   await page
     .getByText(/movie\s*52/)
@@ -36,5 +34,33 @@ test('the dashboard shows titles, accounts, plays, the guide horizon and the ser
   await page.getByRole('row', { name: /101 Meridian News 24/ }).waitFor();
   await page.getByText('Ready', { exact: true }).waitFor();
   await checkA11y(page, { label: 'admin dashboard' });
+  await close();
+});
+
+test('the audit log lists a change with who made it, filtered by area', async () => {
+  const admin = await apiLogin(server, DEMO.admin.email, DEMO.admin.password);
+  const made = await admin.call('POST', '/api/v1/admin/channels', {
+    number: 977,
+    name: 'Audited Channel',
+    category: 'test',
+    tier: 'basic',
+    maturity_rating: 'all',
+  });
+  assert.equal(made.status, 201);
+
+  const { page, close } = await openPage(server);
+  await signInToAdmin(page);
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  const row = page.getByRole('row', { name: /admin@ott\.test.*Created channel/ });
+  await row.waitFor();
+  await page.getByLabel('Area').selectOption('titles');
+  await page.waitForURL(/area=titles/);
+  await row.waitFor({ state: 'detached' });
+  await page.getByLabel('Area').selectOption('channels');
+  await row.waitFor();
+  await checkA11y(page, { label: 'audit log' });
+  await row.getByRole('link').click();
+  await page.waitForURL(new RegExp(`/admin/channels/${made.body.id}$`));
   await close();
 });

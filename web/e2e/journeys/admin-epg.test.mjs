@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { checkA11y, DEMO, openPage, startKinora, VIEWPORTS } from '../lib/harness.mjs';
+import { checkA11y, DEMO, openPage, signInToAdmin, startKinora, VIEWPORTS } from '../lib/harness.mjs';
 
 let server;
 let dir;
@@ -18,11 +18,7 @@ before(async () => {
 after(async () => server?.stop());
 
 async function adminSignIn(page, to) {
-  await page.goto(to);
-  await page.waitForURL(/\/admin\/signin/);
-  await page.getByLabel(/^email/i).fill(DEMO.admin.email);
-  await page.getByLabel(/^password$/i).fill(DEMO.admin.password);
-  await page.getByRole('button', { name: /^sign in$/i }).click();
+  await signInToAdmin(page, DEMO.admin, { to });
   await page.waitForURL((url) => !url.pathname.startsWith('/admin/signin'));
 }
 

@@ -223,6 +223,16 @@ export async function signInAs(page, server, email, password, profileName, { pin
   await page.waitForURL((url) => !url.pathname.startsWith('/profiles') && !url.pathname.startsWith('/signin'));
 }
 
+// Signs into the admin app through its sign-in page, starting from `to` (which sends a
+// signed-out visitor to /admin/signin); callers wait for the page they expect.
+export async function signInToAdmin(page, { email, password } = DEMO.admin, { to = '/admin/' } = {}) {
+  await page.goto(to);
+  await page.waitForURL(/\/admin\/signin/);
+  await page.getByLabel(/^email/i).fill(email);
+  await page.getByLabel(/^password$/i).fill(password);
+  await page.getByRole('button', { name: /^sign in$/i }).click();
+}
+
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -28,6 +28,7 @@ export const router = createBrowserRouter(
             { path: 'channels/:id', lazy: page(() => import('../features/channels/ChannelEditPage')) },
             { path: 'schedule', lazy: page(() => import('../features/schedule/SchedulePage')) },
             { path: 'guide-import', lazy: page(() => import('../features/guideImport/GuideImportPage')) },
+            { path: 'audit', lazy: page(() => import('../features/audit/AuditPage')) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

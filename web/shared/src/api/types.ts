@@ -6,6 +6,7 @@ type Schemas = components['schemas'];
 export type { paths };
 export type Account = Schemas['Account'];
 export type AdminStats = Schemas['AdminStats'];
+export type AuditEntry = Schemas['AuditEntry'];
 export type AdminChannel = Schemas['AdminChannel'];
 export type AdminChannelPage = Schemas['AdminChannelPage'];
 export type AuthGrant = Schemas['AuthGrant'];

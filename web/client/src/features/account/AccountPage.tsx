@@ -5,8 +5,8 @@ import { Link } from 'react-router-dom';
 import { useSignedIn } from '../../app/useSignedIn';
 import { useSignOut } from '../../app/useSignOut';
 import { TIER_NAMES } from '../../lib/format';
-import { streamsQuery } from './queries';
-import { StreamList } from './StreamList';
+import { streamsQuery } from '../streams/queries';
+import { StreamList } from '../streams/StreamList';
 
 const PLAN_STREAMS = { basic: 1, standard: 2, premium: 4 } as const;
 

@@ -1,11 +1,10 @@
-import { api, unwrap, type PlaybackSession } from '@kinora/shared';
 import { Button, ErrorState, Skeleton } from '@kinora/shared/ui';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
 import { useSignedIn } from '../../app/useSignedIn';
-import { formatTimeOfDay } from '../../lib/format';
-import { channelNameQuery, playerKeys, sessionsQuery, titleNameQuery } from './queries';
+import { streamsQuery } from '../streams/queries';
+import { StreamList } from '../streams/StreamList';
 import { RefusalPage } from './RefusalPage';
 
 // 429 stream-limit: the account already plays as many streams as its plan allows. Lists
@@ -20,7 +19,8 @@ export function StreamLimitPage({
   onRetry: () => void;
   back: ReactNode;
 }) {
-  const streams = useQuery(sessionsQuery());
+  const { profile, profiles } = useSignedIn();
+  const streams = useQuery(streamsQuery());
   const allowed = streams.data?.limit ?? limit;
   return (
     <RefusalPage
@@ -51,48 +51,9 @@ export function StreamLimitPage({
           <h2 id="playing-now" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-400">
             Playing now on this account
           </h2>
-          <ul className="flex flex-col gap-2">
-            {streams.data.items.map((s) => (
-              <StreamRow key={s.id} stream={s} />
-            ))}
-          </ul>
+          <StreamList streams={streams.data.items} profiles={profiles} currentProfileId={profile.id} />
         </section>
       )}
     </RefusalPage>
   );
-}
-
-function StreamRow({ stream }: { stream: PlaybackSession }) {
-  const { profile, profiles } = useSignedIn();
-  const queryClient = useQueryClient();
-  const stop = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/playback/sessions/{id}', { params: { path: { id: stream.id } } })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: playerKeys.sessions }),
-  });
-  const who = profiles.find((p) => p.id === stream.profile_id)?.name ?? 'Another profile';
-  return (
-    <li className="flex items-center gap-3 rounded-md bg-neutral-800/70 px-4 py-3">
-      <div className="min-w-0 flex-1">
-        <p className="truncate font-medium text-white">
-          <StreamWhat stream={stream} />
-        </p>
-        <p className="text-sm text-neutral-400">
-          {who} · started {formatTimeOfDay(new Date(stream.started_at))}
-        </p>
-      </div>
-      {stream.profile_id === profile.id && (
-        <Button variant="secondary" busy={stop.isPending} onClick={() => stop.mutate()}>
-          Stop
-        </Button>
-      )}
-    </li>
-  );
-}
-
-function StreamWhat({ stream }: { stream: PlaybackSession }) {
-  const title = useQuery({ ...titleNameQuery(stream.title_id ?? 0), enabled: stream.title_id !== null });
-  const channel = useQuery({ ...channelNameQuery(stream.channel_id ?? 0), enabled: stream.channel_id !== null });
-  if (stream.channel_id !== null) return <>{channel.data ? `${channel.data} (live)` : 'A live channel'}</>;
-  // Another profile's title may be above this profile's rating: it stays unnamed.
-  return <>{title.data ?? 'A title'}</>;
 }

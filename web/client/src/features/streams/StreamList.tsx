@@ -2,6 +2,7 @@ import type { PlaybackSession, Profile } from '@kinora/shared';
 import { Button } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
 
+import { formatTimeOfDay } from '../../lib/format';
 import { channelNameQuery, titleNameQuery, useStopStream } from './queries';
 
 // The account's live streams: who is watching what since when. Only the profile that
@@ -10,13 +11,15 @@ export function StreamList({
   streams,
   profiles,
   currentProfileId,
+  emptyText = 'Nothing is playing on this account right now.',
 }: {
   streams: PlaybackSession[];
   profiles: Profile[];
   currentProfileId: number;
+  emptyText?: string;
 }) {
   const stop = useStopStream();
-  if (!streams.length) return <p className="text-neutral-400">Nothing is playing on this account right now.</p>;
+  if (!streams.length) return <p className="text-neutral-400">{emptyText}</p>;
   return (
     <ul className="flex flex-col gap-2">
       {streams.map((s) => (
@@ -26,8 +29,8 @@ export function StreamList({
               <StreamLabel stream={s} />
             </p>
             <p className="text-sm text-neutral-400">
-              {profiles.find((p) => p.id === s.profile_id)?.name ?? 'Another profile'} · since{' '}
-              {new Date(s.started_at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+              {profiles.find((p) => p.id === s.profile_id)?.name ?? 'Another profile'} · started{' '}
+              {formatTimeOfDay(new Date(s.started_at))}
             </p>
           </div>
           {s.profile_id === currentProfileId && (
@@ -46,12 +49,8 @@ export function StreamList({
 }
 
 function StreamLabel({ stream }: { stream: PlaybackSession }) {
-  const title = useQuery({ ...titleNameQuery(stream.title_id ?? 0), enabled: stream.title_id !== null, retry: false });
-  const channel = useQuery({
-    ...channelNameQuery(stream.channel_id ?? 0),
-    enabled: stream.channel_id !== null,
-    retry: false,
-  });
+  const title = useQuery({ ...titleNameQuery(stream.title_id ?? 0), enabled: stream.title_id !== null });
+  const channel = useQuery({ ...channelNameQuery(stream.channel_id ?? 0), enabled: stream.channel_id !== null });
   if (stream.channel_id !== null) return <>{channel.data ? `Live: ${channel.data}` : 'A live channel'}</>;
   return <>{title.data ?? 'A title'}</>;
 }
