@@ -13,6 +13,21 @@ const NAV = [
   { to: '/my-list', label: 'My List' },
 ];
 
+function NavItems({ compact = false }: { compact?: boolean }) {
+  return NAV.map((item) => (
+    <NavLink
+      key={item.to}
+      to={item.to}
+      end={item.end}
+      className={({ isActive }) =>
+        `focus-ring whitespace-nowrap rounded ${compact ? 'px-2 py-3 text-xs' : 'px-2 py-1 text-base'} ${isActive ? 'font-semibold text-white' : 'text-neutral-300 hover:text-white'}`
+      }
+    >
+      {item.label}
+    </NavLink>
+  ));
+}
+
 export function Layout() {
   const { profile } = useSignedIn();
   return (
@@ -29,20 +44,10 @@ export function Layout() {
         <NavLink to="/" className="focus-ring rounded text-xl font-black tracking-tight text-brand-500">
           Kinora{profile.kids && <span className="ml-1 text-sm font-bold text-yellow-300">Kids</span>}
         </NavLink>
-        <nav aria-label="Main" className="scrollbar-none flex flex-1 gap-1 overflow-x-auto">
-          {NAV.map((item) => (
-            <NavLink
-              key={item.to}
-              to={item.to}
-              end={item.end}
-              className={({ isActive }) =>
-                `focus-ring whitespace-nowrap rounded px-2 py-1 text-sm md:text-base ${isActive ? 'font-semibold text-white' : 'text-neutral-300 hover:text-white'}`
-              }
-            >
-              {item.label}
-            </NavLink>
-          ))}
+        <nav aria-label="Main" className="hidden flex-1 gap-1 md:flex">
+          <NavItems />
         </nav>
+        <span className="flex-1 md:hidden" />
         <NavLink to="/search" aria-label="Search" className="focus-ring rounded p-2 text-neutral-200 hover:text-white">
           <svg
             aria-hidden="true"
@@ -58,11 +63,19 @@ export function Layout() {
         </NavLink>
         <ProfileMenu />
       </header>
-      <main id="main" tabIndex={-1} className="pb-16 outline-none">
+      <main id="main" tabIndex={-1} className="pb-20 outline-none md:pb-16">
         <Suspense fallback={<Spinner size="lg" label="Loading…" />}>
           <Outlet />
         </Suspense>
       </main>
+      {/* On a phone the sections sit at the bottom, in thumb's reach, instead of a scrolling strip. */}
+      <nav
+        aria-label="Sections"
+        data-bottom-bar
+        className={`fixed inset-x-0 bottom-0 z-40 flex justify-around border-t border-white/10 px-1 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden ${profile.kids ? 'bg-indigo-900/95' : 'bg-neutral-950/95'}`}
+      >
+        <NavItems compact />
+      </nav>
       <ScrollRestoration />
     </div>
   );

@@ -9,7 +9,9 @@ export function useFillHeight(ref: RefObject<HTMLElement>, min = 320): number {
       const el = ref.current;
       if (!el) return;
       const top = el.getBoundingClientRect().top + window.scrollY;
-      setHeight(Math.max(min, Math.floor(window.innerHeight - top - 4)));
+      // The phone's bottom section bar covers the window's foot (0 when it is hidden).
+      const bar = document.querySelector('[data-bottom-bar]')?.getBoundingClientRect().height ?? 0;
+      setHeight(Math.max(min, Math.floor(window.innerHeight - top - bar - 4)));
     };
     update();
     window.addEventListener('resize', update);
