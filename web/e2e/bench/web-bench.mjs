@@ -73,7 +73,22 @@ async function importGuide() {
     '--out',
     guide,
   ]);
-  run(KINORA, ['xmltv', 'import', guide, '--database-url', server.databaseUrl, '--log-level', 'error']);
+  // An import never signs anything, but a named database still makes kinora ask for both
+  // secrets (issue 15); any 32 bytes will do.
+  const unused = 'x'.repeat(32);
+  run(KINORA, [
+    'xmltv',
+    'import',
+    guide,
+    '--database-url',
+    server.databaseUrl,
+    '--jwt-secret',
+    unused,
+    '--media-secret',
+    unused,
+    '--log-level',
+    'error',
+  ]);
 }
 
 function run(cmd, args) {
@@ -203,5 +218,13 @@ async function guideScroll(page) {
     '< 4000',
     maxNodes < 4000,
   );
-  report('guide scroll: longest main-thread task', longest, ' ms', '≤ 50 ms', longest <= 50);
+  // The Long Tasks API reports only tasks over 50 ms: none reported is the budget held.
+  const tasks = await page.evaluate(() => window.__longTasks.length);
+  report(
+    'guide scroll: main-thread tasks over 50 ms',
+    tasks ? `${tasks}, longest ${longest} ms` : 'none',
+    '',
+    'none',
+    tasks === 0,
+  );
 }
