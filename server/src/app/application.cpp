@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "accounts/accounts_routes.hpp"
 #include "ai/model_locator.hpp"
 #include "app/ops_routes.hpp"
 #include "audit/audit_routes.hpp"
@@ -128,6 +129,7 @@ struct application::parts {
     playback::add_routes(router, *playback);
     stats::add_routes(router, *db, clock);
     audit::add_routes(router, *db, clock, random, log);
+    accounts::add_routes(router, *db, *playback, clock);
     media::add_routes(router, *library, *signer, clock,
                       [this](const std::string& session, const std::string& asset) {
                         return playback->release_key(session, asset);

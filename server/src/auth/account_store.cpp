@@ -29,10 +29,21 @@ constexpr const char* profile_columns =
 
 std::optional<account_with_secret> find_by_email(connection& c, const std::string& email) {
   const auto rs = c.query(
-      "SELECT id, email, tier, is_admin, created_at, password_hash FROM accounts WHERE email = $1",
+      "SELECT id, email, tier, is_admin, created_at, password_hash, disabled_at IS NOT NULL "
+      "FROM accounts WHERE email = $1",
       {email});
   if (rs.empty()) return std::nullopt;
-  return account_with_secret{read_account(rs.front()), rs.front().text(5)};
+  return account_with_secret{read_account(rs.front()), rs.front().text(5), rs.front().boolean(6)};
+}
+
+bool is_disabled(connection& c, std::int64_t account_id) {
+  const auto rs =
+      c.query("SELECT 1 FROM accounts WHERE id = $1 AND disabled_at IS NOT NULL", {account_id});
+  return !rs.empty();
+}
+
+void record_sign_in(connection& c, std::int64_t account_id, std::int64_t now) {
+  c.query("UPDATE accounts SET last_sign_in_at = $1 WHERE id = $2", {now, account_id});
 }
 
 std::optional<auth::account> find_account(connection& c, std::int64_t id) {
@@ -122,6 +133,11 @@ bool mark_used(connection& c, std::int64_t id, std::int64_t now) {
 void revoke_family(connection& c, const std::string& family, std::int64_t now) {
   c.query("UPDATE refresh_tokens SET revoked_at = $1 WHERE family_id = $2 AND revoked_at IS NULL",
           {now, family});
+}
+
+void revoke_account(connection& c, std::int64_t account_id, std::int64_t now) {
+  c.query("UPDATE refresh_tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL",
+          {now, account_id});
 }
 
 }  // namespace kinora::auth::account_store

@@ -14,6 +14,7 @@ using storage::connection;
 struct account_with_secret {
   auth::account account;
   std::string password_hash;
+  bool disabled = false;
 };
 
 struct refresh_record {
@@ -30,6 +31,8 @@ std::optional<account_with_secret> find_by_email(connection& c, const std::strin
 std::optional<auth::account> find_account(connection& c, std::int64_t id);
 std::int64_t insert_account(connection& c, const std::string& email, const std::string& hash,
                             tier t, bool admin, std::int64_t now);
+bool is_disabled(connection& c, std::int64_t account_id);
+void record_sign_in(connection& c, std::int64_t account_id, std::int64_t now);
 
 std::vector<profile> list_profiles(connection& c, std::int64_t account_id);
 std::optional<profile> find_profile(connection& c, std::int64_t account_id,
@@ -45,5 +48,7 @@ std::optional<refresh_record> find_refresh(connection& c, const std::string& tok
 // False when another request used the token first.
 bool mark_used(connection& c, std::int64_t id, std::int64_t now);
 void revoke_family(connection& c, const std::string& family, std::int64_t now);
+// Every live refresh token of the account: it is signed out everywhere.
+void revoke_account(connection& c, std::int64_t account_id, std::int64_t now);
 
 }  // namespace kinora::auth::account_store

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 #include "auth/account_store.hpp"
 #include "auth/entitlement.hpp"
@@ -159,6 +160,9 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
     return invalid_credentials();
   }
   login_by_account_.reset(account_key);
+  // Told only to whoever knows the password: the account exists but an admin disabled it.
+  if (found->disabled)
+    return fail(errc::forbidden, "This account is disabled; contact support.", "account-disabled");
 
   const auto profiles = [&] {
     auto conn = db_.acquire();
@@ -181,6 +185,7 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
                   "pin-required");
   }
   return db_.transact([&](storage::connection& c) {
+    store::record_sign_in(c, found->account.id, now);
     return issue(c, found->account, *chosen, base64url(random_.bytes(16)));
   });
 }
@@ -199,7 +204,7 @@ result<grant> auth_service::refresh(const std::string& token) {
     }
     const auto a = store::find_account(c, rec->account_id);
     const auto p = a ? store::find_profile(c, rec->account_id, rec->profile_id) : std::nullopt;
-    if (!a || !p) return invalid_refresh();
+    if (!a || !p || store::is_disabled(c, a->id)) return invalid_refresh();
     return std::optional<grant>{issue(c, *a, *p, rec->family)};
   });
   if (!rotated) return std::move(rotated).err();
@@ -318,13 +323,17 @@ status auth_service::delete_profile(const viewer& v, std::int64_t id) {
 
 result<grant> auth_service::select_profile(const viewer& v, std::int64_t id,
                                            const std::optional<std::string>& pin) {
-  const auto [a, p] = [&] {
+  const auto [a, p, disabled] = [&] {
     auto conn = db_.acquire();
     auto a = store::find_account(*conn, v.account_id);
     auto p = a ? store::find_profile(*conn, v.account_id, id) : std::nullopt;
-    return std::pair{a, p};
+    const bool disabled = a && store::is_disabled(*conn, a->id);
+    return std::tuple{a, p, disabled};
   }();
   if (!p) return fail(errc::not_found, "Profile " + std::to_string(id) + " does not exist.");
+  // An access token outlives the disabling by up to its lifetime; it earns no new tokens.
+  if (disabled)
+    return fail(errc::forbidden, "This account is disabled; contact support.", "account-disabled");
   // Leaving a kids profile for a grown-up one needs that profile's PIN if it has one,
   // like any switch; switching into a profile without a PIN is free.
   if (auto st = check_pin(*p, pin); !st) return st.err();

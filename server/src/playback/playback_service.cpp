@@ -227,6 +227,19 @@ std::vector<playback_session> playback_service::live_sessions(const auth::viewer
   return sessions_.live_sessions(v.account_id, clock_.now_unix());
 }
 
+std::vector<playback_session> playback_service::account_sessions(std::int64_t account_id) {
+  return sessions_.live_sessions(account_id, clock_.now_unix());
+}
+
+status playback_service::end_for_account(std::int64_t account_id, const std::string& id) {
+  const auto now = clock_.now_unix();
+  const auto s = sessions_.find(id);
+  if (!s || s->account_id != account_id || !s->live(now) ||
+      !sessions_.end(id, s->position_seconds, now))
+    return fail(errc::not_found, "This account has no live playback session " + id + ".");
+  return ok();
+}
+
 result<std::string> playback_service::release_key(const std::string& session_id,
                                                   const std::string& asset_id) {
   const auto s = sessions_.find(session_id);

@@ -46,6 +46,10 @@ class playback_service {
   result<playback_session> heartbeat(const auth::viewer& v, const std::string& id, int position);
   status end(const auth::viewer& v, const std::string& id, std::optional<int> position);
   std::vector<playback_session> live_sessions(const auth::viewer& v);
+  // For the accounts admin: any account's live sessions, and ending one of them (not found
+  // when the session is not that account's or not live).
+  std::vector<playback_session> account_sessions(std::int64_t account_id);
+  status end_for_account(std::int64_t account_id, const std::string& id);
   // The content key of `asset` for a live session playing it; forbidden otherwise.
   result<std::string> release_key(const std::string& session_id, const std::string& asset_id);
   // What a live session signed for `stream` watches; forbidden otherwise.

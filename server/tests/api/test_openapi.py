@@ -290,6 +290,7 @@ def test_every_get_route_answers_as_documented(server, who):
         detail = server.get(f"/api/v1/catalog/titles/{title['id']}", token).json()
         body["episode_id"] = detail["seasons"][0]["episodes"][0]["id"]
     assert server.request("PUT", f"/api/v1/viewing/bookmarks/{title['id']}", token, json=body).status_code == 200
+    account_id = server.get("/api/v1/auth/me", token).json()["account"]["id"]
     gets = [(path, item, op) for method, path, item, op in operations() if method == "GET"]
     assert len(gets) >= 14
     seen = set()
@@ -301,7 +302,7 @@ def test_every_get_route_answers_as_documented(server, who):
         kinds = ["poster.svg", "backdrop.svg"] if "{kind}" in path else [None]
         for kind in kinds:
             url = fill(path, {"id": title["id"], "title_id": title["id"], "kind": kind,
-                              "channel_id": channel["id"]})
+                              "channel_id": channel["id"], "account_id": account_id})
             for required_only in (True, False):
                 params = example_params(op, required_only)
                 r = server.get(url, token, params=params)
@@ -317,7 +318,7 @@ def test_every_operation_answers_without_a_token_as_its_security_says(server):
     for method, path, _, op in operations():
         url = fill(path, {"id": 1, "title_id": 1, "channel_id": 1, "kind": "poster.svg", "sig": "A" * 22, "expires": 1,
                           "session": "B" * 22, "asset": "demo-1", "dir": "240p", "file": "index.m3u8",
-                          "date": "2026-01-31"})
+                          "date": "2026-01-31", "account_id": 1, "session_id": "C" * 22})
         r = server.request(method, url)
         if op["security"]:
             assert r.status_code == 401, f"{method} {url} without a token: {r.status_code}"

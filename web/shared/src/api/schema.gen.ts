@@ -1368,6 +1368,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts
+         * @description Admin only. Every account, oldest first, with its profile count, its live streams and its last sign-in; search by email and filter by tier.
+         */
+        get: operations["adminListAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/accounts/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account
+         * @description Admin only. The account, its profiles and its live playback sessions.
+         */
+        get: operations["adminGetAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an account
+         * @description Admin only. Changes the tier (the account's clients see it when they next refresh their tokens, or sign in) and disables or enables the account. Disabling revokes every refresh token of the account and ends its live streams; sign-in then answers 403 `account-disabled` until it is enabled again.
+         */
+        patch: operations["adminUpdateAccount"];
+        trace?: never;
+    };
+    "/api/v1/admin/accounts/{account_id}/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign an account out everywhere
+         * @description Admin only. Revokes every refresh token of the account, so each of its devices must sign in again once its access token expires (at most its 15-minute lifetime). The account stays enabled.
+         */
+        post: operations["adminSignOutAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/accounts/{account_id}/streams/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of an account's streams
+         * @description Admin only. Ends a live playback session of the account: it frees its place in the stream limit at once and its URLs no longer get the content key. The player learns it on its next heartbeat (410 `session-ended`).
+         */
+        delete: operations["adminEndAccountStream"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2670,6 +2754,87 @@ export interface components {
             limit: number;
             offset: number;
         };
+        /** @description An account as the accounts admin lists it. */
+        AdminAccount: {
+            id: components["schemas"]["Id"];
+            /**
+             * Format: email
+             * @description Lower-cased at registration.
+             */
+            email: string;
+            tier: components["schemas"]["Tier"];
+            /** @description Whether the account may use the admin routes. */
+            is_admin: boolean;
+            /** @description A disabled account cannot sign in (403 `account-disabled`) or refresh its tokens. */
+            disabled: boolean;
+            /** @description When an admin disabled it; null while enabled. */
+            disabled_at: components["schemas"]["Timestamp"] | null;
+            profile_count: number;
+            /** @description Its live playback sessions now (what counts against its stream limit). */
+            live_streams: number;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description Its last sign-in with email and password (`POST /api/v1/auth/login`; refreshing tokens does not count); null if it never signed in since registering. */
+            last_sign_in_at: components["schemas"]["Timestamp"] | null;
+        };
+        /** @description A page of accounts, oldest first (by id). */
+        AdminAccountPage: {
+            items: components["schemas"]["AdminAccount"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        /** @description A live playback session of the account. */
+        AdminAccountStream: {
+            id: components["schemas"]["SessionId"];
+            profile_id: components["schemas"]["Id"];
+            /** @description Null when the profile was deleted meanwhile. */
+            profile_name: string | null;
+            /** @description The title playing; null for a channel. */
+            title_id: components["schemas"]["Id"] | null;
+            /** @description The episode playing; null for a movie or a channel. */
+            episode_id: components["schemas"]["Id"] | null;
+            /** @description The channel playing; null for a title. */
+            channel_id: components["schemas"]["Id"] | null;
+            /** @description The title's or the channel's name. */
+            watching: string | null;
+            position_seconds: number;
+            /** @description 0 for a channel. */
+            duration_seconds: number;
+            started_at: components["schemas"]["Timestamp"];
+            last_heartbeat_at: components["schemas"]["Timestamp"];
+            /** @description Without a heartbeat by then, the session is over. */
+            expires_at: components["schemas"]["Timestamp"];
+        };
+        /** @description An account with its profiles and its live playback sessions. */
+        AdminAccountDetail: {
+            id: components["schemas"]["Id"];
+            /**
+             * Format: email
+             * @description Lower-cased at registration.
+             */
+            email: string;
+            tier: components["schemas"]["Tier"];
+            /** @description Whether the account may use the admin routes. */
+            is_admin: boolean;
+            /** @description A disabled account cannot sign in (403 `account-disabled`) or refresh its tokens. */
+            disabled: boolean;
+            /** @description When an admin disabled it; null while enabled. */
+            disabled_at: components["schemas"]["Timestamp"] | null;
+            profile_count: number;
+            /** @description Its live playback sessions now (what counts against its stream limit). */
+            live_streams: number;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description Its last sign-in with email and password (`POST /api/v1/auth/login`; refreshing tokens does not count); null if it never signed in since registering. */
+            last_sign_in_at: components["schemas"]["Timestamp"] | null;
+            profiles: components["schemas"]["Profile"][];
+            streams: components["schemas"]["AdminAccountStream"][];
+        };
+        /** @description What an admin may change on an account; absent fields stay as they are. */
+        AdminAccountUpdate: {
+            tier?: components["schemas"]["Tier"];
+            /** @description true disables the account: it cannot sign in, its refresh tokens are revoked and its live streams end (an access token it holds stays valid until it expires, at most its 15-minute lifetime). false enables it again. An admin cannot disable their own account (409). */
+            disabled?: boolean;
+        };
     };
     responses: {
         /** @description The query string is not valid percent-encoded UTF-8. Problem kinds: `malformed-query`. */
@@ -3230,6 +3395,11 @@ export interface components {
          * @example cookie
          */
         SessionMode: "cookie";
+        /**
+         * @description An account id, a positive integer (400 `invalid-id` otherwise).
+         * @example 1
+         */
+        AccountIdPath: components["schemas"]["Id"];
     };
     requestBodies: never;
     headers: {
@@ -3488,7 +3658,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The chosen profile needs its PIN (or every profile has one: send `profile_id` and `pin`), or the PIN is wrong. Problem kinds: `pin-required`, `invalid-pin`. */
+            /** @description The chosen profile needs its PIN (or every profile has one: send `profile_id` and `pin`), or the PIN is wrong. Or an admin disabled the account. Problem kinds: `pin-required`, `invalid-pin`, `account-disabled`. */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3499,7 +3669,7 @@ export interface operations {
                         /** @constant */
                         status?: 403;
                         /** @enum {unknown} */
-                        type?: "urn:kinora:problem:pin-required" | "urn:kinora:problem:invalid-pin";
+                        type?: "urn:kinora:problem:pin-required" | "urn:kinora:problem:invalid-pin" | "urn:kinora:problem:account-disabled";
                     };
                 };
             };
@@ -3978,7 +4148,7 @@ export interface operations {
             };
             400: components["responses"]["BadIdOrBody"];
             401: components["responses"]["Unauthorized"];
-            /** @description The profile's PIN is missing or wrong. Problem kinds: `pin-required`, `invalid-pin`. */
+            /** @description The profile's PIN is missing or wrong. Or an admin disabled the account. Problem kinds: `pin-required`, `invalid-pin`, `account-disabled`. */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -3989,7 +4159,7 @@ export interface operations {
                         /** @constant */
                         status?: 403;
                         /** @enum {unknown} */
-                        type?: "urn:kinora:problem:pin-required" | "urn:kinora:problem:invalid-pin";
+                        type?: "urn:kinora:problem:pin-required" | "urn:kinora:problem:invalid-pin" | "urn:kinora:problem:account-disabled";
                     };
                 };
             };
@@ -7615,6 +7785,278 @@ export interface operations {
             };
             400: components["responses"]["BadQuery"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminListAccounts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 50
+                 */
+                limit?: components["parameters"]["AdminLimit"];
+                /**
+                 * @description Items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only accounts whose email contains this text (case-insensitive).
+                 * @example ott.test
+                 */
+                q?: string;
+                /**
+                 * @description Only accounts of this tier (400 `invalid-parameter` for any other value).
+                 * @example basic
+                 */
+                tier?: components["schemas"]["Tier"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminGetAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An account id, a positive integer (400 `invalid-id` otherwise).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountDetail"];
+                };
+            };
+            400: components["responses"]["BadId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
+            /** @description No account with this id. Problem kinds: `not-found`. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:not-found";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminUpdateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An account id, a positive integer (400 `invalid-id` otherwise).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tier": "premium"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdminAccountUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountDetail"];
+                };
+            };
+            400: components["responses"]["BadIdOrBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
+            /** @description No account with this id. Problem kinds: `not-found`. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:not-found";
+                    };
+                };
+            };
+            /** @description An admin cannot disable their own account: another admin must. Problem kinds: `cannot-disable-self`. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 409;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:cannot-disable-self";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminSignOutAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An account id, a positive integer (400 `invalid-id` otherwise).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
+            /** @description No account with this id. Problem kinds: `not-found`. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:not-found";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminEndAccountStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An account id, a positive integer (400 `invalid-id` otherwise).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountIdPath"];
+                /**
+                 * @description One of the account's live playback sessions, as its `streams` list it (404 for anything else).
+                 * @example Q2k1nN0mP7tY4xZ8aB3cDw
+                 */
+                session_id: components["schemas"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
+            /** @description No such account, or the session is not a live session of this account. Problem kinds: `not-found`. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:not-found";
+                    };
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];

@@ -1,0 +1,92 @@
+#include "accounts/account_admin.hpp"
+
+#include <cctype>
+
+#include "auth/entitlement.hpp"
+
+namespace kinora::accounts {
+
+namespace {
+
+constexpr const char* summary_columns =
+    "SELECT a.id, a.email, a.tier, a.is_admin, a.disabled_at, a.created_at, a.last_sign_in_at, "
+    "(SELECT COUNT(*) FROM profiles p WHERE p.account_id = a.id) FROM accounts a";
+
+summary read_summary(const storage::row& r) {
+  summary s;
+  s.id = r.i64(0);
+  s.email = r.text(1);
+  s.tier = auth::parse_tier(r.text(2)).value_or(auth::tier::basic);
+  s.admin = r.boolean(3);
+  s.disabled_at = r.opt_i64(4);
+  s.created_at = r.i64(5);
+  s.last_sign_in_at = r.opt_i64(6);
+  s.profile_count = r.i64(7);
+  return s;
+}
+
+// A LIKE pattern matching `text` anywhere, with its own % and _ taken literally.
+std::string contains_pattern(const std::string& text) {
+  std::string out = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+page list(storage::connection& c, const filter& f) {
+  std::vector<storage::value> params;
+  std::string where;
+  const auto add = [&](const std::string& condition, storage::value v) {
+    params.push_back(std::move(v));
+    where += (where.empty() ? " WHERE " : " AND ") + condition + std::to_string(params.size());
+  };
+  // Emails are stored lower-case, so LIKE needs no case folding on either database.
+  if (f.q && !f.q->empty()) {
+    add("a.email LIKE $", contains_pattern(*f.q));
+    where += " ESCAPE '\\'";
+  }
+  if (f.tier) add("a.tier = $", std::string(auth::to_string(*f.tier)));
+
+  page out;
+  out.total = c.query("SELECT COUNT(*) FROM accounts a" + where, params).front().i64(0);
+  const auto n = params.size();
+  params.emplace_back(f.limit);
+  params.emplace_back(f.offset);
+  const auto sql = std::string(summary_columns) + where + " ORDER BY a.id LIMIT $" +
+                   std::to_string(n + 1) + " OFFSET $" + std::to_string(n + 2);
+  for (const auto& r : c.query(sql, params)) out.items.push_back(read_summary(r));
+  return out;
+}
+
+std::optional<summary> find(storage::connection& c, std::int64_t id) {
+  const auto rs = c.query(std::string(summary_columns) + " WHERE a.id = $1", {id});
+  if (rs.empty()) return std::nullopt;
+  return read_summary(rs.front());
+}
+
+void set_tier(storage::connection& c, std::int64_t id, auth::tier t) {
+  c.query("UPDATE accounts SET tier = $1 WHERE id = $2", {std::string(auth::to_string(t)), id});
+}
+
+void set_disabled(storage::connection& c, std::int64_t id, bool disabled, std::int64_t now) {
+  if (disabled)
+    c.query("UPDATE accounts SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL",
+            {now, id});
+  else
+    c.query("UPDATE accounts SET disabled_at = NULL WHERE id = $1", {id});
+}
+
+std::optional<std::string> watching(storage::connection& c, std::int64_t title_id,
+                                    std::int64_t channel_id) {
+  const auto rs = title_id     ? c.query("SELECT title FROM titles WHERE id = $1", {title_id})
+                  : channel_id ? c.query("SELECT name FROM channels WHERE id = $1", {channel_id})
+                               : storage::rows{};
+  if (rs.empty()) return std::nullopt;
+  return rs.front().text(0);
+}
+
+}  // namespace kinora::accounts
