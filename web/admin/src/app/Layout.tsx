@@ -14,6 +14,7 @@ const NAV = [
   { to: '/channels', label: 'Channels', end: false },
   { to: '/schedule', label: 'Schedule', end: false },
   { to: '/guide-import', label: 'Guide import', end: false },
+  { to: '/accounts', label: 'Accounts', end: false },
   { to: '/audit', label: 'Audit log', end: false },
 ];
 

@@ -28,6 +28,8 @@ export const router = createBrowserRouter(
             { path: 'channels/:id', lazy: page(() => import('../features/channels/ChannelEditPage')) },
             { path: 'schedule', lazy: page(() => import('../features/schedule/SchedulePage')) },
             { path: 'guide-import', lazy: page(() => import('../features/guideImport/GuideImportPage')) },
+            { path: 'accounts', lazy: page(() => import('../features/accounts/AccountsPage')) },
+            { path: 'accounts/:id', lazy: page(() => import('../features/accounts/AccountPage')) },
             { path: 'audit', lazy: page(() => import('../features/audit/AuditPage')) },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -13,7 +13,7 @@ import { AUDIT_PAGE_SIZE, auditQuery } from './queries';
 
 // The admin API paths the app has a page for; anything else is shown as text.
 function targetLink(target: string): string | null {
-  const m = /^\/api\/v1\/admin\/(titles|channels)\/(\d+)$/.exec(target);
+  const m = /^\/api\/v1\/admin\/(titles|channels|accounts)\/(\d+)(?:\/sign-out|\/streams\/[\w-]+)?$/.exec(target);
   return m ? `/${m[1]}/${m[2]}` : null;
 }
 
