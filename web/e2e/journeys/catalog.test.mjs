@@ -226,6 +226,25 @@ test('browse filters live in the URL: results follow them and Back restores them
   await page.waitForURL((url) => url.pathname === '/browse' && url.search === '?type=movie');
   await page.getByRole('heading', { level: 1, name: 'Movies' }).waitFor();
 
+  // Years and an age rating narrow it further, as the API does.
+  const narrowed = (
+    await premium.call('GET', '/api/v1/catalog/titles?year_from=2015&year_to=2022&maturity=13%2B&limit=30')
+  ).body;
+  assert.ok(narrowed.total > 0 && narrowed.total < all.total);
+  await page.goto('/browse');
+  await page.getByLabel('Released from year').fill('2022');
+  await page.getByLabel('Released up to year').fill('2015');
+  await page.getByLabel('Released up to year').press('Enter');
+  await page.getByLabel('Age rating').selectOption('13+');
+  // A backwards range is read the right way round.
+  await page.waitForURL((url) => url.search === '?year_from=2015&year_to=2022&maturity=13%2B');
+  await count.filter({ hasText: `${narrowed.total} title` }).waitFor();
+  assert.deepEqual(
+    await cardIds(page),
+    narrowed.items.map((t) => t.id),
+  );
+  await checkA11y(page, { label: 'browse with years and rating' });
+
   // A genre with nothing in it says so.
   await page.goto('/browse?genre=no-such-genre');
   await page.getByRole('heading', { name: 'No titles match these filters' }).waitFor();

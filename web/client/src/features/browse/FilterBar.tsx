@@ -1,7 +1,8 @@
 import type { Genre } from '@kinora/shared';
 import { useId } from 'react';
 
-import { SORTS, type BrowseFilters, type Sort, type TitleType } from './filters';
+import { MATURITIES, SORTS, type BrowseFilters, type Sort, type TitleType } from './filters';
+import { YearRange } from './YearRange';
 
 const TYPES: { value: TitleType | undefined; label: string }[] = [
   { value: undefined, label: 'All' },
@@ -23,6 +24,7 @@ export function FilterBar({
 }) {
   const genreId = useId();
   const sortId = useId();
+  const maturityId = useId();
   // Genres this profile has titles in, plus the URL's genre even if it has none, so the
   // control always shows what the listing is filtered by.
   const shown = genres.filter((g) => g.title_count > 0 || g.slug === filters.genre);
@@ -58,6 +60,25 @@ export function FilterBar({
           {shown.map((g) => (
             <option key={g.slug} value={g.slug}>
               {g.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <YearRange from={filters.yearFrom} to={filters.yearTo} onChange={onChange} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor={maturityId} className="text-xs font-medium text-neutral-300">
+          Age rating
+        </label>
+        <select
+          id={maturityId}
+          className={select}
+          value={filters.maturity ?? ''}
+          onChange={(e) => onChange({ maturity: (e.target.value || undefined) as BrowseFilters['maturity'] })}
+        >
+          <option value="">Any this profile may see</option>
+          {MATURITIES.map((m) => (
+            <option key={m.value} value={m.value}>
+              {m.label}
             </option>
           ))}
         </select>

@@ -21,6 +21,9 @@ export const browseQuery = (filters: BrowseFilters) =>
             query: {
               type: filters.type,
               genre: filters.genre,
+              year_from: filters.yearFrom,
+              year_to: filters.yearTo,
+              maturity: filters.maturity,
               sort: filters.sort,
               limit: PAGE_SIZE,
               offset: pageParam,
