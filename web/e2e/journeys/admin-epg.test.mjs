@@ -161,6 +161,16 @@ test('an XMLTV guide and an M3U line-up are imported with their reports; a broke
   assert.equal(m['Channels created'], 1);
   assert.equal(m['Entries skipped'], 1);
 
+  // The exports download with the admin's token; the line-up now lists the imported channel.
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return fs.readFileSync(await file.path(), 'utf8');
+  };
+  assert.match(await download('Download XMLTV guide'), /^<\?xml[^]*<tv[ >]/);
+  const exported = await download('Download M3U line-up');
+  assert.match(exported, /^#EXTM3U/);
+  assert.ok(exported.includes(`Imported ${suffix}`), 'the exported line-up has the imported channel');
+
   // The imported programmes are on the channel's schedule.
   await page.goto(`/admin/schedule?day=${day}`);
   const option = page.getByRole('option', { name: new RegExp(`· Imported ${suffix}$`) });

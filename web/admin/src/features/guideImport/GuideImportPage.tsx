@@ -2,6 +2,7 @@ import type { M3uImportReport, XmltvImportReport } from '@kinora/shared';
 import { Link } from 'react-router-dom';
 
 import { PageHeader } from '../../ui/PageHeader';
+import { ExportCard } from './ExportCard';
 import { Counts, ImportCard } from './ImportCard';
 import { useImportPlaylist, useImportXmltv } from './queries';
 
@@ -72,7 +73,7 @@ export default function GuideImportPage() {
   const playlist = useImportPlaylist();
   return (
     <>
-      <PageHeader title="Guide import" />
+      <PageHeader title="Guide import and export" />
       <div className="flex flex-col gap-6">
         <ImportCard
           title="XMLTV guide"
@@ -98,6 +99,7 @@ export default function GuideImportPage() {
           report={playlist.data}
           renderReport={(r) => <M3uReport r={r} />}
         />
+        <ExportCard />
       </div>
     </>
   );
