@@ -90,6 +90,20 @@ test('a channel: created, a taken number refused at the field, then scheduled', 
   await dialog.getByRole('button', { name: 'Save programme' }).click();
   await page.getByRole('cell', { name: '10:00 – 10:45' }).waitFor();
 
+  // Copied to the next day: the same UTC times there.
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  await page.getByRole('button', { name: 'Copy to other days' }).click();
+  dialog = page.getByRole('dialog', { name: /^Copy/ });
+  await dialog.getByRole('checkbox').first().check();
+  await checkA11y(page, { label: 'copy a day' });
+  await dialog.getByRole('button', { name: 'Replace 1 day' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Next day' }).click();
+  await page.waitForURL(new RegExp(`day=${next}`));
+  await page.getByRole('cell', { name: 'Journey Hour (short)', exact: true }).waitFor();
+  await page.getByRole('cell', { name: '10:00 – 10:45' }).waitFor();
+  await page.getByRole('button', { name: 'Previous day' }).click();
+
   await page.getByRole('button', { name: 'Delete Journey Hour (short)' }).click();
   dialog = page.getByRole('dialog', { name: /^Delete/ });
   await dialog.getByRole('button', { name: 'Delete programme' }).click();

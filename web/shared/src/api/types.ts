@@ -44,6 +44,7 @@ export type Profile = Schemas['Profile'];
 export type ProfileCreate = Schemas['ProfileCreate'];
 export type ProfileUpdate = Schemas['ProfileUpdate'];
 export type Programme = Schemas['Programme'];
+export type DayProgramme = Schemas['DayProgramme'];
 export type ProgrammeCreate = Schemas['ProgrammeCreate'];
 export type ProgrammeUpdate = Schemas['ProgrammeUpdate'];
 export type Rail = Schemas['Rail'];

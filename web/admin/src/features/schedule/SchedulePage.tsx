@@ -9,6 +9,7 @@ import { SelectField } from '../../ui/fields';
 import { PageHeader } from '../../ui/PageHeader';
 import { mergeParams } from '../../ui/urlState';
 import { allChannelsQuery } from '../channels/queries';
+import { CopyDayDialog } from './CopyDayDialog';
 import { DayControls } from './DayControls';
 import { DeleteProgramme, ClearDay } from './DeleteDialogs';
 import { ProgrammeDialog } from './ProgrammeDialog';
@@ -21,7 +22,8 @@ type Open =
   | { kind: 'edit'; programme: Programme }
   | { kind: 'open'; id: number }
   | { kind: 'delete'; programme: Programme }
-  | { kind: 'clear' };
+  | { kind: 'clear' }
+  | { kind: 'copy' };
 
 // One channel's programmes on one UTC day (?channel=&day=), with add, edit and delete.
 export default function SchedulePage() {
@@ -89,6 +91,11 @@ function ChannelDay({ channel, day }: { channel: AdminChannel; day: string }) {
         <div className="flex gap-2">
           <Button onClick={add}>Add programme</Button>
           {items.length > 0 && (
+            <Button variant="secondary" onClick={() => setOpen({ kind: 'copy' })}>
+              Copy to other days
+            </Button>
+          )}
+          {items.length > 0 && (
             <Button variant="ghost" onClick={() => setOpen({ kind: 'clear' })}>
               Clear the day
             </Button>
@@ -131,6 +138,7 @@ function ChannelDay({ channel, day }: { channel: AdminChannel; day: string }) {
         <OpenProgramme id={open.id} onLoaded={(p) => setOpen({ kind: 'edit', programme: p })} onClose={close} />
       )}
       {open?.kind === 'delete' && <DeleteProgramme programme={open.programme} onClose={close} />}
+      {open?.kind === 'copy' && <CopyDayDialog channel={channel} day={day} items={items} onClose={close} />}
       {open?.kind === 'clear' && (
         <ClearDay
           channel={channel}

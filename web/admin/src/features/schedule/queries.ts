@@ -1,4 +1,4 @@
-import { api, unwrap, type ProgrammeCreate, type ProgrammeUpdate } from '@kinora/shared';
+import { api, unwrap, type DayProgramme, type ProgrammeCreate, type ProgrammeUpdate } from '@kinora/shared';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { dayWindow } from './time';
@@ -61,4 +61,20 @@ export const useClearDay = () =>
         body: { items: [] },
       }),
     ),
+  );
+
+// One day's programmes onto other days, a replace-day call each (each all or nothing);
+// stops at the first day the API refuses, so the message names it.
+export const useCopyDay = () =>
+  useScheduleMutation(
+    async ({ channelId, copies }: { channelId: number; copies: { day: string; items: DayProgramme[] }[] }) => {
+      for (const { day, items } of copies) {
+        await unwrap(
+          api.PUT('/api/v1/admin/schedule/{channel_id}/days/{date}', {
+            params: { path: { channel_id: channelId, date: day } },
+            body: { items },
+          }),
+        );
+      }
+    },
   );
