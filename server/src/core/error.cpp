@@ -20,6 +20,8 @@ std::string_view to_string(errc code) {
       return "conflict";
     case errc::gone:
       return "gone";
+    case errc::precondition_failed:
+      return "precondition-failed";
     case errc::range_not_satisfiable:
       return "range-not-satisfiable";
     case errc::payload_too_large:

@@ -16,7 +16,8 @@ enum class errc {
   not_found,
   method_not_allowed,
   conflict,
-  gone,  // existed once and ended: a stopped playback session
+  gone,                 // existed once and ended: a stopped playback session
+  precondition_failed,  // If-Match did not match the current ETag
   payload_too_large,
   range_not_satisfiable,
   headers_too_large,

@@ -1,11 +1,13 @@
 #include "epg/admin_routes.hpp"
 
 #include <boost/json.hpp>
+#include <mutex>
 
 #include "auth/entitlement.hpp"
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "epg/epg_json.hpp"
+#include "http/etag.hpp"
 #include "http/problem.hpp"
 
 namespace kinora::epg {
@@ -18,6 +20,9 @@ namespace {
 
 constexpr json::string_rule short_text{1, 200};
 constexpr std::int64_t max_number = 99999;
+constexpr std::string_view channel_conflict =
+    "Someone else changed this channel since you loaded it; reload it and apply your change "
+    "again.";
 
 bj::object admin_json(const admin_channel& a) {
   auto o = to_json(a.ch);
@@ -171,7 +176,7 @@ void add_admin_routes(http::router& router, epg_admin& admin) {
              [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(f, read_channel_fields(ctx, true));
                KINORA_TRY(a, admin.create_channel(f));
-               auto res = http::json(201, admin_json(a));
+               auto res = http::json_with_etag(201, admin_json(a));
                res.set("Location", "/api/v1/admin/channels/" + std::to_string(a.ch.id));
                return res;
              });
@@ -180,20 +185,39 @@ void add_admin_routes(http::router& router, epg_admin& admin) {
              [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(id, ctx.id("channel_id"));
                KINORA_TRY(a, admin.channel_by_id(id));
-               return http::json(200, admin_json(a));
+               return http::json_with_etag(200, admin_json(a));
              });
 
+  // If-Match: compared with the channel as stored and written while holding
+  // channel_writes, so on one instance no other PATCH or DELETE of a channel lands
+  // between them. Remaining window: another instance sharing the database, or an
+  // import that rewrites the channel, can still slip in between.
+  static std::mutex channel_writes;
   router.add(method::patch, "/api/v1/admin/channels/{channel_id}", access::admin,
              [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(id, ctx.id("channel_id"));
                KINORA_TRY(f, read_channel_fields(ctx, false));
+               std::lock_guard lock(channel_writes);
+               KINORA_TRY(current, admin.channel_by_id(id));
+               if (auto st = http::check_if_match(ctx.req, http::etag_of(admin_json(current)),
+                                                  channel_conflict);
+                   !st)
+                 return st.err();
                KINORA_TRY(a, admin.update_channel(id, f));
-               return http::json(200, admin_json(a));
+               return http::json_with_etag(200, admin_json(a));
              });
 
   router.add(method::del, "/api/v1/admin/channels/{channel_id}", access::admin,
              [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(id, ctx.id("channel_id"));
+               std::lock_guard lock(channel_writes);
+               if (ctx.req.header("if-match")) {
+                 KINORA_TRY(current, admin.channel_by_id(id));
+                 if (auto st = http::check_if_match(ctx.req, http::etag_of(admin_json(current)),
+                                                    channel_conflict);
+                     !st)
+                   return st.err();
+               }
                if (auto st = admin.delete_channel(id); !st) return st.err();
                return http::no_content();
              });

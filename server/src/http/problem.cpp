@@ -22,6 +22,8 @@ unsigned status_for(errc code) {
       return 409;
     case errc::gone:
       return 410;
+    case errc::precondition_failed:
+      return 412;
     case errc::range_not_satisfiable:
       return 416;
     case errc::payload_too_large:
@@ -60,6 +62,8 @@ std::string_view title_for(errc code) {
       return "Conflict";
     case errc::gone:
       return "Gone";
+    case errc::precondition_failed:
+      return "Precondition failed";
     case errc::range_not_satisfiable:
       return "Range not satisfiable";
     case errc::payload_too_large:

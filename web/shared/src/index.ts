@@ -1,6 +1,6 @@
 export * from './api/types';
 export { ApiError, describeError, formatWait, isApiError } from './api/problem';
-export { createKinoraClient, unwrap, type KinoraClient } from './api/client';
+export { createKinoraClient, unwrap, unwrapWithEtag, type KinoraClient, type Versioned } from './api/client';
 export { BrowserSession, COOKIE_MODE_HEADERS, type Grant, type SessionState } from './auth/session';
 export { useSessionState } from './auth/useSession';
 export { installSpatialNavigation } from './lib/spatialNavigation';

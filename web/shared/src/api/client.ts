@@ -17,8 +17,7 @@ interface FetchResult<D> {
   response: Response;
 }
 
-// Resolves to the response data or throws an ApiError, as TanStack Query expects.
-export async function unwrap<D>(call: Promise<FetchResult<D>>): Promise<D> {
+async function settle<D>(call: Promise<FetchResult<D>>): Promise<FetchResult<D>> {
   let result: FetchResult<D>;
   try {
     result = await call;
@@ -27,5 +26,22 @@ export async function unwrap<D>(call: Promise<FetchResult<D>>): Promise<D> {
     throw ApiError.network(err);
   }
   if (result.error !== undefined || !result.response.ok) throw ApiError.fromResponse(result.response, result.error);
-  return result.data as D;
+  return result;
+}
+
+// Resolves to the response data or throws an ApiError, as TanStack Query expects.
+export async function unwrap<D>(call: Promise<FetchResult<D>>): Promise<D> {
+  return (await settle(call)).data as D;
+}
+
+// A resource with the ETag it was sent with, to send back as If-Match when changing it.
+export interface Versioned<D> {
+  data: D;
+  etag: string | null;
+}
+
+// As unwrap, keeping the response's ETag (null when the server sent none).
+export async function unwrapWithEtag<D>(call: Promise<FetchResult<D>>): Promise<Versioned<D>> {
+  const result = await settle(call);
+  return { data: result.data as D, etag: result.response.headers.get('ETag') };
 }

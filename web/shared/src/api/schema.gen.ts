@@ -888,14 +888,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a title
-         * @description Admin only. Sees every title, whatever the admin's own profile. Its seasons and episodes go with it.
+         * @description Admin only. Sees every title, whatever the admin's own profile. Its seasons and episodes go with it. Send `If-Match` with the `ETag` it was loaded with: a stale one is refused with 412 and nothing is changed.
          */
         delete: operations["adminDeleteTitle"];
         options?: never;
         head?: never;
         /**
          * Change a title
-         * @description Admin only. Sees every title, whatever the admin's own profile. Search follows the change at once.
+         * @description Admin only. Sees every title, whatever the admin's own profile. Search follows the change at once. Send `If-Match` with the `ETag` it was loaded with: a stale one is refused with 412 and nothing is changed.
          */
         patch: operations["adminUpdateTitle"];
         trace?: never;
@@ -1188,14 +1188,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a channel
-         * @description Admin only. Its programmes and the favorites naming it go with it.
+         * @description Admin only. Its programmes and the favorites naming it go with it. Send `If-Match` with the `ETag` it was loaded with: a stale one is refused with 412 and nothing is changed.
          */
         delete: operations["adminDeleteChannel"];
         options?: never;
         head?: never;
         /**
          * Change a channel
-         * @description Admin only. Changing tier or rating changes who sees it at once.
+         * @description Admin only. Changing tier or rating changes who sees it at once. Send `If-Match` with the `ETag` it was loaded with: a stale one is refused with 412 and nothing is changed.
          */
         patch: operations["adminUpdateChannel"];
         trace?: never;
@@ -3263,6 +3263,21 @@ export interface components {
                 };
             };
         };
+        /** @description `If-Match` does not match the current `ETag`: someone else changed the resource since it was loaded. Nothing was changed; reload it and apply the change again. Problem kinds: `precondition-failed`. */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 412;
+                    /** @enum {unknown} */
+                    type?: "urn:kinora:problem:precondition-failed";
+                };
+            };
+        };
     };
     parameters: {
         /**
@@ -3400,6 +3415,11 @@ export interface components {
          * @example 1
          */
         AccountIdPath: components["schemas"]["Id"];
+        /**
+         * @description The `ETag` of the version the change was based on (or `*`: any existing version). When it no longer matches, 412 `precondition-failed` and nothing is changed. Without it the change applies to whatever is stored.
+         * @example "0123456789abcdef"
+         */
+        IfMatch: string;
     };
     requestBodies: never;
     headers: {
@@ -3425,6 +3445,8 @@ export interface components {
         SetRefreshCookie: string;
         /** @description When the refresh token came from the `kinora_refresh` cookie: clears it, `kinora_refresh=; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age=0` (with `; Secure` over HTTPS). */
         ClearRefreshCookie: string;
+        /** @description A strong validator of the resource as sent (a quoted hash of its JSON): send it back as `If-Match` on PATCH or DELETE so a change made by someone else since is not silently overwritten. */
+        ResourceETag: string;
     };
     pathItems: never;
 }
@@ -6143,6 +6165,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ResourceETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6194,6 +6217,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ResourceETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6213,7 +6237,13 @@ export interface operations {
     adminDeleteTitle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version the change was based on (or `*`: any existing version). When it no longer matches, 412 `precondition-failed` and nothing is changed. Without it the change applies to whatever is stored.
+                 * @example "0123456789abcdef"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description A positive integer id (400 `invalid-id` otherwise).
@@ -6237,6 +6267,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["AdminRequired"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];
@@ -6246,7 +6277,13 @@ export interface operations {
     adminUpdateTitle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version the change was based on (or `*`: any existing version). When it no longer matches, 412 `precondition-failed` and nothing is changed. Without it the change applies to whatever is stored.
+                 * @example "0123456789abcdef"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description A positive integer id (400 `invalid-id` otherwise).
@@ -6279,6 +6316,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ResourceETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6304,6 +6342,7 @@ export interface operations {
                     };
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -7165,6 +7204,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ResourceETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7216,6 +7256,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ResourceETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7235,7 +7276,13 @@ export interface operations {
     adminDeleteChannel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version the change was based on (or `*`: any existing version). When it no longer matches, 412 `precondition-failed` and nothing is changed. Without it the change applies to whatever is stored.
+                 * @example "0123456789abcdef"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description A channel's id: a positive integer (400 `invalid-id` otherwise).
@@ -7259,6 +7306,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["AdminRequired"];
             404: components["responses"]["ChannelNotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];
@@ -7268,7 +7316,13 @@ export interface operations {
     adminUpdateChannel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` of the version the change was based on (or `*`: any existing version). When it no longer matches, 412 `precondition-failed` and nothing is changed. Without it the change applies to whatever is stored.
+                 * @example "0123456789abcdef"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description A channel's id: a positive integer (400 `invalid-id` otherwise).
@@ -7301,6 +7355,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    ETag: components["headers"]["ResourceETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7326,6 +7381,7 @@ export interface operations {
                     };
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];

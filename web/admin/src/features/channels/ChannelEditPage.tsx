@@ -1,10 +1,11 @@
-import { isApiError, type AdminChannel } from '@kinora/shared';
+import { isApiError, type AdminChannel, type Versioned } from '@kinora/shared';
 import { Button, EmptyState, ErrorState, Skeleton } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConflictNotice } from '../../ui/ConflictNotice';
 import { formErrors } from '../../ui/formErrors';
 import { BackLink } from '../../ui/LinkButton';
 import { PageHeader, Section } from '../../ui/PageHeader';
@@ -48,7 +49,7 @@ function NewChannel() {
           error={create.error}
           onSubmit={(v) =>
             create.mutate(createChannelBody(v), {
-              onSuccess: (c) => navigate(`/channels/${c.id}`, { replace: true, state: { created: true } }),
+              onSuccess: (c) => navigate(`/channels/${c.data.id}`, { replace: true, state: { created: true } }),
             })
           }
         />
@@ -64,6 +65,16 @@ function EditChannel({ id }: { id: number }) {
   const [status, setStatus] = useState<string | null>(
     (location.state as { created?: boolean } | null)?.created ? 'Channel created.' : null,
   );
+  // The version the form was opened on: its ETag goes with the save (If-Match), so a save
+  // over someone else's newer change is refused instead of silently erasing it.
+  const [opened, setOpened] = useState<Versioned<AdminChannel> | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const [reloading, setReloading] = useState(false);
+  const live = channel.data;
+  // A newer version whose form fields are the same (a new logo from an import, say) is
+  // adopted at once: nothing in the form would be overwritten by saving over it.
+  if (live && (!opened || (live.etag !== opened.etag && sameFields(live.data, opened.data)))) setOpened(live);
+  const conflict = isApiError(update.error, 'precondition-failed');
 
   if (channel.isPending) {
     return (
@@ -77,7 +88,18 @@ function EditChannel({ id }: { id: number }) {
     if (isApiError(channel.error, 'not-found')) return <NoSuchChannel id={String(id)} />;
     return <ErrorState error={channel.error} onRetry={() => void channel.refetch()} />;
   }
-  const c = channel.data;
+  const c = channel.data.data;
+  const base = opened ?? channel.data;
+  const loadTheirs = async () => {
+    setReloading(true);
+    const fresh = await channel.refetch();
+    setReloading(false);
+    if (!fresh.data) return;
+    setOpened(fresh.data);
+    setFormKey((k) => k + 1);
+    update.reset();
+    setStatus('Their version is loaded.');
+  };
   return (
     <>
       <PageHeader title={`${c.number} · ${c.name}`} back={back}>
@@ -94,16 +116,26 @@ function EditChannel({ id }: { id: number }) {
       </p>
       <div className="flex flex-col gap-6">
         <Section title="Details">
+          {conflict && <ConflictNotice what="channel" busy={reloading} onLoad={() => void loadTheirs()} />}
           <ChannelForm
-            initial={channelValues(c)}
+            key={formKey}
+            initial={channelValues(base.data)}
             submitLabel="Save changes"
             busy={update.isPending}
-            error={update.error}
+            error={conflict ? null : update.error}
             onSubmit={(v) => {
-              const body = updateChannelBody(c, v);
+              const body = updateChannelBody(base.data, v);
               setStatus(null);
               if (!Object.keys(body).length) return setStatus('Nothing has changed.');
-              update.mutate(body, { onSuccess: () => setStatus('Changes saved.') });
+              update.mutate(
+                { body, etag: base.etag },
+                {
+                  onSuccess: (saved) => {
+                    setOpened(saved);
+                    setStatus('Changes saved.');
+                  },
+                },
+              );
             }}
           />
         </Section>
@@ -154,4 +186,8 @@ function DeleteChannelButton({ channel }: { channel: AdminChannel }) {
       </ConfirmDialog>
     </>
   );
+}
+
+function sameFields(a: AdminChannel, b: AdminChannel) {
+  return JSON.stringify(channelValues(a)) === JSON.stringify(channelValues(b));
 }

@@ -1,4 +1,12 @@
-import { api, unwrap, type AdminChannel, type ChannelCreate, type ChannelUpdate } from '@kinora/shared';
+import {
+  api,
+  unwrap,
+  unwrapWithEtag,
+  type AdminChannel,
+  type ChannelCreate,
+  type ChannelUpdate,
+  type Versioned,
+} from '@kinora/shared';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
 export const CHANNEL_PAGE = 50;
@@ -41,19 +49,20 @@ export const allChannelsQuery = () =>
     },
   });
 
+// The channel with its ETag: a save sends back the tag of the version its form was opened on.
 export const channelQuery = (id: number) =>
   queryOptions({
     queryKey: channelKeys.detail(id),
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/admin/channels/{channel_id}', { params: { path: { channel_id: id } }, signal })),
+      unwrapWithEtag(api.GET('/api/v1/admin/channels/{channel_id}', { params: { path: { channel_id: id } }, signal })),
   });
 
 export function useCreateChannel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ChannelCreate) => unwrap(api.POST('/api/v1/admin/channels', { body })),
-    onSuccess: (channel) => {
-      queryClient.setQueryData(channelKeys.detail(channel.id), channel);
+    mutationFn: (body: ChannelCreate) => unwrapWithEtag(api.POST('/api/v1/admin/channels', { body })),
+    onSuccess: (created) => {
+      queryClient.setQueryData(channelKeys.detail(created.data.id), created);
       void queryClient.invalidateQueries({ queryKey: channelKeys.lists() });
     },
   });
@@ -62,10 +71,17 @@ export function useCreateChannel() {
 export function useUpdateChannel(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ChannelUpdate) =>
-      unwrap(api.PATCH('/api/v1/admin/channels/{channel_id}', { params: { path: { channel_id: id } }, body })),
-    onSuccess: (channel) => {
-      queryClient.setQueryData(channelKeys.detail(id), channel);
+    // etag: what the form was opened on; a stale one makes the server answer 412
+    // precondition-failed and change nothing.
+    mutationFn: ({ body, etag }: { body: ChannelUpdate; etag: string | null }) =>
+      unwrapWithEtag(
+        api.PATCH('/api/v1/admin/channels/{channel_id}', {
+          params: { path: { channel_id: id }, header: etag ? { 'If-Match': etag } : undefined },
+          body,
+        }),
+      ),
+    onSuccess: (saved: Versioned<AdminChannel>) => {
+      queryClient.setQueryData(channelKeys.detail(id), saved);
       void queryClient.invalidateQueries({ queryKey: channelKeys.lists() });
     },
   });

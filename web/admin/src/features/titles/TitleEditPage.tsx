@@ -1,9 +1,10 @@
-import { isApiError } from '@kinora/shared';
+import { isApiError, type TitleDetail, type Versioned } from '@kinora/shared';
 import { EmptyState, ErrorState, Skeleton } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 
+import { ConflictNotice } from '../../ui/ConflictNotice';
 import { BackLink } from '../../ui/LinkButton';
 import { PageHeader, Section } from '../../ui/PageHeader';
 import { MediaUpload } from '../media/MediaUpload';
@@ -50,7 +51,7 @@ function NewTitle() {
           error={create.error}
           onSubmit={(v) =>
             create.mutate(createTitleBody(v), {
-              onSuccess: (t) => navigate(`/titles/${t.id}`, { replace: true, state: { created: true } }),
+              onSuccess: (t) => navigate(`/titles/${t.data.id}`, { replace: true, state: { created: true } }),
             })
           }
         />
@@ -66,6 +67,16 @@ function EditTitle({ id }: { id: number }) {
   const [status, setStatus] = useState<string | null>(
     (location.state as { created?: boolean } | null)?.created ? 'Title created. Add its video below.' : null,
   );
+  // The version the form was opened on: its ETag goes with the save (If-Match), so a save
+  // over someone else's newer change is refused instead of silently erasing it.
+  const [opened, setOpened] = useState<Versioned<TitleDetail> | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const [reloading, setReloading] = useState(false);
+  const live = title.data;
+  // A newer version whose form fields are the same (a season added here, say) is adopted
+  // at once: nothing in the form would be overwritten by saving over it.
+  if (live && (!opened || (live.etag !== opened.etag && sameFields(live.data, opened.data)))) setOpened(live);
+  const conflict = isApiError(update.error, 'precondition-failed');
 
   if (title.isPending) {
     return (
@@ -79,7 +90,18 @@ function EditTitle({ id }: { id: number }) {
     if (isApiError(title.error, 'not-found')) return <NoSuchTitle id={String(id)} />;
     return <ErrorState error={title.error} onRetry={() => void title.refetch()} />;
   }
-  const t = title.data;
+  const t = title.data.data;
+  const base = opened ?? title.data;
+  const loadTheirs = async () => {
+    setReloading(true);
+    const fresh = await title.refetch();
+    setReloading(false);
+    if (!fresh.data) return;
+    setOpened(fresh.data);
+    setFormKey((k) => k + 1);
+    update.reset();
+    setStatus('Their version is loaded.');
+  };
   return (
     <>
       <PageHeader title={t.title} back={back}>
@@ -90,16 +112,26 @@ function EditTitle({ id }: { id: number }) {
       </p>
       <div className="flex flex-col gap-6">
         <Section title="Details">
+          {conflict && <ConflictNotice what="title" busy={reloading} onLoad={() => void loadTheirs()} />}
           <TitleForm
-            initial={titleValues(t)}
+            key={formKey}
+            initial={titleValues(base.data)}
             submitLabel="Save changes"
             busy={update.isPending}
-            error={update.error}
+            error={conflict ? null : update.error}
             onSubmit={(v) => {
-              const body = updateTitleBody(t, v);
+              const body = updateTitleBody(base.data, v);
               setStatus(null);
               if (!Object.keys(body).length) return setStatus('Nothing has changed.');
-              update.mutate(body, { onSuccess: () => setStatus('Changes saved.') });
+              update.mutate(
+                { body, etag: base.etag },
+                {
+                  onSuccess: (saved) => {
+                    setOpened(saved);
+                    setStatus('Changes saved.');
+                  },
+                },
+              );
             }}
           />
         </Section>
@@ -120,4 +152,8 @@ function EditTitle({ id }: { id: number }) {
       </div>
     </>
   );
+}
+
+function sameFields(a: TitleDetail, b: TitleDetail) {
+  return JSON.stringify(titleValues(a)) === JSON.stringify(titleValues(b));
 }

@@ -1,12 +1,15 @@
 import {
   api,
   unwrap,
+  unwrapWithEtag,
   type EpisodeCreate,
   type EpisodeUpdate,
   type SeasonCreate,
   type SeasonUpdate,
   type TitleCreate,
+  type TitleDetail,
   type TitleUpdate,
+  type Versioned,
 } from '@kinora/shared';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
@@ -38,10 +41,11 @@ export const titleListQuery = (state: TitleListState) =>
     placeholderData: keepPreviousData,
   });
 
+// The title with its ETag: a save sends back the tag of the version its form was opened on.
 export const titleQuery = (id: number) =>
   queryOptions({
     queryKey: titleKeys.detail(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/admin/titles/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => unwrapWithEtag(api.GET('/api/v1/admin/titles/{id}', { params: { path: { id } }, signal })),
   });
 
 export const genresQuery = () =>
@@ -54,9 +58,9 @@ export const genresQuery = () =>
 export function useCreateTitle() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TitleCreate) => unwrap(api.POST('/api/v1/admin/titles', { body })),
-    onSuccess: (title) => {
-      queryClient.setQueryData(titleKeys.detail(title.id), title);
+    mutationFn: (body: TitleCreate) => unwrapWithEtag(api.POST('/api/v1/admin/titles', { body })),
+    onSuccess: (created) => {
+      queryClient.setQueryData(titleKeys.detail(created.data.id), created);
       void queryClient.invalidateQueries({ queryKey: titleKeys.lists() });
     },
   });
@@ -65,10 +69,17 @@ export function useCreateTitle() {
 export function useUpdateTitle(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TitleUpdate) =>
-      unwrap(api.PATCH('/api/v1/admin/titles/{id}', { params: { path: { id } }, body })),
-    onSuccess: (title) => {
-      queryClient.setQueryData(titleKeys.detail(id), title);
+    // etag: what the form was opened on; a stale one makes the server answer 412
+    // precondition-failed and change nothing.
+    mutationFn: ({ body, etag }: { body: TitleUpdate; etag: string | null }) =>
+      unwrapWithEtag(
+        api.PATCH('/api/v1/admin/titles/{id}', {
+          params: { path: { id }, header: etag ? { 'If-Match': etag } : undefined },
+          body,
+        }),
+      ),
+    onSuccess: (saved: Versioned<TitleDetail>) => {
+      queryClient.setQueryData(titleKeys.detail(id), saved);
       void queryClient.invalidateQueries({ queryKey: titleKeys.lists() });
     },
   });
