@@ -1,5 +1,7 @@
 #include "app/application.hpp"
 
+#include <boost/json.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -118,7 +120,30 @@ struct application::parts {
       vectors->refresh(title_id);
     });
 
-    add_ops_routes(router, metrics, *db, clock);
+    namespace bj = boost::json;
+    add_ops_routes(router, metrics, *db, clock,
+                   {{"sessions",
+                     [this](bj::object& d) {
+                       d["store"] = sessions->description();
+                       try {
+                         sessions->ping();
+                         d["reachable"] = true;
+                         return true;
+                       } catch (const std::exception& e) {
+                         d["reachable"] = false;
+                         d["error"] = e.what();
+                         return false;
+                       }
+                     }},
+                    {"encoder", [this](bj::object& d) {
+                       // Without a model, recommendations and search by meaning use the lexical
+                       // fallback: worse answers, still answers.
+                       d["loaded"] = vectors->available();
+                       d["model"] = vectors->available() ? bj::value(vectors->model_id())
+                                                         : bj::value(nullptr);
+                       d["embedded_titles"] = vectors->size();
+                       return true;
+                     }}});
     auth::add_routes(router, *auth);
     catalog::add_routes(router, *catalog, catalog_cache);
     viewing::add_routes(router, *viewing);

@@ -14,7 +14,8 @@ namespace bj = boost::json;
 using http::access;
 using http::method;
 
-void add_ops_routes(http::router& r, http::metrics& m, storage::database& db, const clock& clk) {
+void add_ops_routes(http::router& r, http::metrics& m, storage::database& db, const clock& clk,
+                    std::vector<readiness_check> checks) {
   m.add_collector([&db](std::string& out) {
     const auto s = db.stats();
     out += "# HELP kinora_db_pool_connections Database connections by state.\n";
@@ -35,7 +36,7 @@ void add_ops_routes(http::router& r, http::metrics& m, storage::database& db, co
   });
 
   r.add(method::get, "/readyz", access::anyone,
-        [&db, &clk](http::context&) -> result<http::response> {
+        [&db, &clk, checks = std::move(checks)](http::context&) -> result<http::response> {
           const auto started = std::chrono::steady_clock::now();
           bj::object database{
               {"backend", db.kind() == storage::dialect::sqlite ? "sqlite" : "postgresql"},
@@ -55,10 +56,15 @@ void add_ops_routes(http::router& r, http::metrics& m, storage::database& db, co
                   .count();
           const auto s = db.stats();
           database["pool"] = {{"open", s.size}, {"in_use", s.in_use}, {"capacity", s.capacity}};
-          return http::json(ready ? 200 : 503,
-                            bj::object{{"status", ready ? "ready" : "unavailable"},
-                                       {"time", format_rfc3339(clk.now_unix())},
-                                       {"database", std::move(database)}});
+          bj::object body{{"time", format_rfc3339(clk.now_unix())},
+                          {"database", std::move(database)}};
+          for (const auto& c : checks) {
+            bj::object details;
+            if (!c.check(details)) ready = false;
+            body[c.name] = std::move(details);
+          }
+          body["status"] = ready ? "ready" : "unavailable";
+          return http::json(ready ? 200 : 503, body);
         });
 
   r.add(method::get, "/metrics", access::anyone, [&m](http::context&) -> result<http::response> {

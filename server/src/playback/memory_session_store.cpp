@@ -61,6 +61,7 @@ class memory_session_store final : public session_store {
   }
 
   std::string description() const override { return "in-process"; }
+  void ping() override {}
 
  private:
   void forget_old(std::int64_t now) {

@@ -180,6 +180,8 @@ class redis_session_store final : public session_store {
     return out;
   }
 
+  void ping() override { command({"PING"}); }
+
   std::string description() const override {
     return "redis " + url_.host + ":" + std::to_string(url_.port) + "/" + std::to_string(url_.db);
   }

@@ -29,6 +29,8 @@ class session_store {
   virtual std::vector<playback_session> live_sessions(std::int64_t account_id,
                                                       std::int64_t now) = 0;
   virtual std::string description() const = 0;
+  // Answers a round trip (Redis PING); throws with the reason when the store is down.
+  virtual void ping() = 0;
 };
 
 std::unique_ptr<session_store> make_memory_session_store();

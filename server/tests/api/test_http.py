@@ -52,6 +52,8 @@ def test_health_and_readiness(server):
     assert ready["database"]["reachable"] is True
     assert ready["database"]["backend"] == ("sqlite" if server.backend == "sqlite" else "postgresql")
     assert "@" not in ready["database"]["url"] or "***" in ready["database"]["url"]
+    assert ready["sessions"] == {"store": "in-process", "reachable": True}
+    assert ready["encoder"]["loaded"] is (ready["encoder"]["model"] is not None)
 
 
 def make_site(root):

@@ -72,3 +72,41 @@ def test_an_unreachable_redis_stops_the_start(tmp_path):
                           "--demo", "--redis", f"redis://127.0.0.1:{free_port()}"], capture_output=True, text=True,
                          timeout=60, cwd=tmp_path)
     assert out.returncode == 1 and "redis" in out.stderr
+
+
+def start_redis(port, workdir):
+    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", workdir], stdout=subprocess.DEVNULL)
+    deadline = time.time() + 20
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.05)
+
+
+def test_readiness_follows_redis(fresh_server, tmp_path):
+    port = free_port()
+    redis = start_redis(port, str(tmp_path))
+    try:
+        s = fresh_server("--redis", f"redis://127.0.0.1:{port}/5")
+        ready = s.get("/readyz")
+        assert ready.status_code == 200
+        assert ready.json()["sessions"] == {"store": f"redis 127.0.0.1:{port}/5", "reachable": True}
+        assert set(ready.json()["encoder"]) == {"loaded", "model", "embedded_titles"}
+
+        redis.terminate()
+        redis.wait(timeout=10)
+        down = s.get("/readyz")
+        assert down.status_code == 503
+        assert down.json()["status"] == "unavailable"
+        assert down.json()["sessions"]["reachable"] is False and down.json()["sessions"]["error"]
+
+        redis = start_redis(port, str(tmp_path))
+        assert s.get("/readyz").status_code == 200  # reconnects by itself
+    finally:
+        redis.terminate()
+        redis.wait(timeout=10)

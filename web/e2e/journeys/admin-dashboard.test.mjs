@@ -33,6 +33,8 @@ test('the dashboard shows titles, accounts, plays, the guide horizon and the ser
   await page.getByRole('link', { name: new RegExp(`1\\. ${movie.title}`) }).waitFor();
   await page.getByRole('row', { name: /101 Meridian News 24/ }).waitFor();
   await page.getByText('Ready', { exact: true }).waitFor();
+  await page.getByText('in-process', { exact: true }).waitFor();
+  await page.getByText(/titles embedded$/).waitFor();
   await checkA11y(page, { label: 'admin dashboard' });
   await close();
 });

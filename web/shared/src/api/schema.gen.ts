@@ -2212,6 +2212,24 @@ export interface components {
                     capacity: number;
                 };
             };
+            /** @description Where live playback sessions are kept. With Redis (`--redis`), an unreachable Redis makes the server unready: stream limits cannot be enforced. */
+            sessions?: {
+                /**
+                 * @description `in-process`, or `redis host:port/db`.
+                 * @example in-process
+                 */
+                store: string;
+                reachable: boolean;
+                /** @description Why the store is unreachable (only when it is). */
+                error?: string;
+            };
+            /** @description The sentence encoder behind recommendations and search by meaning. Without a model the server is still ready: those features use the lexical fallback. */
+            encoder?: {
+                loaded: boolean;
+                /** @description The model id; null when none is loaded. */
+                model: string | null;
+                embedded_titles: number;
+            };
         };
         /** @description A linear channel. */
         Channel: {

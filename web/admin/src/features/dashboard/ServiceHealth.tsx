@@ -1,16 +1,15 @@
 import { ErrorState, Skeleton } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
 
-import { embeddingStatusQuery } from '../embeddings/queries';
 import { readinessQuery } from './queries';
 
-// Readiness as /readyz reports it, and whether the encoder behind recommendations is loaded.
+// Readiness as /readyz reports it: the database, where playback sessions live (Redis
+// when configured) and whether the encoder behind recommendations is loaded.
 export function ServiceHealth() {
   const ready = useQuery(readinessQuery());
-  const encoder = useQuery(embeddingStatusQuery());
-  if (ready.isPending || encoder.isPending) return <Skeleton className="h-24" />;
+  if (ready.isPending) return <Skeleton className="h-24" />;
   if (ready.isError) return <ErrorState error={ready.error} onRetry={() => void ready.refetch()} />;
-  const db = ready.data.database;
+  const { database: db, sessions, encoder } = ready.data;
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
       <dt className="text-neutral-400">Status</dt>
@@ -22,14 +21,25 @@ export function ServiceHealth() {
         {db.backend} · {db.reachable ? `${db.latency_ms.toFixed(1)} ms` : `unreachable: ${db.error ?? ''}`} · pool{' '}
         {db.pool.in_use}/{db.pool.capacity}
       </dd>
-      <dt className="text-neutral-400">Encoder</dt>
-      <dd className="text-white">
-        {encoder.isError
-          ? 'Status unavailable'
-          : encoder.data.model
-            ? `${encoder.data.model} · ${encoder.data.embedded_titles.toLocaleString()} titles embedded`
-            : 'No model loaded: recommendations use the lexical fallback'}
-      </dd>
+      {sessions && (
+        <>
+          <dt className="text-neutral-400">Playback sessions</dt>
+          <dd className={sessions.reachable ? 'text-white' : 'font-semibold text-red-300'}>
+            {sessions.store}
+            {sessions.reachable ? '' : ` · unreachable: ${sessions.error ?? ''}`}
+          </dd>
+        </>
+      )}
+      {encoder && (
+        <>
+          <dt className="text-neutral-400">Encoder</dt>
+          <dd className={encoder.loaded ? 'text-white' : 'text-amber-300'}>
+            {encoder.loaded
+              ? `${encoder.model} · ${encoder.embedded_titles.toLocaleString()} titles embedded`
+              : 'No model loaded: recommendations and search by meaning use the lexical fallback'}
+          </dd>
+        </>
+      )}
     </dl>
   );
 }
