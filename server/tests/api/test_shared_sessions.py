@@ -16,21 +16,24 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def redis_url():
-    port = free_port()
-    workdir = tempfile.mkdtemp(prefix="kinora-redis-")
+def start_redis(port, workdir):
     proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                              "--appendonly", "no", "--dir", workdir], stdout=subprocess.DEVNULL)
     deadline = time.time() + 20
     while True:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
+            return proc
         except OSError:
             if time.time() > deadline or proc.poll() is not None:
                 raise RuntimeError("redis-server did not start")
             time.sleep(0.05)
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    port = free_port()
+    proc = start_redis(port, tempfile.mkdtemp(prefix="kinora-redis-"))
     yield f"redis://127.0.0.1:{port}"
     proc.terminate()
     proc.wait(timeout=10)
@@ -72,20 +75,6 @@ def test_an_unreachable_redis_stops_the_start(tmp_path):
                           "--demo", "--redis", f"redis://127.0.0.1:{free_port()}"], capture_output=True, text=True,
                          timeout=60, cwd=tmp_path)
     assert out.returncode == 1 and "redis" in out.stderr
-
-
-def start_redis(port, workdir):
-    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no", "--dir", workdir], stdout=subprocess.DEVNULL)
-    deadline = time.time() + 20
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                raise RuntimeError("redis-server did not start")
-            time.sleep(0.05)
 
 
 def test_readiness_follows_redis(fresh_server, tmp_path):

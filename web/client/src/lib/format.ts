@@ -25,3 +25,8 @@ export function formatDay(date: Date, timeZone?: string): string {
 }
 
 export const TIER_NAMES = { basic: 'Basic', standard: 'Standard', premium: 'Premium' } as const;
+
+// Streams each plan may play at once, as the server enforces it.
+export const PLAN_STREAMS = { basic: 1, standard: 2, premium: 4 } as const;
+
+export const streamsAtOnce = (n: number) => `${n} ${n === 1 ? 'stream' : 'streams'} at once`;

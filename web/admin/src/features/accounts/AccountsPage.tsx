@@ -1,7 +1,6 @@
 import type { AdminAccount } from '@kinora/shared';
-import { Button, EmptyState, ErrorState, TextField } from '@kinora/shared/ui';
+import { EmptyState, ErrorState } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 
 import { DataTable, TableSkeleton, type Column } from '../../ui/DataTable';
@@ -9,6 +8,7 @@ import { SelectField } from '../../ui/fields';
 import { TIERS } from '../../ui/options';
 import { PageHeader } from '../../ui/PageHeader';
 import { Pagination } from '../../ui/Pagination';
+import { SearchForm } from '../../ui/SearchForm';
 import { accountStatus, when } from './format';
 import { ACCOUNT_PAGE_SIZE, parseAccountList, updateAccountList, type AccountListState } from './listParams';
 import { accountListQuery } from './queries';
@@ -84,39 +84,15 @@ function AccountFilters({
   state: AccountListState;
   onChange: (change: Partial<AccountListState>) => void;
 }) {
-  const [text, setText] = useState(state.q);
-  const [shownQ, setShownQ] = useState(state.q);
-  if (shownQ !== state.q) {
-    // Back/forward changed the URL: the box follows it.
-    setShownQ(state.q);
-    setText(state.q);
-  }
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3">
-      <form
-        role="search"
-        aria-label="Accounts"
-        className="flex min-w-0 flex-1 basis-80 flex-wrap items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onChange({ q: text.trim() });
-        }}
-      >
-        <TextField
-          label="Search by email"
-          type="search"
-          value={text}
-          maxLength={200}
-          onChange={(e) => setText(e.target.value)}
-          className="min-w-0 flex-1 basis-60"
-        />
-        <Button type="submit">Search</Button>
-        {state.q && (
-          <Button variant="ghost" onClick={() => onChange({ q: '' })}>
-            Clear search
-          </Button>
-        )}
-      </form>
+      <SearchForm
+        name="Accounts"
+        label="Search by email"
+        query={state.q}
+        onSearch={(q) => onChange({ q })}
+        className="min-w-0 flex-1 basis-80"
+      />
       <SelectField
         label="Tier"
         className="w-48"

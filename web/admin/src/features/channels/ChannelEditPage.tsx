@@ -1,4 +1,4 @@
-import { isApiError, type AdminChannel, type Versioned } from '@kinora/shared';
+import { isApiError, type AdminChannel } from '@kinora/shared';
 import { Button, EmptyState, ErrorState, Skeleton } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { ConflictNotice } from '../../ui/ConflictNotice';
 import { formErrors } from '../../ui/formErrors';
 import { BackLink } from '../../ui/LinkButton';
 import { PageHeader, Section } from '../../ui/PageHeader';
+import { useVersionedEdit } from '../../ui/useVersionedEdit';
 import { ChannelForm } from './ChannelForm';
 import { channelValues, createChannelBody, updateChannelBody } from './channelForm';
 import { channelQuery, useCreateChannel, useDeleteChannel, useUpdateChannel } from './queries';
@@ -62,19 +63,13 @@ function EditChannel({ id }: { id: number }) {
   const channel = useQuery(channelQuery(id));
   const update = useUpdateChannel(id);
   const location = useLocation();
-  const [status, setStatus] = useState<string | null>(
-    (location.state as { created?: boolean } | null)?.created ? 'Channel created.' : null,
-  );
-  // The version the form was opened on: its ETag goes with the save (If-Match), so a save
-  // over someone else's newer change is refused instead of silently erasing it.
-  const [opened, setOpened] = useState<Versioned<AdminChannel> | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [reloading, setReloading] = useState(false);
-  const live = channel.data;
-  // A newer version whose form fields are the same (a new logo from an import, say) is
-  // adopted at once: nothing in the form would be overwritten by saving over it.
-  if (live && (!opened || (live.etag !== opened.etag && sameFields(live.data, opened.data)))) setOpened(live);
-  const conflict = isApiError(update.error, 'precondition-failed');
+  const edit = useVersionedEdit({
+    query: channel,
+    update,
+    values: channelValues,
+    changes: updateChannelBody,
+    initialStatus: (location.state as { created?: boolean } | null)?.created ? 'Channel created.' : null,
+  });
 
   if (channel.isPending) {
     return (
@@ -89,17 +84,6 @@ function EditChannel({ id }: { id: number }) {
     return <ErrorState error={channel.error} onRetry={() => void channel.refetch()} />;
   }
   const c = channel.data.data;
-  const base = opened ?? channel.data;
-  const loadTheirs = async () => {
-    setReloading(true);
-    const fresh = await channel.refetch();
-    setReloading(false);
-    if (!fresh.data) return;
-    setOpened(fresh.data);
-    setFormKey((k) => k + 1);
-    update.reset();
-    setStatus('Their version is loaded.');
-  };
   return (
     <>
       <PageHeader title={`${c.number} · ${c.name}`} back={back}>
@@ -112,31 +96,20 @@ function EditChannel({ id }: { id: number }) {
         <DeleteChannelButton channel={c} />
       </PageHeader>
       <p role="status" className="mb-4 text-sm text-emerald-300">
-        {status}
+        {edit.status}
       </p>
       <div className="flex flex-col gap-6">
         <Section title="Details">
-          {conflict && <ConflictNotice what="channel" busy={reloading} onLoad={() => void loadTheirs()} />}
+          {edit.conflict && (
+            <ConflictNotice what="channel" busy={edit.reloading} onLoad={() => void edit.loadTheirs()} />
+          )}
           <ChannelForm
-            key={formKey}
-            initial={channelValues(base.data)}
+            key={edit.formKey}
+            initial={channelValues((edit.base ?? channel.data).data)}
             submitLabel="Save changes"
             busy={update.isPending}
-            error={conflict ? null : update.error}
-            onSubmit={(v) => {
-              const body = updateChannelBody(base.data, v);
-              setStatus(null);
-              if (!Object.keys(body).length) return setStatus('Nothing has changed.');
-              update.mutate(
-                { body, etag: base.etag },
-                {
-                  onSuccess: (saved) => {
-                    setOpened(saved);
-                    setStatus('Changes saved.');
-                  },
-                },
-              );
-            }}
+            error={edit.conflict ? null : update.error}
+            onSubmit={edit.submit}
           />
         </Section>
         <Section title="Logo">
@@ -186,8 +159,4 @@ function DeleteChannelButton({ channel }: { channel: AdminChannel }) {
       </ConfirmDialog>
     </>
   );
-}
-
-function sameFields(a: AdminChannel, b: AdminChannel) {
-  return JSON.stringify(channelValues(a)) === JSON.stringify(channelValues(b));
 }

@@ -1,12 +1,12 @@
-import { isApiError, type TitleDetail, type Versioned } from '@kinora/shared';
+import { isApiError } from '@kinora/shared';
 import { EmptyState, ErrorState, Skeleton } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 
 import { ConflictNotice } from '../../ui/ConflictNotice';
 import { BackLink } from '../../ui/LinkButton';
 import { PageHeader, Section } from '../../ui/PageHeader';
+import { useVersionedEdit } from '../../ui/useVersionedEdit';
 import { MediaUpload } from '../media/MediaUpload';
 import { ArtworkPreview } from './ArtworkPreview';
 import { DeleteTitleButton } from './DeleteTitleButton';
@@ -64,19 +64,15 @@ function EditTitle({ id }: { id: number }) {
   const title = useQuery(titleQuery(id));
   const update = useUpdateTitle(id);
   const location = useLocation();
-  const [status, setStatus] = useState<string | null>(
-    (location.state as { created?: boolean } | null)?.created ? 'Title created. Add its video below.' : null,
-  );
-  // The version the form was opened on: its ETag goes with the save (If-Match), so a save
-  // over someone else's newer change is refused instead of silently erasing it.
-  const [opened, setOpened] = useState<Versioned<TitleDetail> | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [reloading, setReloading] = useState(false);
-  const live = title.data;
-  // A newer version whose form fields are the same (a season added here, say) is adopted
-  // at once: nothing in the form would be overwritten by saving over it.
-  if (live && (!opened || (live.etag !== opened.etag && sameFields(live.data, opened.data)))) setOpened(live);
-  const conflict = isApiError(update.error, 'precondition-failed');
+  const edit = useVersionedEdit({
+    query: title,
+    update,
+    values: titleValues,
+    changes: updateTitleBody,
+    initialStatus: (location.state as { created?: boolean } | null)?.created
+      ? 'Title created. Add its video below.'
+      : null,
+  });
 
   if (title.isPending) {
     return (
@@ -91,48 +87,24 @@ function EditTitle({ id }: { id: number }) {
     return <ErrorState error={title.error} onRetry={() => void title.refetch()} />;
   }
   const t = title.data.data;
-  const base = opened ?? title.data;
-  const loadTheirs = async () => {
-    setReloading(true);
-    const fresh = await title.refetch();
-    setReloading(false);
-    if (!fresh.data) return;
-    setOpened(fresh.data);
-    setFormKey((k) => k + 1);
-    update.reset();
-    setStatus('Their version is loaded.');
-  };
   return (
     <>
       <PageHeader title={t.title} back={back}>
         <DeleteTitleButton title={t} />
       </PageHeader>
       <p role="status" className="mb-4 text-sm text-emerald-300">
-        {status}
+        {edit.status}
       </p>
       <div className="flex flex-col gap-6">
         <Section title="Details">
-          {conflict && <ConflictNotice what="title" busy={reloading} onLoad={() => void loadTheirs()} />}
+          {edit.conflict && <ConflictNotice what="title" busy={edit.reloading} onLoad={() => void edit.loadTheirs()} />}
           <TitleForm
-            key={formKey}
-            initial={titleValues(base.data)}
+            key={edit.formKey}
+            initial={titleValues((edit.base ?? title.data).data)}
             submitLabel="Save changes"
             busy={update.isPending}
-            error={conflict ? null : update.error}
-            onSubmit={(v) => {
-              const body = updateTitleBody(base.data, v);
-              setStatus(null);
-              if (!Object.keys(body).length) return setStatus('Nothing has changed.');
-              update.mutate(
-                { body, etag: base.etag },
-                {
-                  onSuccess: (saved) => {
-                    setOpened(saved);
-                    setStatus('Changes saved.');
-                  },
-                },
-              );
-            }}
+            error={edit.conflict ? null : update.error}
+            onSubmit={edit.submit}
           />
         </Section>
         <Section title="Artwork">
@@ -152,8 +124,4 @@ function EditTitle({ id }: { id: number }) {
       </div>
     </>
   );
-}
-
-function sameFields(a: TitleDetail, b: TitleDetail) {
-  return JSON.stringify(titleValues(a)) === JSON.stringify(titleValues(b));
 }

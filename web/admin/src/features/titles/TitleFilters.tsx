@@ -1,9 +1,8 @@
-import { Button, TextField } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 
 import { SelectField } from '../../ui/fields';
 import { RATINGS } from '../../ui/options';
+import { SearchForm } from '../../ui/SearchForm';
 import type { TitleListState } from './listParams';
 import { genresQuery } from './queries';
 
@@ -22,13 +21,6 @@ export function TitleFilters({
   onChange: (change: Partial<TitleListState>) => void;
 }) {
   const genres = useQuery(genresQuery());
-  const [text, setText] = useState(state.q);
-  const [shownQ, setShownQ] = useState(state.q);
-  if (shownQ !== state.q) {
-    // Back/forward changed the URL: the box follows it.
-    setShownQ(state.q);
-    setText(state.q);
-  }
   const searching = Boolean(state.q);
   const genreOptions = [
     { value: '', label: 'Any genre' },
@@ -36,30 +28,7 @@ export function TitleFilters({
   ];
   return (
     <div className="mb-4 flex flex-col gap-3">
-      <form
-        role="search"
-        aria-label="Titles"
-        className="flex flex-wrap items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onChange({ q: text.trim() });
-        }}
-      >
-        <TextField
-          label="Search titles"
-          type="search"
-          value={text}
-          maxLength={200}
-          onChange={(e) => setText(e.target.value)}
-          className="min-w-0 flex-1 basis-60"
-        />
-        <Button type="submit">Search</Button>
-        {searching && (
-          <Button variant="ghost" onClick={() => onChange({ q: '' })}>
-            Clear search
-          </Button>
-        )}
-      </form>
+      <SearchForm name="Titles" label="Search titles" query={state.q} onSearch={(q) => onChange({ q })} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <SelectField
           label="Type"

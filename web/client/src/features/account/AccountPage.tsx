@@ -4,11 +4,9 @@ import { Link } from 'react-router-dom';
 
 import { useSignedIn } from '../../app/useSignedIn';
 import { useSignOut } from '../../app/useSignOut';
-import { TIER_NAMES } from '../../lib/format';
+import { PLAN_STREAMS, streamsAtOnce, TIER_NAMES } from '../../lib/format';
 import { streamsQuery } from '../streams/queries';
 import { StreamList } from '../streams/StreamList';
-
-const PLAN_STREAMS = { basic: 1, standard: 2, premium: 4 } as const;
 
 export default function AccountPage() {
   const { account, profile, profiles } = useSignedIn();
@@ -26,9 +24,7 @@ export default function AccountPage() {
           <dt className="text-neutral-400">Plan</dt>
           <dd className="text-white">
             {TIER_NAMES[account.tier]}{' '}
-            <span className="text-neutral-400">
-              · {PLAN_STREAMS[account.tier]} {PLAN_STREAMS[account.tier] === 1 ? 'stream' : 'streams'} at once
-            </span>
+            <span className="text-neutral-400">· {streamsAtOnce(PLAN_STREAMS[account.tier])}</span>
           </dd>
           <dt className="text-neutral-400">Member since</dt>
           <dd className="text-white">

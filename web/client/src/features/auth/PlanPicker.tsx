@@ -1,12 +1,12 @@
 import type { Tier } from '@kinora/shared';
 
-import { TIER_NAMES } from '../../lib/format';
+import { PLAN_STREAMS, streamsAtOnce, TIER_NAMES } from '../../lib/format';
 
 // What each plan gives, as the server enforces it (tier of titles, streams at once).
-const PLANS: { tier: Tier; streams: number; blurb: string }[] = [
-  { tier: 'basic', streams: 1, blurb: 'The Basic catalogue and channels' },
-  { tier: 'standard', streams: 2, blurb: 'Adds Standard titles and channels' },
-  { tier: 'premium', streams: 4, blurb: 'Everything, including Premium' },
+const PLANS: { tier: Tier; blurb: string }[] = [
+  { tier: 'basic', blurb: 'The Basic catalogue and channels' },
+  { tier: 'standard', blurb: 'Adds Standard titles and channels' },
+  { tier: 'premium', blurb: 'Everything, including Premium' },
 ];
 
 export function PlanPicker({ value, onChange, error }: { value: Tier; onChange: (t: Tier) => void; error?: string }) {
@@ -31,9 +31,7 @@ export function PlanPicker({ value, onChange, error }: { value: Tier; onChange: 
               {TIER_NAMES[plan.tier]}
             </span>
             <span className="text-xs text-neutral-300">{plan.blurb}</span>
-            <span className="text-xs text-neutral-400">
-              {plan.streams} {plan.streams === 1 ? 'stream' : 'streams'} at once
-            </span>
+            <span className="text-xs text-neutral-400">{streamsAtOnce(PLAN_STREAMS[plan.tier])}</span>
           </label>
         ))}
       </div>

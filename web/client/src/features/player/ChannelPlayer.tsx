@@ -1,4 +1,3 @@
-import { Button } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -7,7 +6,7 @@ import { formatTimeOfDay } from '../../lib/format';
 import type { PlaybackFailure } from './playbackError';
 import { PlayerFrame } from './PlayerFrame';
 import { scheduleQuery } from './queries';
-import { LinkButton, RefusalPage } from './RefusalPage';
+import { PlaybackFailedPage } from './RefusalPage';
 import { StartRefusal } from './StartRefusal';
 import type { Programme } from './types';
 import { useGoBack } from './useGoBack';
@@ -76,21 +75,7 @@ export function ChannelPlayer({ channelId }: { channelId: number }) {
       />
     );
   }
-  if (failure) {
-    return (
-      <RefusalPage
-        title={failure.title}
-        actions={
-          <>
-            <Button onClick={retry}>Try again</Button>
-            <LinkButton to={back.to}>{back.label}</LinkButton>
-          </>
-        }
-      >
-        <p>{failure.detail}</p>
-      </RefusalPage>
-    );
-  }
+  if (failure) return <PlaybackFailedPage failure={failure} onRetry={retry} back={back} />;
 
   const items = schedule.data?.items ?? [];
   const programme = programmeId

@@ -1,7 +1,9 @@
+import { Button } from '@kinora/shared/ui';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
 import { useSignedIn } from '../../app/useSignedIn';
+import type { PlaybackFailure } from './playbackError';
 
 // A full page in place of the player when it cannot play: what happened, why, and a
 // way on (never a black screen with a broken player).
@@ -42,5 +44,30 @@ export function LinkButton({
     >
       {children}
     </Link>
+  );
+}
+
+// Playback that started and then failed for good (Shaka gave up retrying).
+export function PlaybackFailedPage({
+  failure,
+  onRetry,
+  back,
+}: {
+  failure: PlaybackFailure;
+  onRetry: () => void;
+  back: { to: string; label: string };
+}) {
+  return (
+    <RefusalPage
+      title={failure.title}
+      actions={
+        <>
+          <Button onClick={onRetry}>Try again</Button>
+          <LinkButton to={back.to}>{back.label}</LinkButton>
+        </>
+      }
+    >
+      <p>{failure.detail}</p>
+    </RefusalPage>
   );
 }

@@ -1,4 +1,3 @@
-import { Button } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -8,7 +7,7 @@ import { NextEpisode } from './NextEpisode';
 import type { PlaybackFailure } from './playbackError';
 import { PlayerFrame } from './PlayerFrame';
 import { titleQuery } from './queries';
-import { LinkButton, RefusalPage } from './RefusalPage';
+import { PlaybackFailedPage } from './RefusalPage';
 import { ResumeToast } from './ResumeToast';
 import { StartRefusal } from './StartRefusal';
 import { useGoBack } from './useGoBack';
@@ -59,21 +58,7 @@ export function TitlePlayer({ titleId }: { titleId: number }) {
   if (started.status === 'error') {
     return <StartRefusal error={started.error} what="title" back={back} onRetry={retry} />;
   }
-  if (failure) {
-    return (
-      <RefusalPage
-        title={failure.title}
-        actions={
-          <>
-            <Button onClick={retry}>Try again</Button>
-            <LinkButton to={back.to}>{back.label}</LinkButton>
-          </>
-        }
-      >
-        <p>{failure.detail}</p>
-      </RefusalPage>
-    );
-  }
+  if (failure) return <PlaybackFailedPage failure={failure} onRetry={retry} back={back} />;
 
   const playingEpisode = start?.episode_id ?? null;
   const current = findEpisode(title.data, playingEpisode);
