@@ -1452,6 +1452,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/insights/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The questions Ask the data can answer
+         * @description Admin only. Every vetted question template with its example phrasings and the details a question may name (time range, tier, genre, channel, title).
+         */
+        get: operations["adminInsightQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/insights/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ask the data a question in plain words
+         * @description Admin only. Kinora's encoder embeds the question and matches it to one of a few dozen vetted, parameterised SQL templates (never free-form SQL); the time range, tier, genre, channel and title are read from the words. Below the similarity threshold nothing is run and `suggestions` lists the closest questions. A question whose template needs a detail it does not name (a channel, a title), or names one that does not exist, gets 422 with the reason at `question`. Reads bookmarks and completion, ratings, the watchlist, play starts and the search log.
+         */
+        get: operations["adminInsightAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2852,6 +2892,100 @@ export interface components {
             tier?: components["schemas"]["Tier"];
             /** @description true disables the account: it cannot sign in, its refresh tokens are revoked and its live streams end (an access token it holds stays valid until it expires, at most its 15-minute lifetime). false enables it again. An admin cannot disable their own account (409). */
             disabled?: boolean;
+        };
+        InsightQuestion: {
+            /** @example top-titles-by-plays */
+            id: string;
+            /** @example Most played titles */
+            title: string;
+            /**
+             * @description The canonical phrasing.
+             * @example most played titles this week
+             */
+            question: string;
+            examples: string[];
+            /** @description Details the question may name; `required` ones must be named. */
+            parameters: {
+                /** @enum {string} */
+                name: "range" | "tier" | "genre" | "channel" | "title";
+                required: boolean;
+            }[];
+        };
+        InsightQuestionList: {
+            items: components["schemas"]["InsightQuestion"][];
+        };
+        InsightSuggestion: {
+            id: string;
+            title: string;
+            question: string;
+            similarity: number;
+        };
+        InsightColumn: {
+            key: string;
+            label: string;
+            /**
+             * @description How to show the values: `percent` is 0 to 100, `date` an ISO day (YYYY-MM-DD), `hours` a decimal number of hours.
+             * @enum {string}
+             */
+            kind: "text" | "integer" | "number" | "percent" | "date" | "hours";
+        };
+        /** @description What was read from the question (or the template's default range); null when not named. */
+        InsightParameters: {
+            range: null | {
+                /** @example this week */
+                label: string;
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            };
+            tier: null | ("basic" | "standard" | "premium");
+            genre: null | {
+                slug: string;
+                name: string;
+            };
+            channel: null | {
+                id: number;
+                number: number;
+                name: string;
+            };
+            title: null | {
+                id: number;
+                title: string;
+            };
+        };
+        InsightAnswer: {
+            question: string;
+            /** @description False when no template was close enough: nothing was run. */
+            matched: boolean;
+            /** @description Cosine similarity of the question to the chosen template's closest example. */
+            similarity: number;
+            /**
+             * @description `lexical` when no model is loaded (word overlap).
+             * @enum {string}
+             */
+            matcher: "encoder" | "lexical";
+            template: null | {
+                id: string;
+                title: string;
+            };
+            parameters: components["schemas"]["InsightParameters"];
+            /** @description One sentence in plain words. */
+            answer: string;
+            columns: components["schemas"]["InsightColumn"][];
+            rows: {
+                [key: string]: string | number | null;
+            }[];
+            chart: null | {
+                /** @enum {string} */
+                kind: "bar" | "line";
+                /** @description Column key for labels. */
+                x: string;
+                /** @description Column key for values. */
+                y: string;
+            };
+            suggestions: components["schemas"]["InsightSuggestion"][];
+            elapsed_ms: number;
         };
     };
     responses: {
@@ -8132,6 +8266,67 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminInsightQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightQuestionList"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminInsightAnswer: {
+        parameters: {
+            query: {
+                /**
+                 * @description The question, 1 to 300 characters.
+                 * @example most played titles this week
+                 */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or (when `matched` is false) the closest questions to pick from. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightAnswer"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
+            422: components["responses"]["ValidationFailed"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
