@@ -100,3 +100,44 @@ test('a channel saved over someone else’s change: refused, then their version 
   assert.equal(await page.getByLabel('Category').inputValue(), 'test');
   await close();
 });
+
+test('a channel deleted after someone else changed it: refused, their version loads, then it deletes', async () => {
+  const number = 50000 + Math.floor(Math.random() * 9000);
+  const created = await admin.call('POST', '/api/v1/admin/channels', {
+    number,
+    name: `Doomed ${stamp}`,
+    category: 'test',
+    tier: 'basic',
+    maturity_rating: 'all',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const id = created.body.id;
+
+  const { page, close } = await openPage(server);
+  await signInToAdmin(page, DEMO.admin, { to: `/admin/channels/${id}` });
+  await page.getByRole('heading', { name: `${number} · Doomed ${stamp}`, level: 1 }).waitFor();
+
+  const theirs = await admin.call('PATCH', `/api/v1/admin/channels/${id}`, { description: 'Still needed.' });
+  assert.equal(theirs.status, 200);
+
+  await page.getByRole('button', { name: 'Delete channel' }).click();
+  let dialog = page.getByRole('dialog', { name: `Delete Doomed ${stamp}?` });
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  const notice = dialog
+    .getByRole('alert')
+    .filter({ hasText: 'Someone else changed this channel since you opened it.' });
+  await notice.waitFor();
+  await checkA11y(page, { label: 'channel delete conflict' });
+  assert.equal((await admin.call('GET', `/api/v1/admin/channels/${id}`)).status, 200);
+
+  await notice.getByRole('button', { name: 'Load their version' }).click();
+  await page.getByText('Their version is loaded.').waitFor();
+  assert.equal(await page.getByLabel('Description').inputValue(), 'Still needed.');
+
+  await page.getByRole('button', { name: 'Delete channel' }).click();
+  dialog = page.getByRole('dialog', { name: `Delete Doomed ${stamp}?` });
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
+  assert.equal((await admin.call('GET', `/api/v1/admin/channels/${id}`)).status, 404);
+  await close();
+});

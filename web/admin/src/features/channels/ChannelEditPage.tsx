@@ -1,18 +1,16 @@
-import { isApiError, type AdminChannel } from '@kinora/shared';
-import { Button, EmptyState, ErrorState, Skeleton } from '@kinora/shared/ui';
+import { isApiError } from '@kinora/shared';
+import { EmptyState, ErrorState, Skeleton } from '@kinora/shared/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ConflictNotice } from '../../ui/ConflictNotice';
-import { formErrors } from '../../ui/formErrors';
 import { BackLink } from '../../ui/LinkButton';
 import { PageHeader, Section } from '../../ui/PageHeader';
 import { useVersionedEdit } from '../../ui/useVersionedEdit';
 import { ChannelForm } from './ChannelForm';
+import { DeleteChannelButton } from './DeleteChannelButton';
 import { channelValues, createChannelBody, updateChannelBody } from './channelForm';
-import { channelQuery, useCreateChannel, useDeleteChannel, useUpdateChannel } from './queries';
+import { channelQuery, useCreateChannel, useUpdateChannel } from './queries';
 
 const back = <BackLink to="/channels">All channels</BackLink>;
 
@@ -93,7 +91,12 @@ function EditChannel({ id }: { id: number }) {
         >
           Schedule
         </Link>
-        <DeleteChannelButton channel={c} />
+        <DeleteChannelButton
+          channel={c}
+          etag={(edit.base ?? channel.data).etag}
+          reloading={edit.reloading}
+          onLoadTheirs={() => void edit.loadTheirs()}
+        />
       </PageHeader>
       <p role="status" className="mb-4 text-sm text-emerald-300">
         {edit.status}
@@ -130,33 +133,6 @@ function EditChannel({ id }: { id: number }) {
           </div>
         </Section>
       </div>
-    </>
-  );
-}
-
-function DeleteChannelButton({ channel }: { channel: AdminChannel }) {
-  const [open, setOpen] = useState(false);
-  const remove = useDeleteChannel(channel.id);
-  const navigate = useNavigate();
-  return (
-    <>
-      <Button variant="danger" onClick={() => setOpen(true)}>
-        Delete channel
-      </Button>
-      <ConfirmDialog
-        open={open}
-        title={`Delete ${channel.name}?`}
-        confirmLabel="Delete"
-        busy={remove.isPending}
-        error={formErrors(remove.error, { fields: [] }).form}
-        onClose={() => {
-          setOpen(false);
-          remove.reset();
-        }}
-        onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate('/channels', { replace: true }) })}
-      >
-        Its programmes, and viewers’ favorites naming it, go with it. This cannot be undone.
-      </ConfirmDialog>
     </>
   );
 }

@@ -90,8 +90,14 @@ export function useUpdateChannel(id: number) {
 export function useDeleteChannel(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      unwrap(api.DELETE('/api/v1/admin/channels/{channel_id}', { params: { path: { channel_id: id } } })),
+    // etag: the version the page shows; deleting a channel someone changed since is refused
+    // (412 precondition-failed) so the admin sees their change before it is gone.
+    mutationFn: ({ etag }: { etag: string | null }) =>
+      unwrap(
+        api.DELETE('/api/v1/admin/channels/{channel_id}', {
+          params: { path: { channel_id: id }, header: etag ? { 'If-Match': etag } : undefined },
+        }),
+      ),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: channelKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: channelKeys.lists() });
