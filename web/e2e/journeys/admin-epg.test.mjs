@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { checkA11y, DEMO, openPage, signInToAdmin, startKinora, VIEWPORTS } from '../lib/harness.mjs';
+import { apiLogin, checkA11y, DEMO, openPage, signInToAdmin, startKinora, VIEWPORTS } from '../lib/harness.mjs';
 
 let server;
 let dir;
@@ -62,7 +62,7 @@ test('a channel: created, a taken number refused at the field, then scheduled', 
   await page.goto(`/admin/schedule?channel=${channelId}&day=${day}`);
   await page.getByText('Nothing is scheduled on this day').waitFor();
   await checkA11y(page, { label: 'empty schedule' });
-  await page.getByRole('button', { name: 'Add programme' }).click();
+  await page.getByRole('button', { name: 'Add programme', exact: true }).click();
   let dialog = page.getByRole('dialog', { name: /Add a programme/ });
   await dialog.getByLabel('Programme title').fill('Journey Hour');
   await dialog.getByLabel('Start (UTC)').fill(`${day}T10:00`);
@@ -74,7 +74,7 @@ test('a channel: created, a taken number refused at the field, then scheduled', 
   await page.getByRole('cell', { name: '10:00 – 11:00' }).waitFor();
   await checkA11y(page, { label: 'schedule with a programme' });
 
-  await page.getByRole('button', { name: 'Add programme' }).click();
+  await page.getByRole('button', { name: 'Add programme', exact: true }).click();
   dialog = page.getByRole('dialog', { name: /Add a programme/ });
   await dialog.getByLabel('Programme title').fill('Clash');
   await dialog.getByLabel('Start (UTC)').fill(`${day}T10:30`);
@@ -108,6 +108,69 @@ test('a channel: created, a taken number refused at the field, then scheduled', 
   dialog = page.getByRole('dialog', { name: /^Delete/ });
   await dialog.getByRole('button', { name: 'Delete programme' }).click();
   await page.getByText('Nothing is scheduled on this day').waitFor();
+  await close();
+});
+
+test('a day’s gaps: before, between and after programmes (one crossing midnight), and one filled', async () => {
+  const admin = await apiLogin(server, DEMO.admin.email, DEMO.admin.password);
+  const created = await admin.call('POST', '/api/v1/admin/channels', {
+    number: 960,
+    name: `Gappy ${suffix}`,
+    category: 'test',
+    tier: 'basic',
+    maturity_rating: 'all',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const channel = created.body.id;
+  const gapDay = new Date(Date.parse(`${day}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
+  const before = new Date(Date.parse(`${gapDay}T00:00:00Z`) - 3_600_000).toISOString().replace('.000Z', 'Z');
+  for (const [title, start, stop] of [
+    ['Late Film', before, `${gapDay}T01:00:00Z`],
+    ['Morning A', `${gapDay}T10:00:00Z`, `${gapDay}T11:00:00Z`],
+    ['Morning B', `${gapDay}T11:00:00Z`, `${gapDay}T12:00:00Z`],
+    ['Afternoon', `${gapDay}T14:00:00Z`, `${gapDay}T15:30:00Z`],
+  ]) {
+    const made = await admin.call('POST', '/api/v1/admin/schedule', { channel_id: channel, title, start, stop });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+  }
+
+  const { page, close } = await openPage(server, { viewport: { width: 1280, height: 720 } });
+  await adminSignIn(page, `/admin/schedule?channel=${channel}&day=${gapDay}`);
+  await page.getByRole('cell', { name: 'Afternoon', exact: true }).waitFor();
+  const gaps = page.getByRole('button', { name: /^Add programme here/ });
+  assert.equal(await gaps.count(), 3);
+  // Back-to-back programmes leave no gap; the day ends at 24:00.
+  for (const [span, length] of [
+    ['01:00 – 10:00', '9 h unscheduled'],
+    ['12:00 – 14:00', '2 h unscheduled'],
+    ['15:30 – 24:00', '8 h 30 min unscheduled'],
+  ]) {
+    const row = page.getByRole('row').filter({ hasText: span });
+    await row.getByText(length).waitFor();
+    await row.getByText('Gap', { exact: true }).waitFor();
+  }
+  await checkA11y(page, { label: 'schedule with gaps' });
+
+  await page.getByRole('button', { name: 'Add programme here (12:00 – 14:00)' }).click();
+  const dialog = page.getByRole('dialog', { name: /Add a programme/ });
+  assert.equal(await dialog.getByLabel('Start (UTC)').inputValue(), `${gapDay}T12:00`);
+  assert.equal(await dialog.getByLabel('Stop (UTC)').inputValue(), `${gapDay}T14:00`);
+  await dialog.getByLabel('Programme title').fill('Lunch Show');
+  await dialog.getByRole('button', { name: 'Add programme' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('cell', { name: 'Lunch Show', exact: true }).waitFor();
+  await page
+    .getByRole('row')
+    .filter({ hasText: '12:00 – 14:00' })
+    .getByRole('cell', { name: 'Lunch Show', exact: true })
+    .waitFor();
+  assert.equal(await gaps.count(), 2);
+
+  // An empty day is one gap, the whole day.
+  await page.getByRole('button', { name: 'Next day' }).click();
+  await page.getByText('Nothing is scheduled on this day').waitFor();
+  await page.getByRole('button', { name: 'Add programme here (00:00 – 24:00)' }).waitFor();
+  await page.getByRole('row').filter({ hasText: '00:00 – 24:00' }).getByText('24 h unscheduled').waitFor();
   await close();
 });
 

@@ -106,16 +106,23 @@ function ChannelDay({ channel, day }: { channel: AdminChannel; day: string }) {
         <TableSkeleton label="Loading the schedule…" />
       ) : schedule.isError ? (
         <ErrorState error={schedule.error} onRetry={() => void schedule.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="Nothing is scheduled on this day">Add a programme, or import an XMLTV guide.</EmptyState>
       ) : (
-        <ProgrammeTable
-          day={day}
-          items={items}
-          busy={schedule.isPlaceholderData}
-          onEdit={(p) => setOpen({ kind: 'edit', programme: p })}
-          onDelete={(p) => setOpen({ kind: 'delete', programme: p })}
-        />
+        <>
+          {items.length === 0 && (
+            <p className="mb-3 text-neutral-300">
+              <strong className="text-white">Nothing is scheduled on this day.</strong> Add a programme, or import an
+              XMLTV guide.
+            </p>
+          )}
+          <ProgrammeTable
+            day={day}
+            items={items}
+            busy={schedule.isPlaceholderData}
+            onEdit={(p) => setOpen({ kind: 'edit', programme: p })}
+            onDelete={(p) => setOpen({ kind: 'delete', programme: p })}
+            onFill={(g) => setOpen({ kind: 'add', defaults: { start: g.start, stop: g.stop } })}
+          />
+        </>
       )}
       {open?.kind === 'add' && (
         <ProgrammeDialog
