@@ -9,6 +9,7 @@ import { useAdmin } from './useAdmin';
 // becomes a bar above the page.
 const NAV = [
   { to: '/', label: 'Dashboard', end: true },
+  { to: '/insights', label: 'Ask the data', end: false },
   { to: '/titles', label: 'Titles', end: false },
   { to: '/embeddings', label: 'Embeddings', end: false },
   { to: '/channels', label: 'Channels', end: false },

@@ -31,6 +31,7 @@ export const router = createBrowserRouter(
             { path: 'accounts', lazy: page(() => import('../features/accounts/AccountsPage')) },
             { path: 'accounts/:id', lazy: page(() => import('../features/accounts/AccountPage')) },
             { path: 'audit', lazy: page(() => import('../features/audit/AuditPage')) },
+            { path: 'insights', lazy: page(() => import('../features/insights/InsightsPage')) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },
