@@ -58,6 +58,7 @@ try {
     ['admin-schedule', '/admin/schedule'],
     ['admin-guide-import', '/admin/guide-import'],
     ['admin-audit', '/admin/audit'],
+    ['admin-insights', '/admin/insights?q=how%20many%20titles%20per%20genre'],
   ];
   for (const [name, url] of adminPages) {
     await page.goto(url);

@@ -1,4 +1,4 @@
-import { chartSummary, fitLabel, place, ticks, type ChartPoint } from './chartScale';
+import { chartSummary, fitLabel, place, type ChartPoint } from './chartScale';
 
 const W = 640;
 const H = 260;
@@ -13,6 +13,7 @@ export function Chart({
   x,
   y,
   format = (n) => n.toLocaleString(),
+  integer = false,
   className = '',
 }: {
   kind: 'bar' | 'line';
@@ -20,9 +21,10 @@ export function Chart({
   x: string; // what the labels are ("Title")
   y: string; // what the values are ("Plays")
   format?: (n: number) => string;
+  integer?: boolean; // counts: whole-number axis steps
   className?: string;
 }) {
-  const { top, placed } = place(points, PLOT);
+  const { top, ticks, placed } = place(points, PLOT, { integer });
   const band = placed[0]?.band ?? PLOT.width;
   // Every label when they fit, otherwise every n-th one.
   const every = Math.max(1, Math.ceil(placed.length / (kind === 'bar' ? 12 : 8)));
@@ -36,7 +38,7 @@ export function Chart({
       className={`h-auto w-full max-w-3xl ${className}`}
     >
       <g transform={`translate(${M.left},${M.top})`} className="text-[11px]">
-        {ticks(top).map((t) => {
+        {ticks.map((t) => {
           const ty = PLOT.height - (t / top) * PLOT.height;
           return (
             <g key={t}>

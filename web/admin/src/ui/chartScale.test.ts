@@ -1,4 +1,4 @@
-import { chartSummary, fitLabel, niceMax, place, ticks } from './chartScale';
+import { chartSummary, fitLabel, niceMax, place, valueAxis } from './chartScale';
 
 describe('chart scale', () => {
   it('rounds the top of the value axis up to 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -15,9 +15,13 @@ describe('chart scale', () => {
     expect(niceMax(99.5)).toBe(100);
   });
 
-  it('spaces ticks evenly from zero to the top', () => {
-    expect(ticks(20)).toEqual([0, 5, 10, 15, 20]);
-    expect(ticks(1, 2)).toEqual([0, 0.5, 1]);
+  it('steps the value axis in round numbers, whole ones for counts', () => {
+    expect(valueAxis(24)).toEqual({ top: 30, ticks: [0, 10, 20, 30] });
+    expect(valueAxis(12)).toEqual({ top: 15, ticks: [0, 5, 10, 15] });
+    expect(valueAxis(1, { integer: true })).toEqual({ top: 1, ticks: [0, 1] });
+    expect(valueAxis(0, { integer: true })).toEqual({ top: 1, ticks: [0, 1] });
+    expect(valueAxis(0.8)).toEqual({ top: 0.8, ticks: [0, 0.2, 0.4, 0.6, 0.8] });
+    expect(valueAxis(100)).toEqual({ top: 100, ticks: [0, 25, 50, 75, 100] });
   });
 
   it('places each point in the middle of its band, scaled to the top', () => {
@@ -40,7 +44,7 @@ describe('chart scale', () => {
   });
 
   it('draws nothing but the axis for an empty or all-zero series', () => {
-    expect(place([], { width: 100, height: 50 })).toEqual({ top: 1, placed: [] });
+    expect(place([], { width: 100, height: 50 })).toMatchObject({ top: 1, placed: [] });
     expect(place([{ label: 'x', value: 0 }], { width: 100, height: 50 }).placed[0].y).toBe(50);
   });
 });

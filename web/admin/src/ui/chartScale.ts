@@ -15,9 +15,15 @@ export function niceMax(max: number): number {
   return 10 * power;
 }
 
-// Evenly spaced axis values from 0 to the top (inclusive).
-export function ticks(top: number, count = 4): number[] {
-  return Array.from({ length: count + 1 }, (_, i) => (top * i) / count);
+// The value axis: a round step (whole numbers for counts) and the top it reaches, about
+// four steps above zero. Ticks are the step's multiples from 0 to the top.
+export function valueAxis(max: number, { integer = false } = {}): { top: number; ticks: number[] } {
+  const m = Number.isFinite(max) && max > 0 ? max : 0;
+  let step = niceMax(m / 4);
+  if (integer) step = Math.max(1, Math.round(step));
+  const top = Math.max(step, Math.ceil(m / step - 1e-9) * step);
+  const count = Math.round(top / step);
+  return { top, ticks: Array.from({ length: count + 1 }, (_, i) => Number((i * step).toPrecision(12))) };
 }
 
 export interface Plot {
@@ -32,14 +38,20 @@ export interface PlacedPoint extends ChartPoint {
 }
 
 // Each point in its own band across the width; values below zero or not numbers sit on the axis.
-export function place(points: readonly ChartPoint[], plot: Plot): { top: number; placed: PlacedPoint[] } {
-  const top = niceMax(Math.max(0, ...points.map((p) => (Number.isFinite(p.value) ? p.value : 0))));
+export function place(
+  points: readonly ChartPoint[],
+  plot: Plot,
+  { integer = false } = {},
+): { top: number; ticks: number[]; placed: PlacedPoint[] } {
+  const { top, ticks } = valueAxis(Math.max(0, ...points.map((p) => (Number.isFinite(p.value) ? p.value : 0))), {
+    integer,
+  });
   const band = points.length ? plot.width / points.length : plot.width;
   const placed = points.map((p, i) => {
     const v = Number.isFinite(p.value) ? Math.max(0, p.value) : 0;
     return { ...p, x: band * (i + 0.5), y: plot.height - (v / top) * plot.height, band };
   });
-  return { top, placed };
+  return { top, ticks, placed };
 }
 
 // "Plays by title, 5 titles: highest The Long Quiet (12), lowest Fire & Flour (1)."

@@ -10,7 +10,7 @@ type Row = { row: InsightAnswer['rows'][number]; i: number };
 
 // A matched answer: the sentence first, what was understood, then the chart and the table
 // (the chart's text alternative) formatted by column kind.
-export function InsightResult({ answer: a }: { answer: InsightAnswer }) {
+export function InsightResult({ answer: a, onAsk }: { answer: InsightAnswer; onAsk: (q: string) => void }) {
   const chart = chartOf(a);
   const columns: Column<Row>[] = a.columns.map((c) => ({
     key: c.key,
@@ -47,6 +47,7 @@ export function InsightResult({ answer: a }: { answer: InsightAnswer }) {
               x={chart.x.label}
               y={chart.y.label}
               format={(n) => formatCell(n, chart.y.kind)}
+              integer={chart.y.kind === 'integer'}
             />
           )}
           <DataTable
@@ -57,7 +58,36 @@ export function InsightResult({ answer: a }: { answer: InsightAnswer }) {
           />
         </>
       )}
+      {a.suggestions.length > 0 && (
+        <div>
+          <h2 className="mb-2 text-sm font-medium text-neutral-300">Related questions</h2>
+          <Suggestions answer={a} label="Related questions" onAsk={onAsk} />
+        </div>
+      )}
     </div>
+  );
+}
+
+function Suggestions({
+  answer: a,
+  label,
+  onAsk,
+}: {
+  answer: InsightAnswer;
+  label: string;
+  onAsk: (q: string) => void;
+}) {
+  return (
+    <ul aria-label={label} className="flex flex-wrap gap-2">
+      {a.suggestions.map((s) => (
+        <li key={s.id}>
+          <button type="button" className={chipClass} onClick={() => onAsk(s.question)}>
+            {s.question}
+            <span className="ml-2 text-xs text-neutral-400">{s.title}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -67,18 +97,7 @@ export function NotSure({ answer: a, onAsk }: { answer: InsightAnswer; onAsk: (q
     <div className="flex flex-col gap-3">
       <h2 className="text-xl font-semibold text-white">I’m not sure what you’re asking</h2>
       <p className="text-neutral-300">{a.answer || 'Nothing was run. Did you mean one of these?'}</p>
-      {a.suggestions.length > 0 && (
-        <ul aria-label="Closest questions" className="flex flex-wrap gap-2">
-          {a.suggestions.map((s) => (
-            <li key={s.id}>
-              <button type="button" className={chipClass} onClick={() => onAsk(s.question)}>
-                {s.question}
-                <span className="ml-2 text-xs text-neutral-400">{s.title}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {a.suggestions.length > 0 && <Suggestions answer={a} label="Closest questions" onAsk={onAsk} />}
     </div>
   );
 }

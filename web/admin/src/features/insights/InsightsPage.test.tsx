@@ -138,6 +138,17 @@ describe('Ask the data', () => {
     expect(asked()).toEqual(['purple elephants dancing', 'most played titles this week']);
   });
 
+  it('offers related questions under an answer, each asking its question', async () => {
+    const related = { id: 'plays-per-day', title: 'Plays per day', question: 'plays per day', similarity: 0.7 };
+    answers = (q) =>
+      ok(q === 'plays per day' ? answer({ answer: 'Daily plays.' }) : answer({ suggestions: [related] }));
+    renderPage('/insights?q=top%20titles');
+    const list = await screen.findByRole('list', { name: 'Related questions' });
+    await userEvent.click(within(list).getByRole('button', { name: /^plays per day/ }));
+    expect(await screen.findByText('Daily plays.')).toBeInTheDocument();
+    expect(screen.getByTestId('search')).toHaveTextContent('plays per day');
+  });
+
   it('shows a 422 at the question field', async () => {
     answers = () =>
       problem(422, 'question-needs-detail', [{ field: 'question', message: 'name the channel, e.g. channel 101' }]);

@@ -37,7 +37,7 @@ export default function InsightsPage() {
   else if (result.isError)
     body = refused ? null : <ErrorState error={result.error} onRetry={() => void result.refetch()} />;
   else if (!result.data.matched) body = <NotSure answer={result.data} onAsk={ask} />;
-  else body = <InsightResult answer={result.data} />;
+  else body = <InsightResult answer={result.data} onAsk={ask} />;
 
   return (
     <>
