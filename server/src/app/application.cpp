@@ -24,6 +24,7 @@
 #include "epg/epg_service.hpp"
 #include "epg/interchange_routes.hpp"
 #include "http/server.hpp"
+#include "insights/insights_routes.hpp"
 #include "live/live_routes.hpp"
 #include "media/asset_store.hpp"
 #include "media/media_library.hpp"
@@ -109,6 +110,9 @@ struct application::parts {
     vectors = std::make_unique<recommend::title_vectors>(*db, load_model(cfg.model_dir, log), clock,
                                                          log, cfg.index_file);
     co_watch = std::make_unique<recommend::co_watch_index>(*db, clock);
+    searches = std::make_unique<catalog::search_log>(*db, clock);
+    insights = std::make_unique<insights::insights_service>(*db, vectors->encoder(), clock,
+                                                            [this] { searches->flush(); });
     recommendations =
         std::make_unique<recommend::recommend_service>(*db, *vectors, *co_watch, *viewing, clock);
     catalog->use_semantic_search(
@@ -145,7 +149,7 @@ struct application::parts {
                        return true;
                      }}});
     auth::add_routes(router, *auth);
-    catalog::add_routes(router, *catalog, catalog_cache);
+    catalog::add_routes(router, *catalog, catalog_cache, *searches);
     viewing::add_routes(router, *viewing);
     epg::add_routes(router, *epg);
     epg::add_admin_routes(router, *epg_admin);
@@ -155,6 +159,7 @@ struct application::parts {
     stats::add_routes(router, *db, clock);
     audit::add_routes(router, *db, clock, random, log);
     accounts::add_routes(router, *db, *playback, clock);
+    insights::add_routes(router, *insights);
     media::add_routes(router, *library, *signer, clock,
                       [this](const std::string& session, const std::string& asset) {
                         return playback->release_key(session, asset);
@@ -191,6 +196,8 @@ struct application::parts {
   std::unique_ptr<recommend::title_vectors> vectors;
   std::unique_ptr<recommend::co_watch_index> co_watch;
   std::unique_ptr<recommend::recommend_service> recommendations;
+  std::unique_ptr<catalog::search_log> searches;
+  std::unique_ptr<insights::insights_service> insights;
   std::unique_ptr<media::asset_store> assets;
   std::unique_ptr<media::media_library> library;
   std::unique_ptr<media::url_signer> signer;

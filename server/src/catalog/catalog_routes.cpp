@@ -165,7 +165,8 @@ http::response svg(std::string body) {
 
 }  // namespace
 
-void add_routes(http::router& router, catalog_service& service, response_cache& cache) {
+void add_routes(http::router& router, catalog_service& service, response_cache& cache,
+                search_log& searches) {
   router.add(method::get, "/api/v1/catalog/titles", access::signed_in,
              [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(q, read_title_query(ctx.query));
@@ -191,12 +192,21 @@ void add_routes(http::router& router, catalog_service& service, response_cache& 
                              "invalid-parameter");
                KINORA_TRY(limit, ctx.query.integer("limit", 20, 1, max_limit));
                KINORA_TRY(offset, ctx.query.integer("offset", 0, 0, max_offset));
-               return cached(cache, ctx, [&]() -> result<bj::object> {
+               std::optional<std::int64_t> found;
+               auto res = cached(cache, ctx, [&]() -> result<bj::object> {
                  KINORA_TRY(p, service.search(ctx.who(), *q, limit, offset));
+                 found = p.total;
                  auto body = to_json(p);
                  body["query"] = *q;
                  return body;
                });
+               if (res && offset == 0) {
+                 // A cached answer still counts as a search: its total is in the body.
+                 if (!found)
+                   found = bj::parse(res->body).as_object().at("total").to_number<std::int64_t>();
+                 searches.record(ctx.who(), *q, *found);
+               }
+               return res;
              });
 
   router.add(

@@ -1,11 +1,13 @@
 #pragma once
 #include "catalog/catalog_service.hpp"
 #include "catalog/response_cache.hpp"
+#include "catalog/search_log.hpp"
 #include "http/router.hpp"
 
 namespace kinora::catalog {
 
-// Viewer reads go through `cache`; admin writes clear it.
-void add_routes(http::router& r, catalog_service& service, response_cache& cache);
+// Viewer reads go through `cache`; admin writes clear it; searches are noted in `searches`.
+void add_routes(http::router& r, catalog_service& service, response_cache& cache,
+                search_log& searches);
 
 }  // namespace kinora::catalog

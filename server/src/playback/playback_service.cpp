@@ -5,6 +5,7 @@
 #include "auth/entitlement.hpp"
 #include "catalog/catalog_store.hpp"
 #include "epg/epg_store.hpp"
+#include "playback/play_log.hpp"
 
 namespace kinora::playback {
 
@@ -158,6 +159,11 @@ result<started_session> playback_service::admit(const auth::viewer& v, playback_
     e.extensions = {{"limit", static_cast<long long>(limit)}};
     e.retry_after_seconds = static_cast<int>(settings_.session_timeout);
     return e;
+  }
+  // A play start that cannot be logged is a missing figure, not a refused play.
+  try {
+    play_log::record(*db_.acquire(), v, s);
+  } catch (const storage::storage_error&) {
   }
 
   started_session out;

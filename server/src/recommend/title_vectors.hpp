@@ -44,6 +44,8 @@ class title_vectors {
   ~title_vectors();
 
   bool available() const { return encoder_ != nullptr; }
+  // The sentence encoder, for other text than titles (admin questions); null without a model.
+  const ai::encoder* encoder() const { return encoder_.get(); }
   std::string model_id() const;
   std::size_t size() const;
 
