@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin(), args.begin() + 2);
   }
 
-  auto loaded = kinora::app::load_config(args);
+  auto loaded = kinora::app::load_config(args, command == "serve");
   if (!loaded.errors.empty()) {
     std::cerr << "kinora: invalid configuration:\n";
     for (const auto& e : loaded.errors) std::cerr << "  - " << e << "\n";

@@ -57,6 +57,13 @@ std::string demo_secret(storage::database& db, random_source& rnd, const std::st
   return c->query("SELECT value FROM settings WHERE key = $1", {name}).front().text(0);
 }
 
+// An unconfigured secret outside demo mode: only tools run then (the server requires
+// secrets), and they issue no tokens and sign no links, so a throw-away one will do.
+std::string secret_for(storage::database& db, random_source& rnd, bool demo,
+                       const std::string& name) {
+  return demo ? demo_secret(db, rnd, name) : auth::base64url(rnd.bytes(48));
+}
+
 // The sentence encoder, or none: recommendations then fall back and say so.
 std::unique_ptr<ai::encoder> load_model(const std::string& configured, logger& log) {
   const auto dir = ai::resolve_model_dir(
@@ -85,7 +92,7 @@ struct application::parts {
         router(metrics, log) {
     storage::migrate(*db);
     const std::string secret =
-        cfg.jwt_secret.empty() ? demo_secret(*db, random, "jwt_secret") : cfg.jwt_secret;
+        !cfg.jwt_secret.empty() ? cfg.jwt_secret : secret_for(*db, random, cfg.demo, "jwt_secret");
     auth = std::make_unique<auth::auth_service>(
         *db, clock, random,
         auth::auth_settings{secret, cfg.access_token_ttl, cfg.refresh_token_ttl,
@@ -100,7 +107,8 @@ struct application::parts {
     assets = std::make_unique<media::asset_store>(*db);
     library = std::make_unique<media::media_library>(*assets, cfg.media_dir, clock, random, log);
     signer = std::make_unique<media::url_signer>(
-        cfg.media_secret.empty() ? demo_secret(*db, random, "media_secret") : cfg.media_secret);
+        !cfg.media_secret.empty() ? cfg.media_secret
+                                  : secret_for(*db, random, cfg.demo, "media_secret"));
     sessions = open_session_store(cfg.redis_url);
     live = std::make_unique<live::live_service>(*db, library->hls_dir(), clock);
     playback = std::make_unique<playback::playback_service>(

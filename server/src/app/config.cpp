@@ -95,7 +95,7 @@ std::string default_index_file(const std::string& database_url) {
   return path + ".vectors";
 }
 
-load_result load_config(const std::vector<std::string>& args) {
+load_result load_config(const std::vector<std::string>& args, bool serving) {
   load_result out;
   auto& errors = out.errors;
   std::map<std::string, std::string> given;  // flag -> value
@@ -224,12 +224,12 @@ load_result load_config(const std::vector<std::string>& args) {
         "--database-url / KINORA_DATABASE_URL: expected sqlite:PATH or postgresql://...");
   if (!c.jwt_secret.empty() && c.jwt_secret.size() < 32)
     errors.push_back("--jwt-secret / KINORA_JWT_SECRET: must be at least 32 bytes");
-  if (c.jwt_secret.empty() && !c.demo)
+  if (c.jwt_secret.empty() && !c.demo && serving)
     errors.push_back(
         "--jwt-secret / KINORA_JWT_SECRET: required outside demo mode (at least 32 bytes)");
   if (!c.media_secret.empty() && c.media_secret.size() < 32)
     errors.push_back("--media-secret / KINORA_MEDIA_SECRET: must be at least 32 bytes");
-  if (c.media_secret.empty() && !c.demo)
+  if (c.media_secret.empty() && !c.demo && serving)
     errors.push_back(
         "--media-secret / KINORA_MEDIA_SECRET: required outside demo mode (at least 32 bytes)");
   if (!c.redis_url.empty() && !c.redis_url.starts_with("redis://"))

@@ -58,7 +58,8 @@ struct load_result {
 // Where the title index is saved by default: PATH.vectors for "sqlite:PATH", else none.
 std::string default_index_file(const std::string& database_url);
 
-// args: what follows the command ("serve --port 9000" -> {"--port", "9000"}).
-load_result load_config(const std::vector<std::string>& args);
+// args: what follows the command ("serve --port 9000" -> {"--port", "9000"}). Only a
+// server issues tokens and signs media links, so only `serving` requires the secrets.
+load_result load_config(const std::vector<std::string>& args, bool serving = true);
 
 }  // namespace kinora::app

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import backends, problem_of
+from conftest import KINORA, backends, problem_of
 
 ADMIN = "/api/v1/admin"
 EPG = "/api/v1/epg"
@@ -417,3 +417,19 @@ def test_m3u_round_trip_between_servers(server, fresh_server):
     assert all(c["icon_url"] is None or "/logo.svg" not in c["icon_url"] for c in admin_channels(other))
     again = upload_m3u(other, other.get(f"{EPG}/playlist.m3u", other.token("admin")).text.encode()).json()
     assert again["channels_created"] == 0 and again["matched_by"]["tvg_id"] == demo
+
+
+def test_cli_tools_need_no_secrets_outside_demo_mode(tmp_path):
+    """Only `serve` issues tokens and signs media links; importing a guide needs neither secret."""
+    guide = DATA / "kazer_fr_2014-02-17_xmltv.xml"
+    if not guide.exists():
+        pytest.skip(f"{guide} is missing (../shared/data)")
+    db = f"sqlite:{tmp_path}/k.db"
+    done = subprocess.run([str(KINORA), "xmltv", "import", str(guide), "--database-url", db, "--no-demo"],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert '"channels_created":21' in done.stdout + done.stderr
+    # The server still refuses to start without them, and says which.
+    serve = subprocess.run([str(KINORA), "serve", "--database-url", db, "--no-demo", "--port", "0"],
+                           capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert serve.returncode == 2 and "--jwt-secret" in serve.stderr and "--media-secret" in serve.stderr
