@@ -2,10 +2,36 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <optional>
 
 namespace kinora::app {
+
+namespace {
+
+bool has_web_apps(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return std::filesystem::is_directory(dir / "client" / "dist", ec) ||
+         std::filesystem::is_directory(dir / "admin" / "dist", ec) ||
+         std::filesystem::is_directory(dir / "docs" / "dist", ec);
+}
+
+}  // namespace
+
+std::string default_web_root() {
+  namespace fs = std::filesystem;
+  if (has_web_apps("web")) return "web";
+  // Run from elsewhere: the repository the binary was built in (build/kinora), or an
+  // install prefix (bin/kinora with share/kinora/web).
+  std::error_code ec;
+  const auto exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec)
+    for (const auto& candidate : {exe.parent_path().parent_path() / "web",
+                                  exe.parent_path().parent_path() / "share" / "kinora" / "web"})
+      if (has_web_apps(candidate)) return candidate.string();
+  return "web";
+}
 
 const std::vector<setting_doc>& documented_settings() {
   static const std::vector<setting_doc> docs{
@@ -16,8 +42,10 @@ const std::vector<setting_doc>& documented_settings() {
       {"--demo", "KINORA_DEMO", "true with the default database, else false",
        "Seed an empty database and create the demo accounts"},
       {"--jwt-secret", "KINORA_JWT_SECRET", "generated and kept in the database in demo mode",
-       "HS256 key for access tokens, at least 32 bytes; required outside demo mode"},
-      {"--web-root", "KINORA_WEB_ROOT", "web", "Folder with docs/, client/dist and admin/dist"},
+       "HS256 key for access tokens, at least 32 bytes; required by `serve` outside demo mode (the "
+       "import and media tools need none)"},
+      {"--web-root", "KINORA_WEB_ROOT", "./web, else the repository or install the binary is in",
+       "Folder with docs/, client/dist and admin/dist"},
       {"--io-threads", "KINORA_IO_THREADS", "1", "Threads doing socket I/O"},
       {"--workers", "KINORA_WORKERS", "4", "Threads running request handlers"},
       {"--db-pool-size", "KINORA_DB_POOL_SIZE", "8", "Database connections per instance"},
@@ -36,7 +64,8 @@ const std::vector<setting_doc>& documented_settings() {
       {"--media-dir", "KINORA_MEDIA_DIR", "var/media",
        "Packaged HLS (hls/), content keys (keys/), uploads"},
       {"--media-secret", "KINORA_MEDIA_SECRET", "generated and kept in the database in demo mode",
-       "Signs media URLs, at least 32 bytes; nginx's secure_link needs the same value"},
+       "Signs media URLs, at least 32 bytes; nginx's `secure_link` needs the same value; required "
+       "by `serve` outside demo mode"},
       {"--media-base-url", "KINORA_MEDIA_BASE_URL", "(empty: this server)",
        "Origin of signed media URLs, e.g. https://media.example.com served by nginx"},
       {"--media-url-ttl", "KINORA_MEDIA_URL_TTL", "21600",
@@ -138,6 +167,7 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
   auto& c = out.cfg;
   std::optional<bool> demo;
   std::optional<std::string> index_file;
+  bool web_root_given = false;
   for (const auto& d : documented_settings()) {
     const auto v = lookup(d);
     if (!v) continue;
@@ -155,9 +185,10 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
       if (!demo) errors.push_back(name + ": '" + *v + "' is not true or false");
     } else if (flag == "--jwt-secret")
       c.jwt_secret = *v;
-    else if (flag == "--web-root")
+    else if (flag == "--web-root") {
       c.web_root = *v;
-    else if (flag == "--io-threads")
+      web_root_given = true;
+    } else if (flag == "--io-threads")
       read_number<unsigned>(name, *v, 1, 64, c.io_threads, errors);
     else if (flag == "--workers")
       read_number<unsigned>(name, *v, 1, 256, c.workers, errors);
@@ -215,6 +246,7 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
     }
   }
 
+  if (!web_root_given) c.web_root = default_web_root();
   c.demo = demo.value_or(c.database_url_defaulted);
   c.index_file = index_file.value_or(default_index_file(c.database_url));
   if (c.index_file == "none") c.index_file.clear();

@@ -55,6 +55,9 @@ struct load_result {
   std::vector<std::string> errors;
 };
 
+// ./web when it holds the web apps, else the repository or install prefix of the binary.
+std::string default_web_root();
+
 // Where the title index is saved by default: PATH.vectors for "sqlite:PATH", else none.
 std::string default_index_file(const std::string& database_url);
 
