@@ -30,6 +30,8 @@ test('the dashboard shows titles, accounts, plays, the guide horizon and the ser
     .waitFor();
   const chart = page.getByRole('table', { name: 'Plays per day, last 7 days' });
   assert.equal(await chart.getByRole('row').count(), 7);
+  // The bars are the shared ui/Chart: one image named by what it shows.
+  await page.getByRole('img', { name: /^Bar chart of plays by day, 7 bars: highest \w+ \([1-9]/ }).waitFor();
   await page.getByRole('link', { name: new RegExp(`1\\. ${movie.title}`) }).waitFor();
   await page.getByRole('row', { name: /101 Meridian News 24/ }).waitFor();
   await page.getByText('Ready', { exact: true }).waitFor();
