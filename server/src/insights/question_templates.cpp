@@ -10,18 +10,30 @@ using enum detail;
 using k = column_kind;
 
 // Shared SQL pieces. `s` is play_starts, `b` bookmarks, `r` ratings, `w` watchlist;
-// `a` the account of the profile `pr` that wrote the row.
+// `a` an account, `pr` a profile.
 const std::string plays_in_range = "s.started_at >= p.from_at AND s.started_at < p.to_at";
 const std::string play_tier = "(p.tier = '' OR s.tier = p.tier)";
 std::string in_genre(const std::string& title_id) {
   return "(p.genre_id = 0 OR EXISTS (SELECT 1 FROM title_genres tg WHERE tg.title_id = " +
          title_id + " AND tg.genre_id = p.genre_id))";
 }
-std::string by_account(const std::string& alias) {
-  return " JOIN profiles pr ON pr.id = " + alias +
-         ".profile_id JOIN accounts a ON a.id = pr.account_id ";
-}
 const std::string account_tier = "(p.tier = '' OR a.tier = p.tier)";
+// A viewing row (bookmark, rating, list entry) of a profile on the asked plan. The plan is
+// $3 itself, not p.tier, so the subquery is run once rather than per row.
+std::string viewer_tier(const std::string& alias) {
+  return "(p.tier = '' OR " + alias +
+         ".profile_id IN (SELECT pr.id FROM profiles pr JOIN accounts a ON a.id = pr.account_id"
+         " WHERE a.tier = CAST($3 AS TEXT)))";
+}
+// A play of a title in the asked genre (a channel play is in none).
+const std::string title_in_genre =
+    "(p.genre_id = 0 OR (s.title_id IS NOT NULL AND EXISTS (SELECT 1 FROM title_genres tg"
+    " WHERE tg.title_id = s.title_id AND tg.genre_id = p.genre_id)))";
+// Figures are summed per title first (x), then named or spread over genres: a join per
+// title rather than per play.
+const std::string named_titles = " JOIN titles t ON t.id = x.title_id";
+const std::string by_genre =
+    " JOIN title_genres tg ON tg.title_id = x.title_id JOIN genres g ON g.id = tg.genre_id";
 std::string between(const std::string& column) {
   return column + " >= p.from_at AND " + column + " < p.to_at";
 }
@@ -41,38 +53,39 @@ std::vector<question_template> make_templates() {
   std::vector<question_template> t;
 
   // Plays (play_starts: one row per playback session admitted).
-  t.push_back({"top-titles-by-plays",
-               "Most played titles",
-               {"most played titles this week", "top titles", "what are the most watched titles",
-                "top titles by number of plays", "which movies and series were played the most",
-                "which titles are played most", "what did people watch most"},
-               {range, tier, genre},
-               {},
-               "7",
-               row_shape::ranking,
-               {{"title", "Title", k::text}, {"plays", "Plays", k::integer}},
-               true,
-               "plays",
-               "SELECT t.title, COUNT(*) AS plays FROM p, play_starts s"
-               " JOIN titles t ON t.id = s.title_id WHERE " +
-                   plays_in_range + " AND " + play_tier + " AND " + in_genre("t.id") +
-                   " GROUP BY t.id, t.title ORDER BY plays DESC, t.title LIMIT 20"});
-  t.push_back({"plays-per-day",
-               "Plays per day",
-               {"plays per day", "how many plays per day this month", "daily plays",
-                "how many streams were started each day"},
-               {range, tier, genre},
-               {},
-               "30",
-               row_shape::days,
-               {{"day", "Day", k::date}, {"plays", "Plays", k::integer}},
-               true,
-               "plays",
-               "SELECT s.started_at / 86400 AS day, COUNT(*) AS plays FROM p, play_starts s"
-               " LEFT JOIN titles t ON t.id = s.title_id WHERE " +
-                   plays_in_range + " AND " + play_tier +
-                   " AND (p.genre_id = 0 OR (t.id IS NOT NULL AND " + in_genre("t.id") +
-                   ")) GROUP BY s.started_at / 86400 ORDER BY day"});
+  t.push_back(
+      {"top-titles-by-plays",
+       "Most played titles",
+       {"most played titles this week", "top titles", "what are the most watched titles",
+        "top titles by number of plays", "which movies and series were played the most",
+        "which titles are played most", "what did people watch most"},
+       {range, tier, genre},
+       {},
+       "7",
+       row_shape::ranking,
+       {{"title", "Title", k::text}, {"plays", "Plays", k::integer}},
+       true,
+       "plays",
+       "SELECT t.title, x.plays FROM (SELECT s.title_id, COUNT(*) AS plays FROM p, play_starts s"
+       " WHERE s.title_id IS NOT NULL AND " +
+           plays_in_range + " AND " + play_tier + " AND " + in_genre("s.title_id") +
+           " GROUP BY s.title_id ORDER BY plays DESC, s.title_id LIMIT 20) x" + named_titles +
+           " ORDER BY x.plays DESC, t.title"});
+  t.push_back(
+      {"plays-per-day",
+       "Plays per day",
+       {"plays per day", "how many plays per day this month", "daily plays",
+        "how many streams were started each day"},
+       {range, tier, genre},
+       {},
+       "30",
+       row_shape::days,
+       {{"day", "Day", k::date}, {"plays", "Plays", k::integer}},
+       true,
+       "plays",
+       "SELECT s.started_at / 86400 AS day, COUNT(*) AS plays FROM p, play_starts s WHERE " +
+           plays_in_range + " AND " + play_tier + " AND " + title_in_genre +
+           " GROUP BY s.started_at / 86400 ORDER BY day"});
   t.push_back({"channel-plays-per-day",
                "Plays per day on a channel",
                {"plays per day on channel 12", "how many people watch channel 5 each day",
@@ -129,26 +142,25 @@ std::vector<question_template> make_templates() {
                {{"tier", "Plan", k::text}, {"plays", "Plays", k::integer}},
                true,
                "plays",
-               "SELECT s.tier, COUNT(*) AS plays FROM p, play_starts s"
-               " LEFT JOIN titles t ON t.id = s.title_id WHERE " +
-                   plays_in_range + " AND (p.genre_id = 0 OR (t.id IS NOT NULL AND " +
-                   in_genre("t.id") + ")) GROUP BY s.tier ORDER BY " + ordered_by_tier("s.tier")});
-  t.push_back({"plays-by-hour",
-               "Plays by hour of the day",
-               {"what time of day do people watch", "plays by hour of the day",
-                "when is prime time on kinora", "at what hours do viewers start watching"},
-               {range, tier, genre},
-               {},
-               "30",
-               row_shape::hours,
-               {{"hour", "Hour (UTC)", k::text}, {"plays", "Plays", k::integer}},
-               true,
-               "plays",
-               "SELECT (s.started_at % 86400) / 3600 AS hour, COUNT(*) AS plays"
-               " FROM p, play_starts s LEFT JOIN titles t ON t.id = s.title_id WHERE " +
-                   plays_in_range + " AND " + play_tier +
-                   " AND (p.genre_id = 0 OR (t.id IS NOT NULL AND " + in_genre("t.id") +
-                   ")) GROUP BY (s.started_at % 86400) / 3600 ORDER BY hour"});
+               "SELECT s.tier, COUNT(*) AS plays FROM p, play_starts s WHERE " + plays_in_range +
+                   " AND " + title_in_genre + " GROUP BY s.tier ORDER BY " +
+                   ordered_by_tier("s.tier")});
+  t.push_back(
+      {"plays-by-hour",
+       "Plays by hour of the day",
+       {"what time of day do people watch", "plays by hour of the day",
+        "when is prime time on kinora", "at what hours do viewers start watching"},
+       {range, tier, genre},
+       {},
+       "30",
+       row_shape::hours,
+       {{"hour", "Hour (UTC)", k::text}, {"plays", "Plays", k::integer}},
+       true,
+       "plays",
+       "SELECT (s.started_at % 86400) / 3600 AS hour, COUNT(*) AS plays FROM p, play_starts s"
+       " WHERE " +
+           plays_in_range + " AND " + play_tier + " AND " + title_in_genre +
+           " GROUP BY (s.started_at % 86400) / 3600 ORDER BY hour"});
   t.push_back({"top-genres-by-plays",
                "Most watched genres",
                {"most popular genres", "which genres are watched the most",
@@ -160,26 +172,30 @@ std::vector<question_template> make_templates() {
                {{"genre", "Genre", k::text}, {"plays", "Plays", k::integer}},
                true,
                "plays",
-               "SELECT g.name AS genre, COUNT(*) AS plays FROM p, play_starts s"
-               " JOIN title_genres tg ON tg.title_id = s.title_id"
-               " JOIN genres g ON g.id = tg.genre_id WHERE " +
+               ", x AS (SELECT s.title_id, COUNT(*) AS plays FROM p, play_starts s"
+               " WHERE s.title_id IS NOT NULL AND " +
                    plays_in_range + " AND " + play_tier +
-                   " GROUP BY g.id, g.name ORDER BY plays DESC, g.name LIMIT 20"});
-  t.push_back({"plays-by-type",
-               "Plays by kind of content",
-               {"movies or series or live channels: what is played more", "plays by content type",
-                "how do plays split between movies, series and channels"},
-               {range, tier},
-               {},
-               "30",
-               row_shape::breakdown,
-               {{"kind", "Kind", k::text}, {"plays", "Plays", k::integer}},
-               true,
-               "plays",
-               "SELECT CASE WHEN s.channel_id IS NOT NULL THEN 'channels' WHEN t.kind = 'series'"
-               " THEN 'series' ELSE 'movies' END AS kind, COUNT(*) AS plays FROM p, play_starts s"
-               " LEFT JOIN titles t ON t.id = s.title_id WHERE " +
-                   plays_in_range + " AND " + play_tier + " GROUP BY 1 ORDER BY plays DESC"});
+                   " GROUP BY s.title_id) SELECT g.name AS genre, SUM(x.plays) AS plays FROM x" +
+                   by_genre + " GROUP BY g.id, g.name ORDER BY plays DESC, g.name LIMIT 20"});
+  t.push_back(
+      {"plays-by-type",
+       "Plays by kind of content",
+       {"movies or series or live channels: what is played more", "plays by content type",
+        "how do plays split between movies, series and channels"},
+       {range, tier},
+       {},
+       "30",
+       row_shape::breakdown,
+       {{"kind", "Kind", k::text}, {"plays", "Plays", k::integer}},
+       true,
+       "plays",
+       ", x AS (SELECT s.title_id, CASE WHEN s.channel_id IS NULL THEN 0 ELSE 1 END AS live,"
+       " COUNT(*) AS plays FROM p, play_starts s WHERE " +
+           plays_in_range + " AND " + play_tier +
+           " GROUP BY s.title_id, CASE WHEN s.channel_id IS NULL THEN 0 ELSE 1 END)"
+           " SELECT CASE WHEN x.live = 1 THEN 'channels' WHEN t.kind = 'series' THEN 'series'"
+           " ELSE 'movies' END AS kind, SUM(x.plays) AS plays FROM x"
+           " LEFT JOIN titles t ON t.id = x.title_id GROUP BY 1 ORDER BY plays DESC"});
   t.push_back({"active-profiles-per-day",
                "Viewers per day",
                {"daily active viewers", "how many profiles watched per day",
@@ -196,43 +212,48 @@ std::vector<question_template> make_templates() {
                    plays_in_range + " AND " + play_tier +
                    " GROUP BY s.started_at / 86400 ORDER BY day"});
   t.back().additive = false;  // one profile watches on several days
-  t.push_back({"kids-top-titles",
-               "What kids profiles watch",
-               {"what do kids profiles watch", "most played titles on kids profiles",
-                "top titles for children"},
-               {range, genre},
-               {},
-               "30",
-               row_shape::ranking,
-               {{"title", "Title", k::text}, {"plays", "Plays", k::integer}},
-               true,
-               "plays",
-               "SELECT t.title, COUNT(*) AS plays FROM p, play_starts s"
-               " JOIN titles t ON t.id = s.title_id WHERE s.kids = 1 AND " +
-                   plays_in_range + " AND " + in_genre("t.id") +
-                   " GROUP BY t.id, t.title ORDER BY plays DESC, t.title LIMIT 20"});
+  t.push_back(
+      {"kids-top-titles",
+       "What kids profiles watch",
+       {"what do kids profiles watch", "most played titles on kids profiles",
+        "top titles for children"},
+       {range, genre},
+       {},
+       "30",
+       row_shape::ranking,
+       {{"title", "Title", k::text}, {"plays", "Plays", k::integer}},
+       true,
+       "plays",
+       "SELECT t.title, x.plays FROM (SELECT s.title_id, COUNT(*) AS plays FROM p, play_starts s"
+       " WHERE s.kids = 1 AND s.title_id IS NOT NULL AND " +
+           plays_in_range + " AND " + in_genre("s.title_id") +
+           " GROUP BY s.title_id ORDER BY plays DESC, s.title_id LIMIT 20) x" + named_titles +
+           " ORDER BY x.plays DESC, t.title"});
 
   // Completion and watch time (bookmarks: one row per profile and movie or episode).
-  t.push_back({"completion-by-genre",
-               "Completion by genre",
-               {"which genres do basic viewers finish", "completion rate by genre",
-                "which genres do people watch to the end", "share of titles finished per genre"},
-               {range, tier},
-               {},
-               "30",
-               row_shape::ranking,
-               {{"genre", "Genre", k::text},
-                {"started", "Started", k::integer},
-                {"finished", "Finished", k::integer},
-                {"finished_share", "Finished", k::percent}},
-               true,
-               "finished",
-               "SELECT g.name AS genre, " + completion_columns + " FROM p, bookmarks b" +
-                   by_account("b") +
-                   "JOIN title_genres tg ON tg.title_id = b.title_id"
-                   " JOIN genres g ON g.id = tg.genre_id WHERE " +
-                   between("b.updated_at") + " AND " + account_tier +
-                   " GROUP BY g.id, g.name ORDER BY finished_share DESC, started DESC LIMIT 30"});
+  t.push_back(
+      {"completion-by-genre",
+       "Completion by genre",
+       {"which genres do basic viewers finish", "completion rate by genre",
+        "which genres do people watch to the end", "share of titles finished per genre"},
+       {range, tier},
+       {},
+       "30",
+       row_shape::ranking,
+       {{"genre", "Genre", k::text},
+        {"started", "Started", k::integer},
+        {"finished", "Finished", k::integer},
+        {"finished_share", "Finished", k::percent}},
+       true,
+       "finished",
+       ", x AS (SELECT b.title_id, COUNT(*) AS started, SUM(b.completed) AS finished"
+       " FROM p, bookmarks b WHERE " +
+           between("b.updated_at") + " AND " + viewer_tier("b") +
+           " GROUP BY b.title_id) SELECT g.name AS genre, SUM(x.started) AS started,"
+           " SUM(x.finished) AS finished, ROUND(100.0 * SUM(x.finished) / SUM(x.started), 1)"
+           " AS finished_share FROM x" +
+           by_genre +
+           " GROUP BY g.id, g.name ORDER BY finished_share DESC, started DESC LIMIT 30"});
   t.push_back({"top-titles-by-completion",
                "Titles most often finished",
                {"top titles by completion this week", "which titles do viewers finish",
@@ -247,11 +268,12 @@ std::vector<question_template> make_templates() {
                 {"finished_share", "Finished", k::percent}},
                true,
                "finished",
-               "SELECT t.title, " + completion_columns + " FROM p, bookmarks b" + by_account("b") +
-                   "JOIN titles t ON t.id = b.title_id WHERE " + between("b.updated_at") + " AND " +
-                   account_tier + " AND " + in_genre("t.id") +
-                   " GROUP BY t.id, t.title ORDER BY finished_share DESC, started DESC, t.title"
-                   " LIMIT 20"});
+               "SELECT t.title, x.started, x.finished, x.finished_share FROM (SELECT b.title_id, " +
+                   completion_columns + " FROM p, bookmarks b WHERE " + between("b.updated_at") +
+                   " AND " + viewer_tier("b") + " AND " + in_genre("b.title_id") +
+                   " GROUP BY b.title_id ORDER BY finished_share DESC, started DESC, b.title_id"
+                   " LIMIT 20) x" +
+                   named_titles + " ORDER BY x.finished_share DESC, x.started DESC, t.title"});
   t.push_back({"least-finished-titles",
                "Titles viewers abandon",
                {"which titles do viewers abandon", "titles people stop watching before the end",
@@ -266,13 +288,15 @@ std::vector<question_template> make_templates() {
                 {"abandoned_share", "Not finished", k::percent}},
                true,
                "not finished",
-               "SELECT t.title, COUNT(*) AS started, COUNT(*) - SUM(b.completed) AS abandoned,"
+               "SELECT t.title, x.started, x.abandoned, x.abandoned_share FROM (SELECT b.title_id,"
+               " COUNT(*) AS started, COUNT(*) - SUM(b.completed) AS abandoned,"
                " ROUND(100.0 * (COUNT(*) - SUM(b.completed)) / COUNT(*), 1) AS abandoned_share"
-               " FROM p, bookmarks b" +
-                   by_account("b") + "JOIN titles t ON t.id = b.title_id WHERE " +
-                   between("b.updated_at") + " AND " + account_tier + " AND " + in_genre("t.id") +
-                   " GROUP BY t.id, t.title ORDER BY abandoned_share DESC, started DESC, t.title"
-                   " LIMIT 20"});
+               " FROM p, bookmarks b WHERE " +
+                   between("b.updated_at") + " AND " + viewer_tier("b") + " AND " +
+                   in_genre("b.title_id") +
+                   " GROUP BY b.title_id ORDER BY abandoned_share DESC, started DESC, b.title_id"
+                   " LIMIT 20) x" +
+                   named_titles + " ORDER BY x.abandoned_share DESC, x.started DESC, t.title"});
   t.push_back(
       {"episode-drop-off",
        "Where viewers stop in a series",
@@ -290,10 +314,10 @@ std::vector<question_template> make_templates() {
        "finished",
        "SELECT 'S' || CAST(se.number AS TEXT) || ' E' || CAST(e.number AS TEXT) || ' ' ||"
        " e.title AS episode, " +
-           completion_columns + " FROM p, bookmarks b" + by_account("b") +
-           "JOIN episodes e ON e.id = b.episode_id JOIN seasons se ON se.id = e.season_id"
-           " WHERE b.title_id = p.title_id AND " +
-           between("b.updated_at") + " AND " + account_tier +
+           completion_columns +
+           " FROM p, bookmarks b JOIN episodes e ON e.id = b.episode_id"
+           " JOIN seasons se ON se.id = e.season_id WHERE b.title_id = p.title_id AND " +
+           between("b.updated_at") + " AND " + viewer_tier("b") +
            " GROUP BY se.number, e.number, e.title ORDER BY se.number, e.number LIMIT 100"});
   t.push_back(
       {"watch-time-by-genre",
@@ -306,64 +330,68 @@ std::vector<question_template> make_templates() {
        {{"genre", "Genre", k::text}, {"hours", "Hours watched", k::hours}},
        true,
        "hours watched",
-       "SELECT g.name AS genre, ROUND(SUM(b.watched_seconds) / 3600.0, 1) AS hours"
-       " FROM p, bookmarks b" +
-           by_account("b") +
-           "JOIN title_genres tg ON tg.title_id = b.title_id"
-           " JOIN genres g ON g.id = tg.genre_id WHERE " +
-           between("b.updated_at") + " AND " + account_tier +
-           " GROUP BY g.id, g.name ORDER BY hours DESC, g.name LIMIT 30"});
-  t.push_back({"watch-time-by-tier",
-               "Hours watched by plan",
-               {"hours watched by plan", "watch time per subscription tier",
-                "how long does each plan watch"},
-               {range, genre},
-               {},
-               "30",
-               row_shape::breakdown,
-               {{"tier", "Plan", k::text}, {"hours", "Hours watched", k::hours}},
-               true,
-               "hours watched",
-               "SELECT a.tier, ROUND(SUM(b.watched_seconds) / 3600.0, 1) AS hours"
-               " FROM p, bookmarks b" +
-                   by_account("b") + "WHERE " + between("b.updated_at") + " AND " +
-                   in_genre("b.title_id") + " GROUP BY a.tier ORDER BY " +
-                   ordered_by_tier("a.tier")});
+       ", x AS (SELECT b.title_id, SUM(b.watched_seconds) AS seconds FROM p, bookmarks b WHERE " +
+           between("b.updated_at") + " AND " + viewer_tier("b") +
+           " GROUP BY b.title_id) SELECT g.name AS genre, ROUND(SUM(x.seconds) / 3600.0, 1)"
+           " AS hours FROM x" +
+           by_genre + " GROUP BY g.id, g.name ORDER BY hours DESC, g.name LIMIT 30"});
+  t.push_back(
+      {"watch-time-by-tier",
+       "Hours watched by plan",
+       {"hours watched by plan", "watch time per subscription tier",
+        "how long does each plan watch"},
+       {range, genre},
+       {},
+       "30",
+       row_shape::breakdown,
+       {{"tier", "Plan", k::text}, {"hours", "Hours watched", k::hours}},
+       true,
+       "hours watched",
+       ", x AS (SELECT b.profile_id, SUM(b.watched_seconds) AS seconds FROM p, bookmarks b"
+       " WHERE " +
+           between("b.updated_at") + " AND " + in_genre("b.title_id") +
+           " GROUP BY b.profile_id) SELECT a.tier, ROUND(SUM(x.seconds) / 3600.0, 1) AS hours"
+           " FROM x JOIN profiles pr ON pr.id = x.profile_id"
+           " JOIN accounts a ON a.id = pr.account_id GROUP BY a.tier ORDER BY " +
+           ordered_by_tier("a.tier")});
 
   // Ratings and the watchlist.
-  t.push_back({"top-rated-titles",
-               "Best rated titles",
-               {"best rated titles", "which titles do viewers love",
-                "titles with the most thumbs up", "highest rated movies"},
-               {range, tier, genre},
-               {},
-               "all",
-               row_shape::ranking,
-               {{"title", "Title", k::text},
-                {"ratings", "Ratings", k::integer},
-                {"liked", "Thumbs up or love", k::integer}},
-               true,
-               "thumbs up",
-               "SELECT t.title, COUNT(*) AS ratings, SUM(CASE WHEN r.value > 0 THEN 1 ELSE 0 END)"
-               " AS liked FROM p, ratings r" +
-                   by_account("r") + "JOIN titles t ON t.id = r.title_id WHERE " +
-                   between("r.updated_at") + " AND " + account_tier + " AND " + in_genre("t.id") +
-                   " GROUP BY t.id, t.title ORDER BY liked DESC, ratings DESC, t.title LIMIT 20"});
-  t.push_back({"most-disliked-titles",
-               "Most disliked titles",
-               {"most disliked titles", "titles with the most thumbs down",
-                "which titles do viewers dislike", "worst rated titles"},
-               {range, tier, genre},
-               {},
-               "all",
-               row_shape::ranking,
-               {{"title", "Title", k::text}, {"disliked", "Thumbs down", k::integer}},
-               true,
-               "thumbs down",
-               "SELECT t.title, COUNT(*) AS disliked FROM p, ratings r" + by_account("r") +
-                   "JOIN titles t ON t.id = r.title_id WHERE r.value < 0 AND " +
-                   between("r.updated_at") + " AND " + account_tier + " AND " + in_genre("t.id") +
-                   " GROUP BY t.id, t.title ORDER BY disliked DESC, t.title LIMIT 20"});
+  t.push_back(
+      {"top-rated-titles",
+       "Best rated titles",
+       {"best rated titles", "which titles do viewers love", "titles with the most thumbs up",
+        "highest rated movies"},
+       {range, tier, genre},
+       {},
+       "all",
+       row_shape::ranking,
+       {{"title", "Title", k::text},
+        {"ratings", "Ratings", k::integer},
+        {"liked", "Thumbs up or love", k::integer}},
+       true,
+       "thumbs up",
+       "SELECT t.title, x.ratings, x.liked FROM (SELECT r.title_id, COUNT(*) AS ratings,"
+       " SUM(CASE WHEN r.value > 0 THEN 1 ELSE 0 END) AS liked FROM p, ratings r WHERE " +
+           between("r.updated_at") + " AND " + viewer_tier("r") + " AND " + in_genre("r.title_id") +
+           " GROUP BY r.title_id ORDER BY liked DESC, ratings DESC, r.title_id LIMIT 20) x" +
+           named_titles + " ORDER BY x.liked DESC, x.ratings DESC, t.title"});
+  t.push_back(
+      {"most-disliked-titles",
+       "Most disliked titles",
+       {"most disliked titles", "titles with the most thumbs down",
+        "which titles do viewers dislike", "worst rated titles"},
+       {range, tier, genre},
+       {},
+       "all",
+       row_shape::ranking,
+       {{"title", "Title", k::text}, {"disliked", "Thumbs down", k::integer}},
+       true,
+       "thumbs down",
+       "SELECT t.title, x.disliked FROM (SELECT r.title_id, COUNT(*) AS disliked FROM p, ratings r"
+       " WHERE r.value < 0 AND " +
+           between("r.updated_at") + " AND " + viewer_tier("r") + " AND " + in_genre("r.title_id") +
+           " GROUP BY r.title_id ORDER BY disliked DESC, r.title_id LIMIT 20) x" + named_titles +
+           " ORDER BY x.disliked DESC, t.title"});
   t.push_back(
       {"approval-by-genre",
        "Approval by genre",
@@ -377,13 +405,12 @@ std::vector<question_template> make_templates() {
         {"liked_share", "Thumbs up or love", k::percent}},
        true,
        "liked",
-       "SELECT g.name AS genre, COUNT(*) AS ratings, ROUND(100.0 * SUM(CASE WHEN r.value > 0"
-       " THEN 1 ELSE 0 END) / COUNT(*), 1) AS liked_share FROM p, ratings r" +
-           by_account("r") +
-           "JOIN title_genres tg ON tg.title_id = r.title_id"
-           " JOIN genres g ON g.id = tg.genre_id WHERE " +
-           between("r.updated_at") + " AND " + account_tier +
-           " GROUP BY g.id, g.name ORDER BY liked_share DESC, ratings DESC LIMIT 30"});
+       ", x AS (SELECT r.title_id, COUNT(*) AS ratings, SUM(CASE WHEN r.value > 0 THEN 1 ELSE 0"
+       " END) AS liked FROM p, ratings r WHERE " +
+           between("r.updated_at") + " AND " + viewer_tier("r") +
+           " GROUP BY r.title_id) SELECT g.name AS genre, SUM(x.ratings) AS ratings,"
+           " ROUND(100.0 * SUM(x.liked) / SUM(x.ratings), 1) AS liked_share FROM x" +
+           by_genre + " GROUP BY g.id, g.name ORDER BY liked_share DESC, ratings DESC LIMIT 30"});
   t.push_back(
       {"most-watchlisted",
        "Most added to My List",
@@ -395,27 +422,31 @@ std::vector<question_template> make_templates() {
        {{"title", "Title", k::text}, {"profiles", "On lists", k::integer}},
        true,
        "lists",
-       "SELECT t.title, COUNT(*) AS profiles FROM p, watchlist w" + by_account("w") +
-           "JOIN titles t ON t.id = w.title_id WHERE " + between("w.added_at") + " AND " +
-           account_tier + " AND " + in_genre("t.id") +
-           " GROUP BY t.id, t.title ORDER BY profiles DESC, t.title LIMIT 20"});
-  t.push_back({"watchlisted-not-started",
-               "On lists but never started",
-               {"titles on watchlists that nobody has started",
-                "saved to my list but never watched", "watchlist titles not played yet"},
-               {range, tier, genre},
-               {},
-               "all",
-               row_shape::ranking,
-               {{"title", "Title", k::text}, {"waiting", "Lists waiting", k::integer}},
-               true,
-               "lists waiting",
-               "SELECT t.title, COUNT(*) AS waiting FROM p, watchlist w" + by_account("w") +
-                   "JOIN titles t ON t.id = w.title_id WHERE " + between("w.added_at") + " AND " +
-                   account_tier + " AND " + in_genre("t.id") +
-                   " AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.profile_id = w.profile_id"
-                   " AND b.title_id = w.title_id) GROUP BY t.id, t.title"
-                   " ORDER BY waiting DESC, t.title LIMIT 20"});
+       "SELECT t.title, x.profiles FROM (SELECT w.title_id, COUNT(*) AS profiles FROM p, watchlist "
+       "w"
+       " WHERE " +
+           between("w.added_at") + " AND " + viewer_tier("w") + " AND " + in_genre("w.title_id") +
+           " GROUP BY w.title_id ORDER BY profiles DESC, w.title_id LIMIT 20) x" + named_titles +
+           " ORDER BY x.profiles DESC, t.title"});
+  t.push_back(
+      {"watchlisted-not-started",
+       "On lists but never started",
+       {"titles on watchlists that nobody has started", "saved to my list but never watched",
+        "watchlist titles not played yet"},
+       {range, tier, genre},
+       {},
+       "all",
+       row_shape::ranking,
+       {{"title", "Title", k::text}, {"waiting", "Lists waiting", k::integer}},
+       true,
+       "lists waiting",
+       "SELECT t.title, x.waiting FROM (SELECT w.title_id, COUNT(*) AS waiting FROM p, watchlist w"
+       " WHERE " +
+           between("w.added_at") + " AND " + viewer_tier("w") + " AND " + in_genre("w.title_id") +
+           " AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.profile_id = w.profile_id"
+           " AND b.title_id = w.title_id) GROUP BY w.title_id"
+           " ORDER BY waiting DESC, w.title_id LIMIT 20) x" +
+           named_titles + " ORDER BY x.waiting DESC, t.title"});
 
   // Search (search_queries: the first page of each search and how many titles it found).
   t.push_back({"searches-without-results",

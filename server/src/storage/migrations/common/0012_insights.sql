@@ -13,6 +13,7 @@ CREATE TABLE play_starts (
 );
 CREATE INDEX play_starts_time ON play_starts(started_at);
 CREATE INDEX play_starts_title ON play_starts(title_id, started_at);
+CREATE INDEX bookmarks_title ON bookmarks(title_id);
 CREATE INDEX play_starts_channel ON play_starts(channel_id, started_at);
 
 CREATE TABLE search_queries (
