@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 scripts/build.sh
 scripts/build-docs.sh
 scripts/build-web.sh
