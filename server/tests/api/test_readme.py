@@ -12,15 +12,19 @@ CONFIGURATION = ROOT / "docs" / "configuration.md"
 
 def test_configuration_page_documents_every_option():
     help_text = subprocess.run([str(KINORA), "help"], capture_output=True, text=True, check=True).stdout
-    options = re.findall(r"^  (--[a-z-]+) \((KINORA_[A-Z_]+),", help_text, re.M)
+    options = re.findall(r"^  (--[a-z-]+) \((KINORA_[A-Z_]+), default (.*)\)$", help_text, re.M)
     assert len(options) >= 15
     page = CONFIGURATION.read_text()
-    for flag, env in options:
+    for flag, env, default in options:
         row = next((l for l in page.splitlines() if l.startswith(f"| `{flag}`")), None)
         assert row, f"docs/configuration.md configuration table lacks {flag}"
         assert f"`{env}`" in row, f"docs/configuration.md row for {flag} does not name {env}"
+        # A one-word default (a number, a path, a level) must be the one the binary uses.
+        if " " not in default:
+            cell = row.split(" | ")[2]
+            assert f"`{default}`" in cell, f"docs/configuration.md gives {flag} the default {cell}, kinora help {default}"
     # No row for an option the binary does not know.
-    known = {flag for flag, _ in options}
+    known = {flag for flag, _, _ in options}
     for row in re.findall(r"^\| `(--[a-z-]+)`", page, re.M):
         assert row in known, f"docs/configuration.md documents {row}, which `kinora help` does not list"
     readme = (ROOT / "README.md").read_text()
