@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -133,29 +134,42 @@ struct application::parts {
     });
 
     namespace bj = boost::json;
-    add_ops_routes(router, metrics, *db, clock,
-                   {{"sessions",
-                     [this](bj::object& d) {
-                       d["store"] = sessions->description();
-                       try {
-                         sessions->ping();
-                         d["reachable"] = true;
-                         return true;
-                       } catch (const std::exception& e) {
-                         d["reachable"] = false;
-                         d["error"] = e.what();
-                         return false;
-                       }
-                     }},
-                    {"encoder", [this](bj::object& d) {
-                       // Without a model, recommendations and search by meaning use the lexical
-                       // fallback: worse answers, still answers.
-                       d["loaded"] = vectors->available();
-                       d["model"] = vectors->available() ? bj::value(vectors->model_id())
-                                                         : bj::value(nullptr);
-                       d["embedded_titles"] = vectors->size();
-                       return true;
-                     }}});
+    add_ops_routes(
+        router, metrics, *db, clock,
+        {{"sessions",
+          [this](bj::object& d) {
+            d["store"] = sessions->description();
+            try {
+              sessions->ping();
+              d["reachable"] = true;
+              return true;
+            } catch (const std::exception& e) {
+              d["reachable"] = false;
+              d["error"] = e.what();
+              return false;
+            }
+          }},
+         {"encoder",
+          [this](bj::object& d) {
+            // Without a model, recommendations and search by meaning use the lexical
+            // fallback: worse answers, still answers.
+            d["loaded"] = vectors->available();
+            d["model"] = vectors->available() ? bj::value(vectors->model_id()) : bj::value(nullptr);
+            d["embedded_titles"] = vectors->size();
+            const auto job =
+                startup_embedding.empty() ? std::nullopt : vectors->job(startup_embedding);
+            if (!job) return true;
+            d["startup_embedding"] = {
+                {"status", job->status}, {"done", job->done}, {"total", job->total}};
+            return job->status != "running";
+          }},
+         {"demo_media", [this](bj::object& d) {
+            // Titles become playable as the first run's demo clips are packaged.
+            d["status"] = demo_media_status.load() == media_state::packaging ? "packaging"
+                          : demo_media_status.load() == media_state::failed  ? "failed"
+                                                                             : "ready";
+            return true;
+          }}});
     auth::add_routes(router, *auth);
     catalog::add_routes(router, *catalog, catalog_cache, *searches);
     viewing::add_routes(router, *viewing);
@@ -213,6 +227,9 @@ struct application::parts {
   std::unique_ptr<live::live_service> live;
   std::unique_ptr<playback::playback_service> playback;
   std::thread demo_media;  // packages the demo clips in the background on a first run
+  enum class media_state { ready, packaging, failed };
+  std::atomic<media_state> demo_media_status{media_state::ready};
+  std::string startup_embedding;  // the id of the start-up embedding job, if one ran
 
   ~parts() {
     epg->stop();
@@ -286,16 +303,21 @@ void application::prepare_media() {
     return;
   }
   // First run: the catalog is browsable at once; titles become playable when this ends.
+  p.demo_media_status = parts::media_state::packaging;
   p.demo_media = std::thread([&p] {
+    auto state = parts::media_state::failed;
     try {
-      if (const auto built = p.library->build_demo_pool(static_cast<int>(p.cfg.demo_clips),
-                                                        static_cast<int>(p.cfg.demo_clip_seconds)))
+      if (const auto built = p.library->build_demo_pool(
+              static_cast<int>(p.cfg.demo_clips), static_cast<int>(p.cfg.demo_clip_seconds))) {
         p.log.info("demo media ready", {{"linked", p.assets->link_unlinked(*built)}});
-      else
+        state = parts::media_state::ready;
+      } else {
         p.log.error("demo media failed", {{"error", built.err().detail}});
+      }
     } catch (const std::exception& e) {
       p.log.error("demo media failed", {{"error", e.what()}});
     }
+    p.demo_media_status = state;
   });
 }
 
@@ -379,12 +401,12 @@ int application::serve() {
   }
   prepare_media();
   p.library->start_worker();
-  // Every title has its embedding before the server reports ready: stored ones load,
-  // new or changed ones are embedded now.
-  const auto embedded = p.vectors->sync();
-  p.log.info("embeddings ready", {{"model", p.vectors->model_id()},
-                                  {"titles", static_cast<std::int64_t>(p.vectors->size())},
-                                  {"embedded_now", static_cast<std::int64_t>(embedded)}});
+  // Stored embeddings load and new or changed titles are embedded in the background: the
+  // server listens at once, and reports ready (/readyz, with progress) when every title
+  // has its vector. Until then recommendations use the fallback.
+  if (p.vectors->available()) {
+    if (auto job = p.vectors->start_job(false, "startup"); job) p.startup_embedding = job->id;
+  }
   // What viewers play together, for For You: built now if stale, then kept current.
   p.co_watch->start(std::chrono::seconds(p.cfg.co_watch_interval_seconds), p.log);
   http::server_options o;

@@ -83,6 +83,18 @@ class Server:
         self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.workdir)
         self.port = self._wait_for_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        self._wait_for_embeddings()
+
+    def _wait_for_embeddings(self, timeout=300):
+        """The server listens at once and embeds the catalog in the background; tests of
+        recommendations want the vectors, so wait until /readyz says they are all in."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            ready = requests.get(self.base + "/readyz", timeout=30).json()
+            if ready.get("encoder", {}).get("startup_embedding", {}).get("status") != "running":
+                return
+            time.sleep(0.1)
+        raise RuntimeError("kinora did not finish embedding the catalog in time")
 
     def _wait_for_port(self, timeout=120):
         deadline = time.time() + timeout

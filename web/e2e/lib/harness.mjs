@@ -102,6 +102,7 @@ export async function startKinora({ args = [] } = {}) {
   let child = spawnServer(0);
   const port = await listeningPort(logPath, child);
   const baseUrl = `http://127.0.0.1:${port}`;
+  await embeddingsReady(baseUrl);
   return {
     baseUrl,
     logPath,
@@ -114,6 +115,7 @@ export async function startKinora({ args = [] } = {}) {
       const from = fs.statSync(logPath).size;
       child = spawnServer(port);
       await listeningPort(logPath, child, from);
+      await embeddingsReady(baseUrl);
     },
     async stop() {
       await closeBrowser();
@@ -121,6 +123,18 @@ export async function startKinora({ args = [] } = {}) {
       fs.closeSync(log);
     },
   };
+}
+
+// The server listens at once and embeds the catalog in the background: journeys that
+// check recommendations want every vector in, which /readyz reports.
+async function embeddingsReady(baseUrl, timeoutMs = 300_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ready = await (await fetch(`${baseUrl}/readyz`)).json();
+    if (ready.encoder?.startup_embedding?.status !== 'running') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('kinora did not finish embedding the catalog in time');
 }
 
 async function listeningPort(logPath, child, fromByte = 0) {

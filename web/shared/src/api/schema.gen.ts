@@ -2263,12 +2263,26 @@ export interface components {
                 /** @description Why the store is unreachable (only when it is). */
                 error?: string;
             };
-            /** @description The sentence encoder behind recommendations and search by meaning. Without a model the server is still ready: those features use the lexical fallback. */
+            /** @description The sentence encoder behind recommendations and search by meaning. Without a model the server is still ready: those features use the lexical fallback. At start-up the server listens at once and embeds new or changed titles in the background; it is not ready until `startup_embedding` has finished. */
             encoder?: {
                 loaded: boolean;
                 /** @description The model id; null when none is loaded. */
                 model: string | null;
                 embedded_titles: number;
+                /** @description The start-up embedding job (absent without a model). */
+                startup_embedding?: {
+                    /** @enum {string} */
+                    status: "running" | "succeeded" | "failed";
+                    /** @description Titles embedded so far. */
+                    done: number;
+                    /** @description Titles that needed a new vector. */
+                    total: number;
+                };
+            };
+            /** @description The demo clips a first demo run packages in the background (ffmpeg); titles become playable when it is `ready`. Never makes the server unready. */
+            demo_media?: {
+                /** @enum {string} */
+                status: "packaging" | "ready" | "failed";
             };
         };
         /** @description A linear channel. */
