@@ -225,6 +225,9 @@ class server::impl::session : public std::enable_shared_from_this<session> {
             false, false);
       }
       spooled_->body_limit(limit);
+      // Beast reads into what the buffer has room for (the header's size, about 1 KiB):
+      // room for 64 KiB cuts the reads and file writes per upload by fifty.
+      buffer_.reserve(64 * 1024);
       return continue_then(
           [self = shared_from_this()] {
             bhttp::async_read(self->stream_, self->buffer_, *self->spooled_,
