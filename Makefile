@@ -1,5 +1,5 @@
 # Thin wrapper: every target is one script under scripts/ or bench/.
-.PHONY: run test build deps docs model web screenshots bench bench-encoder bench-media bench-epg bench-web eval bench-recs format
+.PHONY: run test build deps docs model web screenshots bench bench-encoder bench-media bench-epg bench-web eval bench-recs bench-upload bench-admin format
 
 run:            ## build everything and serve the demo on http://127.0.0.1:8000
 	scripts/run.sh
@@ -46,6 +46,12 @@ bench-web:      ## the viewer app: JS weight, Lighthouse, LCP, the guide with 1,
 
 bench-epg:      ## guide at scale: 100 MB XMLTV import, grid latency (SQLite, PostgreSQL)
 	bench/epg_bench.sh
+
+bench-upload:   ## server memory while an admin uploads a 1 GB file (peak RSS vs 200 MB)
+	bench/upload_bench.sh
+
+bench-admin:    ## admin stats and accounts list latency at MovieLens size (SQLite, PostgreSQL)
+	bench/admin_bench.sh
 
 format:
 	clang-format -i $$(git ls-files 'server/*.cpp' 'server/*.hpp')

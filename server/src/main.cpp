@@ -36,6 +36,8 @@ Usage:
   kinora eval    [--data DIR] [--plots DIR] [--database-url URL] [--model-dir DIR]
                  [--holdout F] [--seed N] [--limit-users N]
                                          For You vs popularity and random on MovieLens
+  kinora eval import --database-url URL [--data DIR] [--plots DIR]
+                                         only import MovieLens (catalog, accounts, history)
   kinora help                this text
 
 Options (flags > KINORA_* environment > defaults):

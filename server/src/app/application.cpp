@@ -418,6 +418,9 @@ int application::serve() {
   o.upload_prefixes = {"/api/v1/admin/media/uploads", "/api/v1/admin/epg/xmltv",
                        "/api/v1/admin/epg/playlist"};
   o.upload_limit = p.cfg.max_upload_bytes;
+  // Media uploads go to disk as they arrive; guide imports are parsed whole anyway.
+  o.spool_prefixes = {"/api/v1/admin/media/uploads"};
+  o.spool_dir = p.library->incoming_dir().string();
   o.header_limit = p.cfg.max_header_bytes;
   o.read_timeout = std::chrono::seconds(p.cfg.read_timeout_seconds);
   o.shutdown_grace = std::chrono::seconds(p.cfg.shutdown_grace_seconds);

@@ -48,7 +48,12 @@ constexpr const char* usage =
     "  --model-dir     the sentence encoder (default as for kinora serve)\n"
     "  --holdout       share of each user's latest ratings held out (default 0.2, at least 1)\n"
     "  --seed          seed of the random baseline (default 42)\n"
-    "  --limit-users   evaluate only the first N users by id (default: all)\n";
+    "  --limit-users   evaluate only the first N users by id (default: all)\n"
+    "\n"
+    "usage: kinora eval import --database-url URL [--data DIR] [--plots DIR|none]\n"
+    "                          [--holdout FRACTION] [--limit-users N]\n"
+    "  imports the same catalog and training history into an empty database and stops:\n"
+    "  no encoder, no evaluation (for benchmarks that need the data at MovieLens size)\n";
 
 struct arguments {
   fs::path data = "../shared/data/movielens/ml-latest-small";
@@ -149,20 +154,66 @@ void print_row(const char* name, const metric_totals& m, std::size_t catalog) {
               100 * m.coverage(catalog));
 }
 
-int run(const arguments& a) {
-  const auto started = std::chrono::steady_clock::now();
-  std::printf("kinora eval: MovieLens %s\n", a.data.string().c_str());
+// The MovieLens data and the users' training/held-out split, as both commands read them.
+struct prepared {
+  movielens data;
+  std::vector<user_split> users;
+};
+
+prepared prepare(const arguments& a) {
   std::optional<fs::path> plots = a.plots;
   std::error_code ec;
   if (plots && !a.plots_given && !fs::is_directory(*plots, ec)) {
     std::printf("note: no %s; titles get no plot overviews\n", plots->string().c_str());
     plots.reset();
   }
-  auto data = load_movielens(a.data, plots);
+  prepared p{load_movielens(a.data, plots), {}};
+  p.users = split_by_time(p.data.ratings, a.holdout);
+  if (a.limit_users && p.users.size() > a.limit_users) p.users.resize(a.limit_users);
+  if (p.users.empty()) throw data_error(a.data.string() + ": no user has two ratings or more");
+  return p;
+}
 
-  auto users = split_by_time(data.ratings, a.holdout);
-  if (a.limit_users && users.size() > a.limit_users) users.resize(a.limit_users);
-  if (users.empty()) throw data_error(a.data.string() + ": no user has two ratings or more");
+// Opens and migrates the database; refuses one that already has a catalog.
+std::unique_ptr<storage::database> open_empty(const std::string& url) {
+  auto db = storage::open_database(url, 2);
+  storage::migrate(*db);
+  if (const auto n = db->acquire()->query("SELECT COUNT(*) FROM titles").front().i64(0); n > 0)
+    throw data_error(db->description() + " already has " + std::to_string(n) +
+                     " titles; eval imports into an empty database");
+  return db;
+}
+
+int run_import(const arguments& a) {
+  if (a.database_url.empty()) {
+    std::cerr << "kinora eval import: --database-url is required\n" << usage;
+    return 2;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  auto prep = prepare(a);
+  auto& data = prep.data;
+  auto& users = prep.users;
+  auto db = open_empty(a.database_url);
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  const auto catalog = import_catalog(*db, data, users, now);
+  const auto viewers = import_users(*db, catalog, users, now);
+  std::size_t training = 0;
+  for (const auto& u : users) training += u.training.size();
+  std::printf(
+      "imported     %zu titles, %zu accounts and profiles, %zu viewings into %s in %.1f s\n",
+      data.movies.size(), viewers.size(), training, db->description().c_str(),
+      seconds_since(started));
+  return 0;
+}
+
+int run(const arguments& a) {
+  const auto started = std::chrono::steady_clock::now();
+  std::printf("kinora eval: MovieLens %s\n", a.data.string().c_str());
+  auto prep = prepare(a);
+  auto& data = prep.data;
+  auto& users = prep.users;
 
   const auto model_dir = ai::resolve_model_dir(a.model_dir);
   std::unique_ptr<ai::encoder> encoder;
@@ -182,13 +233,7 @@ int run(const arguments& a) {
     scratch.path = pattern;
     url = "sqlite:" + (scratch.path / "eval.db").string();
   }
-  auto db = storage::open_database(url, 2);
-  storage::migrate(*db);
-  if (const auto n = db->acquire()->query("SELECT COUNT(*) FROM titles").front().i64(0); n > 0) {
-    std::cerr << "kinora eval: " << db->description() << " already has " << n
-              << " titles; eval imports into an empty database\n";
-    return 1;
-  }
+  auto db = open_empty(url);
 
   // Timestamps of the import itself; For You runs at each user's cut-off instead.
   manual_clock clock(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
@@ -308,13 +353,19 @@ int run_eval_command(int argc, char** argv) {
     std::cout << usage;
     return 0;
   }
+  // `kinora eval import ...`: the importer alone.
+  const bool import_only = argc >= 2 && std::string(argv[1]) == "import";
+  if (import_only) {
+    --argc;
+    ++argv;
+  }
   arguments a;
   if (const auto error = parse(argc, argv, a)) {
     std::cerr << "kinora eval: " << *error << "\n" << usage;
     return 2;
   }
   try {
-    return run(a);
+    return import_only ? run_import(a) : run(a);
   } catch (const data_error& e) {
     std::cerr << "kinora eval: " << e.what() << "\n";
     return 1;

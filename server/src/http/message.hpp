@@ -22,6 +22,9 @@ struct request {
   std::string query;    // raw, after '?'
   header_list headers;  // names lower-cased
   std::string body;
+  // Upload routes: the body, spooled to this file as it arrived (body stays empty). The
+  // route may rename it away to keep it; whatever is left is removed after the response.
+  std::optional<std::string> body_file;
   std::string client_address;
   std::string request_id;
 

@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <boost/asio.hpp>
@@ -8,6 +9,8 @@
 #include <boost/beast/http.hpp>
 
 #include <atomic>
+#include <cstring>
+#include <filesystem>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -44,6 +47,47 @@ void load_small_file(response& res) {
   if (done != body.size()) return;
   res.file.reset();
   res.body = std::move(body);
+}
+
+// An upload's body on disk. The descriptor holds an flock while a request owns the file, so
+// a server starting on the same media dir tells live uploads from ones a crash left behind.
+struct spool_file {
+  std::string path;
+  int fd = -1;
+  spool_file() = default;
+  spool_file(const spool_file&) = delete;
+  spool_file& operator=(const spool_file&) = delete;
+  ~spool_file() {
+    ::unlink(path.c_str());  // fails harmlessly once the route has moved the file away
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+std::shared_ptr<spool_file> create_spool_file(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::string path = dir + "/upload-XXXXXX.part";
+  const int fd = ::mkostemps(path.data(), 5, O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  ::flock(fd, LOCK_EX | LOCK_NB);
+  auto f = std::make_shared<spool_file>();
+  f->path = std::move(path);
+  f->fd = fd;
+  return f;
+}
+
+std::size_t remove_stale_spool_files(const std::string& dir) {
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const auto& path = it->path();
+    if (path.extension() != ".part") continue;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::unlink(path.c_str()) == 0) ++removed;
+    ::close(fd);
+  }
+  return removed;
 }
 
 method from_beast(bhttp::verb v) {
@@ -122,53 +166,142 @@ class server::impl::session : public std::enable_shared_from_this<session> {
  private:
   void read() {
     if (closing_) return close();
-    parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(owner_.options.header_limit));
-    // Beast checks Content-Length against the limit as the header completes, before the
-    // target is known: admit the larger limit now, and apply the target's in on_header.
-    parser_->body_limit(std::max(owner_.options.body_limit, owner_.options.upload_prefixes.empty()
-                                                                ? std::size_t{0}
-                                                                : owner_.options.upload_limit));
-    stream_.expires_after(first_request_ ? owner_.options.read_timeout
-                                         : owner_.options.idle_timeout);
+    const auto& opt = owner_.options;
+    target_.clear();
+    text_.reset();
+    spooled_.reset();
+    header_.emplace();
+    header_->header_limit(static_cast<std::uint32_t>(opt.header_limit));
+    // Beast would check Content-Length against a limit as the header completes, before the
+    // target is known: none here; on_header applies the target's.
+    header_->body_limit(boost::none);
+    stream_.expires_after(first_request_ ? opt.read_timeout : opt.idle_timeout);
     bhttp::async_read_header(
-        stream_, buffer_, *parser_,
+        stream_, buffer_, *header_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
-  bool is_upload(std::string_view target) const {
-    for (const auto& prefix : owner_.options.upload_prefixes)
+  static bool matches(const std::vector<std::string>& prefixes, std::string_view target) {
+    for (const auto& prefix : prefixes)
       if (!prefix.empty() && target.starts_with(prefix)) return true;
     return false;
   }
+  bool is_upload(std::string_view target) const {
+    return matches(owner_.options.upload_prefixes, target) || is_spooled(target);
+  }
+  bool is_spooled(std::string_view target) const {
+    return !owner_.options.spool_dir.empty() && matches(owner_.options.spool_prefixes, target);
+  }
 
   // Uploads may be far larger than API bodies and take longer to arrive.
+  // Spooled uploads continue into a file, everything else into a string.
   void on_header(beast::error_code ec) {
     if (ec) return on_read(ec);
     const auto& opt = owner_.options;
-    const bool upload = is_upload(parser_->get().target());
+    target_ = std::string(header_->get().target());
+    const bool upload = is_upload(target_);
     const auto limit = upload ? opt.upload_limit : opt.body_limit;
-    if (const auto length = parser_->content_length(); length && *length > limit)
+    if (const auto length = header_->content_length(); length && *length > limit)
       return reject(bhttp::error::body_limit);
-    parser_->body_limit(limit);
     if (upload) stream_.expires_after(opt.upload_timeout);
-    bhttp::async_read(
-        stream_, buffer_, *parser_,
-        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    const bool expects_continue =
+        beast::iequals(header_->get()[bhttp::field::expect], "100-continue");
+    if (is_spooled(target_)) {
+      spool_ = create_spool_file(opt.spool_dir);
+      beast::file file;
+      if (spool_) {
+        file.native_handle(::dup(spool_->fd));
+        spooled_.emplace(std::move(*header_));
+        spooled_->get().body().reset(std::move(file), ec);
+      }
+      header_.reset();
+      if (!spool_ || ec) {
+        spool_.reset();
+        owner_.log.error("cannot create an upload file",
+                         {{"dir", opt.spool_dir}, {"error", std::strerror(errno)}});
+        linger_ = true;
+        return respond(
+            problem(fail(errc::unavailable, "The upload could not be stored."), path_of(target_)),
+            false, false);
+      }
+      spooled_->body_limit(limit);
+      // Beast reads into what the buffer has room for (the header's size, about 1 KiB):
+      // room for 64 KiB cuts the reads and file writes per upload by fifty.
+      buffer_.reserve(64 * 1024);
+      return continue_then(
+          [self = shared_from_this()] {
+            bhttp::async_read(self->stream_, self->buffer_, *self->spooled_,
+                              [self](beast::error_code ec, std::size_t) { self->on_read(ec); });
+          },
+          expects_continue);
+    }
+    text_.emplace(std::move(*header_));
+    header_.reset();
+    text_->body_limit(limit);
+    continue_then(
+        [self = shared_from_this()] {
+          bhttp::async_read(self->stream_, self->buffer_, *self->text_,
+                            [self](beast::error_code ec, std::size_t) { self->on_read(ec); });
+        },
+        expects_continue);
+  }
+
+  // A client that sent "Expect: 100-continue" waits for this before sending the body.
+  template <class Next>
+  void continue_then(Next next, bool expects_continue) {
+    if (!expects_continue) return next();
+    static constexpr std::string_view interim = "HTTP/1.1 100 Continue\r\n\r\n";
+    asio::async_write(stream_, asio::buffer(interim.data(), interim.size()),
+                      [self = shared_from_this(), next](beast::error_code ec, std::size_t) {
+                        if (ec) return self->close();
+                        next();
+                      });
+  }
+
+  static std::string path_of(std::string_view target) {
+    return target.empty() ? "/" : std::string(target.substr(0, target.find('?')));
+  }
+
+  template <class Message>
+  void fill_request(Message& msg, request& req) {
+    for (const auto& field : msg) {
+      std::string name(field.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      req.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    req.method = from_beast(msg.method());
   }
 
   void on_read(beast::error_code ec) {
     first_request_ = false;
+    // An upload that did not arrive whole leaves nothing on disk.
+    if (ec) spool_.reset();
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
-        ec == asio::error::eof)
+        ec == asio::error::eof || (ec == bhttp::error::partial_message && spooled_))
       return close();
+    if (ec == std::errc::no_space_on_device || ec == std::errc::file_too_large)
+      return respond(
+          problem(fail(errc::unavailable, "The upload could not be stored: " + ec.message() + "."),
+                  path_of(target_)),
+          false, false);
     if (ec) return reject(ec);
 
-    auto& msg = parser_->get();
     request req;
-    req.method = from_beast(msg.method());
-    req.target = std::string(msg.target());
+    bool keep_alive = false;
+    if (spooled_) {
+      auto& msg = spooled_->get();
+      fill_request(msg, req);
+      keep_alive = msg.keep_alive();
+      msg.body().close();  // the spool keeps its own descriptor (and lock) until the response
+      req.body_file = spool_->path;
+    } else {
+      auto& msg = text_->get();
+      fill_request(msg, req);
+      keep_alive = msg.keep_alive();
+      req.body = std::move(msg.body());
+    }
+    req.target = target_;
     const auto q = req.target.find('?');
     auto decoded = percent_decode(std::string_view(req.target).substr(0, q), false);
     if (!decoded || decoded->empty() || decoded->front() != '/') {
@@ -179,27 +312,21 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     }
     req.path = std::move(*decoded);
     if (q != std::string::npos) req.query = req.target.substr(q + 1);
-    for (const auto& field : msg) {
-      std::string name(field.name_string());
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      req.headers.emplace_back(std::move(name), std::string(field.value()));
-    }
-    req.body = std::move(msg.body());
     req.client_address = client_;
-    const bool keep_alive = msg.keep_alive();
     const bool head = req.method == method::head;
 
     busy_ = true;
     stream_.expires_never();
-    asio::post(owner_.workers,
-               [self = shared_from_this(), req = std::move(req), keep_alive, head]() mutable {
-                 response res = self->owner_.routes.dispatch(req);
-                 if (!head) load_small_file(res);
-                 asio::post(self->stream_.get_executor(),
-                            [self, res = std::move(res), keep_alive, head]() mutable {
-                              self->respond(std::move(res), keep_alive, head);
-                            });
-               });
+    asio::post(owner_.workers, [self = shared_from_this(), req = std::move(req), keep_alive, head,
+                                spool = std::move(spool_)]() mutable {
+      response res = self->owner_.routes.dispatch(req);
+      spool.reset();  // removes the upload unless the route took it
+      if (!head) load_small_file(res);
+      asio::post(self->stream_.get_executor(),
+                 [self, res = std::move(res), keep_alive, head]() mutable {
+                   self->respond(std::move(res), keep_alive, head);
+                 });
+    });
   }
 
   // A request that could not be parsed gets a problem response, then the connection closes.
@@ -209,20 +336,19 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     if (ec == bhttp::error::body_limit)
       e = fail(errc::payload_too_large,
                "The request body exceeds " +
-                   std::to_string(is_upload(parser_->get().target()) ? owner_.options.upload_limit
-                                                                     : owner_.options.body_limit) +
+                   std::to_string(is_upload(target_) ? owner_.options.upload_limit
+                                                     : owner_.options.body_limit) +
                    " bytes.");
     else if (ec == bhttp::error::header_limit)
       e = fail(
           errc::headers_too_large,
           "The request headers exceed " + std::to_string(owner_.options.header_limit) + " bytes.");
     // The target is known once the header is in (an oversized body); otherwise "/".
-    std::string instance = "/";
-    if (parser_ && parser_->is_header_done()) {
-      const auto target = parser_->get().target();
-      instance = std::string(target.substr(0, target.find('?')));
-    }
-    respond(problem(e, instance), false, false);
+    std::string target = target_;
+    if (target.empty() && header_ && header_->is_header_done())
+      target = std::string(header_->get().target());
+    linger_ = true;
+    respond(problem(e, path_of(target)), false, false);
   }
 
   void respond(response res, bool keep_alive, bool head) {
@@ -282,13 +408,30 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     beast::async_write(stream_, bhttp::message_generator(std::forward<Message>(msg)),
                        [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
                          self->busy_ = false;
+                         if (!ec && self->linger_) return self->linger();
                          if (ec || !keep_alive || self->closing_) return self->close();
                          self->read();
                        });
   }
 
+  // After refusing a request whose body is still arriving, read and drop it for a moment
+  // before closing: closing with unread data resets the connection, and the client could
+  // lose the refusal it was sent.
+  void linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(2));
+    drain_.resize(64 * 1024);
+    stream_.async_read_some(asio::buffer(drain_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->close();
+                              self->linger();
+                            });
+  }
+
   void close() {
     if (closed_) return;
+    spool_.reset();
     closed_ = true;
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -299,7 +442,14 @@ class server::impl::session : public std::enable_shared_from_this<session> {
   impl& owner_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  // The header is read first; the body then goes to a string, or a file for spooled uploads.
+  std::optional<bhttp::request_parser<bhttp::empty_body>> header_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> text_;
+  std::optional<bhttp::request_parser<bhttp::file_body>> spooled_;
+  std::shared_ptr<spool_file> spool_;
+  std::string target_;
+  std::vector<char> drain_;
+  bool linger_ = false;
   std::string client_;
   bool busy_ = false;
   bool closing_ = false;
@@ -360,6 +510,11 @@ server::~server() = default;
 
 std::uint16_t server::listen() {
   auto& i = *impl_;
+  if (!i.options.spool_dir.empty()) {
+    if (const auto removed = remove_stale_spool_files(i.options.spool_dir))
+      i.log.info("removed unfinished uploads",
+                 {{"dir", i.options.spool_dir}, {"files", static_cast<std::int64_t>(removed)}});
+  }
   beast::error_code ec;
   const auto address = asio::ip::make_address(i.options.host, ec);
   if (ec) throw std::runtime_error("invalid listen address '" + i.options.host + "'");

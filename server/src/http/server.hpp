@@ -25,6 +25,11 @@ struct server_options {
   std::vector<std::string> upload_prefixes;
   std::size_t upload_limit = 1024 * 1024;
   std::chrono::seconds upload_timeout{600};
+  // Uploads under these prefixes are written to a file in spool_dir as they arrive (never
+  // held in memory) and handed to the route as request::body_file. listen() removes files
+  // there that no running server holds (left by a crash).
+  std::vector<std::string> spool_prefixes;
+  std::string spool_dir;
   std::chrono::seconds read_timeout{30};  // for one request, from its first byte
   std::chrono::seconds idle_timeout{75};  // between requests on a keep-alive connection
   std::chrono::seconds shutdown_grace{20};

@@ -130,13 +130,10 @@ result<media_asset> media_library::ingest(const fs::path& source, const std::str
   return package_and_register("a-" + suffix, label, req, progress);
 }
 
-result<media_job> media_library::enqueue_upload(std::string_view bytes, std::int64_t title_id,
-                                                std::int64_t episode_id) {
+result<media_job> media_library::new_job(std::int64_t title_id, std::int64_t episode_id) {
   if (!store_.target_exists(title_id, episode_id))
     return fail(errc::not_found,
                 episode_id ? "No such episode of that title." : "No title with that id.");
-  if (bytes.empty())
-    return fail(errc::validation, "Send the video file as the request body.", "empty-upload");
   media_job j;
   j.id = files::to_hex(random_.bytes(8));
   j.title_id = title_id;
@@ -145,14 +142,40 @@ result<media_job> media_library::enqueue_upload(std::string_view bytes, std::int
   const fs::path uploads = dir_ / "uploads";
   fs::create_directories(uploads);
   j.source = (uploads / (j.id + ".upload")).string();
+  return j;
+}
+
+result<media_job> media_library::queue(media_job& j) {
+  store_.create_job(j);
+  wake_.notify_all();
+  return *store_.job(j.id);
+}
+
+result<media_job> media_library::enqueue_upload(std::string_view bytes, std::int64_t title_id,
+                                                std::int64_t episode_id) {
+  KINORA_TRY(j, new_job(title_id, episode_id));
+  if (bytes.empty())
+    return fail(errc::validation, "Send the video file as the request body.", "empty-upload");
   {
     std::ofstream out(j.source, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out) return fail(errc::unavailable, "The upload could not be stored.");
   }
-  store_.create_job(j);
-  wake_.notify_all();
-  return *store_.job(j.id);
+  return queue(j);
+}
+
+result<media_job> media_library::enqueue_upload(const fs::path& file, std::int64_t title_id,
+                                                std::int64_t episode_id) {
+  KINORA_TRY(j, new_job(title_id, episode_id));
+  std::error_code ec;
+  if (fs::file_size(file, ec) == 0 || ec)
+    return fail(errc::validation, "Send the video file as the request body.", "empty-upload");
+  fs::rename(file, j.source, ec);
+  if (ec) {
+    log_.error("cannot keep an upload", {{"file", file.string()}, {"error", ec.message()}});
+    return fail(errc::unavailable, "The upload could not be stored.");
+  }
+  return queue(j);
 }
 
 void media_library::start_worker() {

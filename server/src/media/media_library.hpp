@@ -44,6 +44,13 @@ class media_library {
   // Checks the target exists, keeps the upload and queues a packaging job.
   result<media_job> enqueue_upload(std::string_view bytes, std::int64_t title_id,
                                    std::int64_t episode_id);
+  // The same for an upload already on disk (in incoming_dir()): the file is moved into the
+  // job's place, never read here.
+  result<media_job> enqueue_upload(const std::filesystem::path& file, std::int64_t title_id,
+                                   std::int64_t episode_id);
+  // Where the HTTP server spools upload bodies while they arrive: on the same file system as
+  // the job sources, so taking one over is a rename.
+  std::filesystem::path incoming_dir() const { return dir_ / "uploads" / "incoming"; }
   std::optional<media_job> job(const std::string& id) { return store_.job(id); }
   // A worker thread packaging queued jobs until stop().
   void start_worker();
@@ -52,6 +59,8 @@ class media_library {
  private:
   result<media_asset> package_and_register(const std::string& id, const std::string& label,
                                            const package_request& req, const progress_fn& progress);
+  result<media_job> new_job(std::int64_t title_id, std::int64_t episode_id);
+  result<media_job> queue(media_job& j);
   void work();
   void run_job(const media_job& job);
 

@@ -140,7 +140,12 @@ void add_routes(http::router& router, media_library& library, const url_signer& 
                    !(type->starts_with("video/") || type->starts_with("application/octet-stream")))
                  return fail(errc::unsupported_media_type,
                              "Send the file as video/* or application/octet-stream.");
-               KINORA_TRY(job, library.enqueue_upload(ctx.req.body, title, episode));
+               // The server spools this route's body to a file; the job takes it over.
+               KINORA_TRY(
+                   job,
+                   ctx.req.body_file
+                       ? library.enqueue_upload(fs::path(*ctx.req.body_file), title, episode)
+                       : library.enqueue_upload(std::string_view(ctx.req.body), title, episode));
                auto res = http::json(202, to_json(job));
                res.set("Location", "/api/v1/admin/media/jobs/" + job.id);
                return res;

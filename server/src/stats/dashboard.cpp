@@ -1,5 +1,7 @@
 #include "stats/dashboard.hpp"
 
+#include <algorithm>
+
 namespace kinora::stats {
 
 namespace {
@@ -39,14 +41,20 @@ std::vector<channel_coverage> channel_coverage_from(storage::connection& c, std:
   return out;
 }
 
+// A bookmark is saved after it was first watched (updated_at >= first_watched_at), so the
+// plays since a time are among the bookmarks updated since then: the updated_at bound lets
+// the bookmarks(updated_at) index find them instead of scanning every bookmark.
+constexpr const char* started_since = "b.updated_at >= $1 AND b.first_watched_at >= $1";
+
 std::vector<day_count> plays_per_day_from(storage::connection& c, std::int64_t now) {
   // A play is a title (or episode) a profile started: its first saved position.
   const std::int64_t today = now / day * day;
   const std::int64_t from = today - 6 * day;
   std::vector<day_count> out;
   for (int i = 0; i < 7; ++i) out.push_back({from + i * day, 0});
-  for (const auto& r : c.query("SELECT first_watched_at / 86400, COUNT(*) FROM bookmarks "
-                               "WHERE first_watched_at >= $1 GROUP BY first_watched_at / 86400",
+  for (const auto& r : c.query(std::string("SELECT b.first_watched_at / 86400, COUNT(*) "
+                                           "FROM bookmarks b WHERE ") +
+                                   started_since + " GROUP BY b.first_watched_at / 86400",
                                {from})) {
     const auto index = r.i64(0) * day - from;
     if (index >= 0 && index / day < 7) out[index / day].plays = r.i64(1);
@@ -54,27 +62,57 @@ std::vector<day_count> plays_per_day_from(storage::connection& c, std::int64_t n
   return out;
 }
 
+void add_to(counts& out, const std::string& key, std::int64_t n) {
+  for (auto& [k, v] : out)
+    if (k == key) {
+      v += n;
+      return;
+    }
+  out.emplace_back(key, n);
+}
+
+// Every figure about the catalogue from one pass over titles: each pass costs milliseconds
+// at MovieLens size (five passes took 15-17 ms on PostgreSQL). The groups are sorted here
+// into each breakdown's order.
+void title_figures(storage::connection& c, dashboard& d) {
+  struct row {
+    std::string kind, tier, maturity;
+    std::int64_t tier_rank, maturity_rank, n;
+  };
+  std::vector<row> rows;
+  for (const auto& r :
+       c.query("SELECT t.kind, t.tier, t.tier_rank, t.maturity, t.maturity_rank, COUNT(*),"
+               "       SUM(CASE WHEN m.title_id IS NULL THEN 1 ELSE 0 END),"
+               "       SUM(CASE WHEN e.title_id IS NULL THEN 1 ELSE 0 END) "
+               "FROM titles t"
+               " LEFT JOIN (SELECT DISTINCT title_id FROM media_links) m ON m.title_id = t.id"
+               " LEFT JOIN title_embeddings e ON e.title_id = t.id "
+               "GROUP BY t.kind, t.tier, t.tier_rank, t.maturity, t.maturity_rank")) {
+    rows.push_back({r.text(0), r.text(1), r.text(3), r.i64(2), r.i64(4), r.i64(5)});
+    d.titles_without_media += r.i64(6);
+    d.titles_without_embedding += r.i64(7);
+  }
+  const auto by = [&](auto key) {
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const row& a, const row& b) { return key(a) < key(b); });
+  };
+  by([](const row& r) { return r.kind; });
+  for (const auto& r : rows) {
+    add_to(d.titles_by_type, r.kind, r.n);
+    d.titles += r.n;
+  }
+  by([](const row& r) { return r.tier_rank; });
+  for (const auto& r : rows) add_to(d.titles_by_tier, r.tier, r.n);
+  by([](const row& r) { return r.maturity_rank; });
+  for (const auto& r : rows) add_to(d.titles_by_rating, r.maturity, r.n);
+}
+
 }  // namespace
 
 dashboard collect_dashboard(storage::connection& c, std::int64_t now) {
   dashboard d;
   d.generated_at = now;
-  d.titles = scalar(c, "SELECT COUNT(*) FROM titles");
-  d.titles_by_type = grouped(c, "SELECT kind, COUNT(*) FROM titles GROUP BY kind ORDER BY kind");
-  d.titles_by_tier =
-      grouped(c, "SELECT tier, COUNT(*) FROM titles GROUP BY tier, tier_rank ORDER BY tier_rank");
-  d.titles_by_rating =
-      grouped(c,
-              "SELECT maturity, COUNT(*) FROM titles GROUP BY maturity, maturity_rank "
-              "ORDER BY maturity_rank");
-  d.titles_without_media =
-      scalar(c,
-             "SELECT COUNT(*) FROM titles t "
-             "WHERE NOT EXISTS (SELECT 1 FROM media_links m WHERE m.title_id = t.id)");
-  d.titles_without_embedding =
-      scalar(c,
-             "SELECT COUNT(*) FROM titles t "
-             "WHERE NOT EXISTS (SELECT 1 FROM title_embeddings e WHERE e.title_id = t.id)");
+  title_figures(c, d);
   d.accounts = scalar(c, "SELECT COUNT(*) FROM accounts");
   d.accounts_by_tier = grouped(c,
                                "SELECT tier, COUNT(*) FROM accounts GROUP BY tier ORDER BY "
@@ -83,10 +121,11 @@ dashboard collect_dashboard(storage::connection& c, std::int64_t now) {
                           {now - watching_window_seconds});
   d.channels = channel_coverage_from(c, now);
   d.plays_per_day = plays_per_day_from(c, now);
-  for (const auto& r : c.query("SELECT t.id, t.title, COUNT(*) AS plays FROM bookmarks b "
-                               "JOIN titles t ON t.id = b.title_id WHERE b.first_watched_at >= $1 "
-                               "GROUP BY t.id, t.title ORDER BY plays DESC, t.id LIMIT 10",
-                               {now - 7 * day}))
+  for (const auto& r :
+       c.query(std::string("SELECT t.id, t.title, COUNT(*) AS plays FROM bookmarks b "
+                           "JOIN titles t ON t.id = b.title_id WHERE ") +
+                   started_since + " GROUP BY t.id, t.title ORDER BY plays DESC, t.id LIMIT 10",
+               {now - 7 * day}))
     d.most_played.push_back({r.i64(0), r.text(1), r.i64(2)});
   for (const auto& r :
        c.query("SELECT j.id, j.status, j.progress, j.title_id, COALESCE(t.title, ''), j.error,"

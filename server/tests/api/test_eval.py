@@ -92,3 +92,24 @@ def test_eval_rejects_bad_input_with_a_clear_message(tmp_path):
     assert out.returncode == 2 and "--holdout" in out.stderr
     out = run_eval("--frobnicate", "1")
     assert out.returncode == 2 and "unknown option" in out.stderr
+
+
+def test_eval_import_fills_a_database_and_stops(tmp_path):
+    """`kinora eval import`: the same importer, no encoder and no evaluation (benchmarks)."""
+    import sqlite3
+    data = small_movielens(tmp_path / "ml", users=10, movies=50)
+    db = tmp_path / "import.db"
+    out = run_eval("import", "--data", str(data), "--plots", "none", "--database-url", f"sqlite:{db}",
+                   "--model-dir", str(tmp_path / "no-model"), timeout=120)
+    assert out.returncode == 0, out.stderr + out.stdout
+    # Users with fewer than two ratings among these movies are left out, as in the eval.
+    m = re.search(r"^imported\s+50 titles, (\d+) accounts and profiles, (\d+) viewings", out.stdout, re.M)
+    assert m and 0 < int(m[1]) <= 10 and int(m[2]) > 0, out.stdout
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM titles").fetchone()[0] == 50
+    assert con.execute("SELECT COUNT(*) FROM accounts WHERE email LIKE 'movielens-%'").fetchone()[0] == int(m[1])
+    assert con.execute("SELECT COUNT(*) FROM bookmarks").fetchone()[0] == int(m[2])
+    con.close()
+    again = run_eval("import", "--data", str(data), "--plots", "none", "--database-url", f"sqlite:{db}")
+    assert again.returncode == 1 and "already has 50 titles" in again.stderr, again.stderr
+    assert run_eval("import", "--data", str(data)).returncode == 2

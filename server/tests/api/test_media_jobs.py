@@ -1,10 +1,12 @@
 """Packaging real files: `kinora media ingest` and the admin upload route with its job."""
+import json
+import socket
 import subprocess
 import time
 
 import pytest
 
-from conftest import DEMO_CLIPS, KINORA, MEDIA_SECRET, JWT_SECRET, problem_of
+from conftest import DEMO_CLIPS, KINORA, MEDIA_SECRET, JWT_SECRET, backends, packaged_media, problem_of
 
 
 def make_video(path, seconds=6, subtitles=False):
@@ -117,3 +119,113 @@ def test_cli_ingest(tmp_path):
     assert ingest(tmp_path, db, str(source), "--title", "999999").returncode == 2
     assert ingest(tmp_path, db, str(tmp_path / "missing.mp4"), "--title", "1").returncode == 1
     assert ingest(tmp_path, db, str(source)).returncode == 2
+
+
+# -- Uploads stream to disk ---------------------------------------------------------------
+# The server spools an upload's body to <media-dir>/uploads/incoming as it arrives; these
+# talk to it over a raw socket to control exactly what is sent, and when.
+
+def incoming():
+    return packaged_media() / "uploads" / "incoming"
+
+
+def leftovers():
+    return sorted(p.name for p in incoming().glob("*")) if incoming().exists() else []
+
+
+def settles(predicate, timeout=10):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+def raw_connection(server):
+    return socket.create_connection(("127.0.0.1", server.port), timeout=10)
+
+
+def read_answer(sock):
+    """Status, headers and body of the one answer the server sends before it closes."""
+    data = b""
+    while True:
+        try:
+            chunk = sock.recv(65536)
+        except ConnectionResetError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode().split("\r\n")
+    headers = {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in lines[1:])}
+    return int(lines[0].split()[1]), headers, body
+
+
+def upload_head(server, token, movie_id, framing):
+    return (f"POST /api/v1/admin/media/uploads?title_id={movie_id} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            f"Authorization: Bearer {token}\r\nContent-Type: video/mp4\r\n{framing}\r\n\r\n").encode()
+
+
+def assert_payload_too_large(status, headers, body, limit):
+    assert status == 413, body
+    assert headers["content-type"].startswith("application/problem+json")
+    problem = json.loads(body)
+    assert problem["status"] == 413 and problem["type"] == "urn:kinora:problem:payload-too-large"
+    assert problem["instance"] == "/api/v1/admin/media/uploads" and f"{limit} bytes" in problem["detail"]
+
+
+def test_a_2gb_upload_is_refused_before_its_body_is_sent(server):
+    admin = server.token("admin")
+    with raw_connection(server) as sock:
+        sock.sendall(upload_head(server, admin, 1, "Content-Length: 2147483648"))
+        started = time.time()
+        status, headers, body = read_answer(sock)  # no body byte was sent
+    assert time.time() - started < 5
+    assert_payload_too_large(status, headers, body, 268435456)
+    assert leftovers() == []
+
+
+def test_a_client_gone_mid_upload_leaves_no_file(server):
+    admin = server.token("admin")
+    movie = server.get("/api/v1/catalog/titles", admin, params={"type": "movie", "limit": 1}).json()["items"][0]
+    with raw_connection(server) as sock:
+        sock.sendall(upload_head(server, admin, movie["id"], "Content-Length: 5000000"))
+        sock.sendall(b"\x00" * 1_000_000)
+        assert settles(lambda: len(leftovers()) == 1), "the body is spooled as it arrives"
+        assert settles(lambda: next(incoming().glob("*.part")).stat().st_size == 1_000_000)
+    assert settles(lambda: leftovers() == []), leftovers()
+    assert server.get("/healthz").status_code == 200
+
+
+@pytest.mark.parametrize("backend", backends())
+def test_a_chunked_upload_over_the_limit_is_refused_and_discarded(fresh_server, backend):
+    # A crash's leftover is removed when a server starts.
+    incoming().mkdir(parents=True, exist_ok=True)
+    (incoming() / "upload-crashed.part").write_bytes(b"\x00" * 1000)
+    server = fresh_server("--max-upload-bytes", "20000", backend=backend)
+    assert leftovers() == []
+    admin = server.token("admin")
+    with raw_connection(server) as sock:
+        sock.sendall(upload_head(server, admin, 1, "Transfer-Encoding: chunked"))
+        try:
+            for _ in range(8):
+                sock.sendall(b"1000\r\n" + b"\x00" * 4096 + b"\r\n")
+            sock.sendall(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # refused mid-body: the answer is still there to read
+        status, headers, body = read_answer(sock)
+    assert_payload_too_large(status, headers, body, 20000)
+    assert settles(lambda: leftovers() == []), leftovers()
+
+    # Under the limit, chunked works like any upload (and still gets Expect: 100-continue).
+    with raw_connection(server) as sock:
+        sock.sendall(upload_head(server, admin, 1, "Transfer-Encoding: chunked\r\nExpect: 100-continue\r\nConnection: close"))
+        assert sock.recv(100) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        sock.sendall(b"b\r\nnot a video\r\n0\r\n\r\n")
+        status, headers, body = read_answer(sock)
+    assert status == 202, body
+    job = json.loads(body)
+    assert wait_for_job(server, admin, job["id"])["status"] == "failed"
+    assert settles(lambda: leftovers() == [])

@@ -999,7 +999,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a video
-         * @description Admin only. Send the video file itself as the body (`video/*` or `application/octet-stream`, at most `--max-upload-bytes`, 256 MiB by default) for a movie, a series or one episode. The answer comes as soon as the file is stored: packaging runs in the background (ffmpeg: an H.264 ladder of 240p, 480p and 720p, never upscaled; AAC audio; WebVTT when the source has text subtitles; 4-second fMP4 segments encrypted with HLS AES-128), then links the new asset to the title or episode, replacing what played before. Follow it with `GET /api/v1/admin/media/jobs/{id}`; a file ffmpeg cannot read ends as `failed`, with the reason in `error`.
+         * @description Admin only. Send the video file itself as the body (`video/*` or `application/octet-stream`, at most `--max-upload-bytes`, 256 MiB by default) for a movie, a series or one episode. The body may be sent with `Content-Length` or chunked; the server writes it to disk as it arrives (it never holds the file in memory), refuses a declared `Content-Length` over the limit with 413 before reading any of the body (send `Expect: 100-continue` to hear it before sending), and discards a body that goes over the limit or does not arrive whole. The answer comes as soon as the file is stored: packaging runs in the background (ffmpeg: an H.264 ladder of 240p, 480p and 720p, never upscaled; AAC audio; WebVTT when the source has text subtitles; 4-second fMP4 segments encrypted with HLS AES-128), then links the new asset to the title or episode, replacing what played before. Follow it with `GET /api/v1/admin/media/jobs/{id}`; a file ffmpeg cannot read ends as `failed`, with the reason in `error`.
          */
         post: operations["adminUploadMedia"];
         delete?: never;
@@ -6898,7 +6898,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The file is larger than `--max-upload-bytes` (256 MiB by default); the connection closes. Problem kinds: `payload-too-large`. */
+            /** @description The file is larger than `--max-upload-bytes` (256 MiB by default): declared so in `Content-Length` (answered before the body is read), or a chunked body that went over it (discarded); the connection closes. Problem kinds: `payload-too-large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
