@@ -45,20 +45,41 @@ try {
     await close();
   }
 
-  // The admin app, at desktop size (operators work at a desk).
+  // The admin app, at desktop size (operators work at a desk): every page, signed out and
+  // as a viewer account too.
+  const admin = await apiLogin(server, DEMO.admin.email, DEMO.admin.password);
+  const channel = (await admin.call('GET', '/api/v1/admin/channels?limit=1')).body.items[0];
+  const account = (await admin.call('GET', '/api/v1/admin/accounts?q=demo%40ott')).body.items[0];
+  const viewer = await openPage(server, { viewport: VIEWPORTS.desktop });
+  await viewer.page.goto('/admin/signin');
+  await settle(viewer.page);
+  await viewer.page.screenshot({ path: path.join(OUT, 'admin-signin-desktop.png') });
+  await signInToAdmin(viewer.page, DEMO.demo, { to: '/admin/' });
+  await viewer.page.getByRole('heading', { name: 'This needs the admin role' }).waitFor();
+  await settle(viewer.page);
+  await viewer.page.screenshot({ path: path.join(OUT, 'admin-access-desktop.png') });
+  console.log('docs/screenshots/admin-signin-desktop.png\ndocs/screenshots/admin-access-desktop.png');
+  await viewer.close();
+
   const { page, close } = await openPage(server, { viewport: VIEWPORTS.desktop });
   await signInToAdmin(page);
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
   const adminPages = [
     ['admin-dashboard', '/admin/'],
     ['admin-titles', '/admin/titles'],
+    ['admin-title-new', '/admin/titles/new'],
     ['admin-title-edit', `/admin/titles/${series.id}`],
     ['admin-embeddings', '/admin/embeddings'],
     ['admin-channels', '/admin/channels'],
+    ['admin-channel-new', '/admin/channels/new'],
+    ['admin-channel-edit', `/admin/channels/${channel.id}`],
     ['admin-schedule', '/admin/schedule'],
     ['admin-guide-import', '/admin/guide-import'],
+    ['admin-accounts', '/admin/accounts'],
+    ['admin-account', `/admin/accounts/${account.id}`],
     ['admin-audit', '/admin/audit'],
     ['admin-insights', '/admin/insights?q=how%20many%20titles%20per%20genre'],
+    ['admin-not-found', '/admin/no-such-page'],
   ];
   for (const [name, url] of adminPages) {
     await page.goto(url);
