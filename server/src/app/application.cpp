@@ -392,23 +392,7 @@ int application::migrate() {
 
 int application::serve() {
   auto& p = *parts_;
-  // Only demo mode fills an empty database by itself; production runs `kinora seed`.
-  if (p.cfg.demo) {
-    seed();
-    // A demo server left running keeps a week of guide ahead: now, then every hour.
-    p.log.info("guide rolled forward", {{"programmes", p.epg->roll_forward(p.clock.now())}});
-    p.epg->start_rolling(std::chrono::hours(1), p.log);
-  }
-  prepare_media();
-  p.library->start_worker();
-  // Stored embeddings load and new or changed titles are embedded in the background: the
-  // server listens at once, and reports ready (/readyz, with progress) when every title
-  // has its vector. Until then recommendations use the fallback.
-  if (p.vectors->available()) {
-    if (auto job = p.vectors->start_job(false, "startup"); job) p.startup_embedding = job->id;
-  }
-  // What viewers play together, for For You: built now if stale, then kept current.
-  p.co_watch->start(std::chrono::seconds(p.cfg.co_watch_interval_seconds), p.log);
+  // The port first: a port in use fails in a second, not after seeding and embedding.
   http::server_options o;
   o.host = p.cfg.host;
   o.port = p.cfg.port;
@@ -426,6 +410,23 @@ int application::serve() {
   o.shutdown_grace = std::chrono::seconds(p.cfg.shutdown_grace_seconds);
   http::server server(o, p.router, p.log);
   const auto port = server.listen();
+  // Only demo mode fills an empty database by itself; production runs `kinora seed`.
+  if (p.cfg.demo) {
+    seed();
+    // A demo server left running keeps a week of guide ahead: now, then every hour.
+    p.log.info("guide rolled forward", {{"programmes", p.epg->roll_forward(p.clock.now())}});
+    p.epg->start_rolling(std::chrono::hours(1), p.log);
+  }
+  prepare_media();
+  p.library->start_worker();
+  // Stored embeddings load and new or changed titles are embedded in the background: the
+  // server listens at once, and reports ready (/readyz, with progress) when every title
+  // has its vector. Until then recommendations use the fallback.
+  if (p.vectors->available()) {
+    if (auto job = p.vectors->start_job(false, "startup"); job) p.startup_embedding = job->id;
+  }
+  // What viewers play together, for For You: built now if stale, then kept current.
+  p.co_watch->start(std::chrono::seconds(p.cfg.co_watch_interval_seconds), p.log);
   p.log.info("listening", {{"url", "http://" + p.cfg.host + ":" + std::to_string(port)},
                            {"port", port},
                            {"database", p.db->description()},

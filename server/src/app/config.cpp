@@ -1,10 +1,13 @@
 #include "app/config.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <optional>
+
+#include <unistd.h>  // environ
 
 namespace kinora::app {
 
@@ -15,6 +18,45 @@ bool has_web_apps(const std::filesystem::path& dir) {
   return std::filesystem::is_directory(dir / "client" / "dist", ec) ||
          std::filesystem::is_directory(dir / "admin" / "dist", ec) ||
          std::filesystem::is_directory(dir / "docs" / "dist", ec);
+}
+
+// Levenshtein distance, for naming the setting a mistyped variable meant.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// A KINORA_ variable one or two letters away from a setting is a typo that would
+// otherwise be ignored in silence. (Others, such as the test tools' KINORA_TEST_*, are
+// not Kinora's settings and are left alone.)
+void check_environment_typos(std::vector<std::string>& errors) {
+  for (char** e = environ; e && *e; ++e) {
+    const std::string_view entry(*e);
+    const auto name = entry.substr(0, entry.find('='));
+    if (!name.starts_with("KINORA_")) continue;
+    const setting_doc* closest = nullptr;
+    std::size_t best = 3;
+    for (const auto& d : documented_settings()) {
+      const auto distance = edit_distance(name, d.env);
+      if (distance < best) {
+        best = distance;
+        closest = &d;
+      }
+    }
+    if (closest && best > 0)
+      errors.push_back(std::string(name) + ": not a Kinora setting; did you mean " + closest->env +
+                       "?");
+  }
 }
 
 }  // namespace
@@ -247,6 +289,7 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
   }
 
   if (!web_root_given) c.web_root = default_web_root();
+  check_environment_typos(errors);
   c.demo = demo.value_or(c.database_url_defaulted);
   c.index_file = index_file.value_or(default_index_file(c.database_url));
   if (c.index_file == "none") c.index_file.clear();

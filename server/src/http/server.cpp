@@ -523,6 +523,11 @@ std::uint16_t server::listen() {
   if (!ec) i.acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) i.acceptor.bind(endpoint, ec);
   if (!ec) i.acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec == asio::error::address_in_use)
+    throw std::runtime_error("cannot listen on " + i.options.host + ":" +
+                             std::to_string(i.options.port) +
+                             ": another process uses that port; stop it, or choose another "
+                             "port with --port / KINORA_PORT");
   if (ec)
     throw std::runtime_error("cannot listen on " + i.options.host + ":" +
                              std::to_string(i.options.port) + ": " + ec.message());

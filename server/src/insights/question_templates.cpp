@@ -189,13 +189,10 @@ std::vector<question_template> make_templates() {
        {{"kind", "Kind", k::text}, {"plays", "Plays", k::integer}},
        true,
        "plays",
-       ", x AS (SELECT s.title_id, CASE WHEN s.channel_id IS NULL THEN 0 ELSE 1 END AS live,"
+       "SELECT CASE WHEN s.channel_id IS NOT NULL THEN 'channels' WHEN s.title_id IN (SELECT id"
+       " FROM titles WHERE kind = 'series') THEN 'series' ELSE 'movies' END AS kind,"
        " COUNT(*) AS plays FROM p, play_starts s WHERE " +
-           plays_in_range + " AND " + play_tier +
-           " GROUP BY s.title_id, CASE WHEN s.channel_id IS NULL THEN 0 ELSE 1 END)"
-           " SELECT CASE WHEN x.live = 1 THEN 'channels' WHEN t.kind = 'series' THEN 'series'"
-           " ELSE 'movies' END AS kind, SUM(x.plays) AS plays FROM x"
-           " LEFT JOIN titles t ON t.id = x.title_id GROUP BY 1 ORDER BY plays DESC"});
+           plays_in_range + " AND " + play_tier + " GROUP BY 1 ORDER BY plays DESC"});
   t.push_back({"active-profiles-per-day",
                "Viewers per day",
                {"daily active viewers", "how many profiles watched per day",

@@ -1,0 +1,40 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace kinora::app {
+namespace {
+
+bool names(const load_result& r, std::string_view text) {
+  for (const auto& e : r.errors)
+    if (e.find(text) != std::string::npos) return true;
+  return false;
+}
+
+TEST(Config, AMistypedVariableIsNamedWithTheSettingItMeant) {
+  ::setenv("KINORA_PROT", "9000", 1);
+  ::setenv("KINORA_TEST_SOMETHING", "1", 1);  // a tool's variable, not a near miss
+  const auto r = load_config({"--demo"});
+  ::unsetenv("KINORA_PROT");
+  ::unsetenv("KINORA_TEST_SOMETHING");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0], "KINORA_PROT: not a Kinora setting; did you mean KINORA_PORT?");
+}
+
+TEST(Config, OnlyTheServerNeedsTheSecrets) {
+  const std::vector<std::string> args{"--database-url", "postgresql://db/kinora"};
+  const auto serving = load_config(args, true);
+  EXPECT_TRUE(names(serving, "--jwt-secret")) << serving.errors.size();
+  EXPECT_TRUE(names(serving, "--media-secret"));
+  EXPECT_TRUE(load_config(args, false).errors.empty());
+}
+
+TEST(Config, AnExplicitWebRootIsKept) {
+  EXPECT_EQ(load_config({"--web-root", "/srv/kinora/web"}).cfg.web_root, "/srv/kinora/web");
+  EXPECT_FALSE(load_config({}).cfg.web_root.empty());
+}
+
+}  // namespace
+}  // namespace kinora::app
