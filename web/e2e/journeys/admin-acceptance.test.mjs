@@ -282,6 +282,15 @@ test('every kind of admin write made in the app is on the audit log with who did
   await page.getByRole('button', { name: 'Import guide' }).click();
   await page.getByRole('status').filter({ hasText: 'The guide was imported.' }).waitFor();
   expected.push(['epg', 'Imported an XMLTV guide', 'epg/xmltv']);
+  const m3u = path.join(dir, 'audit.m3u');
+  fs.writeFileSync(
+    m3u,
+    `#EXTM3U\n#EXTINF:-1 tvg-id="audit.${stamp}",Audit Import ${stamp}\nhttp://example.test/a.m3u8\n`,
+  );
+  await page.getByLabel('M3U playlist').setInputFiles(m3u);
+  await page.getByRole('button', { name: 'Import line-up' }).click();
+  await page.getByRole('status').filter({ hasText: 'The line-up was imported.' }).waitFor();
+  expected.push(['epg', 'Imported an M3U playlist', 'epg/playlist']);
 
   // Accounts: a tier change, and a stream ended.
   const email = await register('premium');
@@ -525,4 +534,48 @@ test('axe finds nothing serious on any admin page at 1440×900 and 1280×720', a
     await checkA11y(viewer.page, { label: `admin access page at ${size}` });
     await viewer.close();
   }
+});
+
+test('a disabled account: its player stops, and the viewer app refuses its sign-in in words', async () => {
+  const email = await register('premium');
+  const viewer = await openPage(server);
+  const v = viewer.page;
+  await signInAs(v, server, email, PASSWORD, email);
+  await v.goto(`/watch/title/${MOVIE}?start=0`);
+  await v.getByRole('heading', { level: 1, name: MOVIE_TITLE }).waitFor();
+  await playedPast(v, 1);
+
+  const { page, close } = await openPage(server);
+  const accountId = (await apiLogin(server, email, PASSWORD)).grant.account.id;
+  await signInToAdmin(page, DEMO.admin, { to: `/admin/accounts/${accountId}` });
+  await page.getByRole('heading', { name: email }).waitFor();
+  await page.getByRole('button', { name: 'Disable account' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Disable account' }).click();
+  await page.getByRole('status').getByText(`${email} is disabled and signed out.`).waitFor();
+  await page.getByText('Nothing is playing on this account now.').waitFor();
+
+  // Its stream ended with it: the player says so.
+  await v.getByRole('heading', { name: 'This stream has ended' }).waitFor({ timeout: 15_000 });
+  // Signing in again is refused with the server's reason, at the form.
+  const again = await openPage(server);
+  await again.page.goto('/signin');
+  await again.page.getByLabel(/^email/i).fill(email);
+  await again.page.getByLabel(/^password$/i).fill(PASSWORD);
+  await again.page.getByRole('button', { name: /^sign in$/i }).click();
+  const alert = again.page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /disabled/i);
+  assert.match(new URL(again.page.url()).pathname, /^\/signin/);
+  await checkA11y(again.page, { label: 'sign-in refused for a disabled account' });
+  await again.close();
+
+  // On the audit log as a change to that account, by the admin.
+  await page.goto('/admin/audit?area=accounts');
+  await page
+    .getByRole('row', {
+      name: new RegExp(`${esc(DEMO.admin.email)}\\s+Changed account\\s+accounts/${accountId}$`),
+    })
+    .waitFor();
+  await close();
+  await viewer.close();
 });
