@@ -208,17 +208,23 @@ page<admin_title> admin_list(connection& c, const title_query& q, const std::str
   if (q.embedding)
     l.where += " AND (" + sql::embedding(model_param()) + ") = " + l.bind(*q.embedding);
 
+  const std::string from = " FROM titles t" + sql::joins();
   page<admin_title> out;
   out.limit = q.limit;
   out.offset = q.offset;
-  out.total = c.query("SELECT COUNT(*) FROM titles t" + l.where, l.params).front().i64(0);
+  // Counting needs the joins only when a status filters.
+  out.total =
+      c.query("SELECT COUNT(*)" + (q.media || q.embedding ? from : " FROM titles t") + l.where,
+              l.params)
+          .front()
+          .i64(0);
   const std::string status_columns = ", " + sql::media() + ", " + sql::episodes() + ", " +
                                      sql::episodes_with_media() + ", " +
                                      sql::embedding(model_param());
   const std::string limit = l.bind(q.limit);
   const std::string offset = l.bind(q.offset);
   const auto rs =
-      c.query(std::string("SELECT ") + title_columns + status_columns + " FROM titles t" + l.where +
+      c.query(std::string("SELECT ") + title_columns + status_columns + from + l.where +
                   " ORDER BY " + order_by(q) + ", t.id LIMIT " + limit + " OFFSET " + offset,
               l.params);
   auto titles = read_titles(c, rs);

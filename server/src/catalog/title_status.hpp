@@ -26,7 +26,9 @@ struct admin_title {
 
 namespace title_status_sql {
 
-// SQL expressions over the row alias `t` (titles); each yields a status word.
+// The joins (onto the row alias `t`, titles) the expressions below read.
+std::string joins();
+// SQL expressions over `t` and joins(); each yields a status word or a count.
 std::string media();
 std::string episodes();
 std::string episodes_with_media();

@@ -2893,7 +2893,7 @@ export interface components {
             /** @description true disables the account: it cannot sign in, its refresh tokens are revoked and its live streams end (an access token it holds stays valid until it expires, at most its 15-minute lifetime). false enables it again. An admin cannot disable their own account (409). */
             disabled?: boolean;
         };
-        /** @description Whether the title plays. `ready`: the movie, or every episode of the series, has packaged media (an episode plays its own asset, else the series-wide one). `processing`: not ready, and an upload for it is queued or packaging. `partial`: a series with media for some episodes only (or a series-wide asset but no episodes yet). `failed`: no media, and its latest upload failed. `none`: no media and no upload. For a series, `episodes` and `episodes_with_media` count what plays. */
+        /** @description Whether the title plays. `ready`: the movie, or every episode of the series, has packaged media (an episode plays its own asset, else the series-wide one). `processing`: not ready, and an upload for it is queued or packaging. `partial`: a series with media for some episodes only (or a series-wide asset but no episodes yet). `failed`: no media, no upload in flight, and an upload for it failed. `none`: no media and no upload. For a series, `episodes` and `episodes_with_media` count what plays. */
         TitleMediaStatus: {
             /** @enum {string} */
             status: "none" | "processing" | "failed" | "partial" | "ready";
