@@ -13,11 +13,25 @@ TITLES = "/api/v1/admin/titles"
 PREVIEW = "/api/v1/admin/playback/preview"
 
 
+_created = []
+
+
 def create(server, token, **fields):
     body = {**NEW_TITLE, "type": "movie", "slug": "status-" + secrets.token_hex(4), **fields}
     r = server.post(TITLES, token, json=body)
     assert r.status_code == 201, r.text
+    _created.append((server, r.json()["id"]))
     return r.json()
+
+
+@pytest.fixture(autouse=True)
+def delete_created_titles():
+    """The shared server's catalog stays the demo's 70 titles for the other test files."""
+    yield
+    while _created:
+        server, title_id = _created.pop()
+        if server.proc.poll() is None:
+            server.delete(f"{TITLES}/{title_id}", server.token("admin"))
 
 
 def listed(server, token, title_id, **params):
