@@ -128,6 +128,7 @@ struct application::parts {
         [this](const std::string& query, const auth::viewer& v, std::size_t k) {
           return recommendations->by_meaning(v, query, k);
         });
+    catalog->use_embedding_model([this] { return vectors->model_id(); });
     catalog->on_title_changed([this](std::int64_t title_id) {
       recommendations->catalog_changed();
       vectors->refresh(title_id);

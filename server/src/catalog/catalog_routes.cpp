@@ -24,8 +24,14 @@ constexpr std::int64_t max_offset = 100000;
 constexpr std::string_view title_conflict =
     "Someone else changed this title since you loaded it; reload it and apply your change again.";
 
-result<title_query> read_title_query(const http::query_params& q) {
+result<title_query> read_title_query(const http::query_params& q, bool admin = false) {
   title_query out;
+  if (admin) {
+    KINORA_TRY(media, q.one_of("media", {"none", "processing", "failed", "partial", "ready"}));
+    KINORA_TRY(embedding, q.one_of("embedding", {"missing", "stale", "current"}));
+    out.media = media;
+    out.embedding = embedding;
+  }
   KINORA_TRY(genre, q.text("genre", 64));
   KINORA_TRY(kind, q.one_of("type", {"movie", "series"}));
   KINORA_TRY(year_from, q.optional_integer("year_from", 1800, 2200));
@@ -155,6 +161,23 @@ auto clearing(response_cache& cache, Handler handler) {
   };
 }
 
+bj::object to_json(const page<admin_title>& p) {
+  bj::array items;
+  for (const auto& a : p.items) {
+    auto item = to_json(a.t, false);
+    bj::object media{{"status", a.status.media}};
+    if (a.t.kind == "series") {
+      media["episodes"] = a.status.episodes;
+      media["episodes_with_media"] = a.status.episodes_with_media;
+    }
+    item["media"] = std::move(media);
+    item["embedding"] = a.status.embedding;
+    items.push_back(std::move(item));
+  }
+  return {
+      {"items", std::move(items)}, {"total", p.total}, {"limit", p.limit}, {"offset", p.offset}};
+}
+
 http::response svg(std::string body) {
   http::response r;
   r.body = std::move(body);
@@ -246,7 +269,7 @@ void add_routes(http::router& router, catalog_service& service, response_cache& 
   // Admin
   router.add(method::get, "/api/v1/admin/titles", access::admin,
              [&](http::context& ctx) -> result<http::response> {
-               KINORA_TRY(q, read_title_query(ctx.query));
+               KINORA_TRY(q, read_title_query(ctx.query, true));
                return http::json(200, to_json(service.admin_list(q)));
              });
   router.add(method::post, "/api/v1/admin/titles", access::admin,

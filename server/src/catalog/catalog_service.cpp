@@ -114,9 +114,9 @@ std::vector<genre> catalog_service::genres(const auth::viewer& v) {
   return store::genres(*c, auth::filter_for(v));
 }
 
-page<title> catalog_service::admin_list(const title_query& q) {
+page<admin_title> catalog_service::admin_list(const title_query& q) {
   auto c = db_.acquire();
-  return store::list(*c, db_.kind(), store::everything, q);
+  return store::admin_list(*c, q, embedding_model_ ? embedding_model_() : std::string());
 }
 
 result<title> catalog_service::admin_get(std::int64_t id) {

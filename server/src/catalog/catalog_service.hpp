@@ -3,6 +3,7 @@
 
 #include "auth/viewer.hpp"
 #include "catalog/title.hpp"
+#include "catalog/title_status.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "storage/database.hpp"
@@ -22,7 +23,8 @@ class catalog_service {
   std::vector<genre> genres(const auth::viewer& v);
 
   // Admin: everything, regardless of the admin's own profile.
-  page<title> admin_list(const title_query& q);
+  // With each title's media and embedding status.
+  page<admin_title> admin_list(const title_query& q);
   result<title> admin_get(std::int64_t id);
   result<title> create_title(const title_input& in);
   result<title> update_title(std::int64_t id, const title_input& in);
@@ -40,6 +42,11 @@ class catalog_service {
       const std::string& query, const auth::viewer& v, std::size_t k)>;
   void use_semantic_search(semantic_search s) { semantic_ = std::move(s); }
 
+  // The loaded embedding model's id ("" without one): an embedding from another is stale.
+  void use_embedding_model(std::function<std::string()> model) {
+    embedding_model_ = std::move(model);
+  }
+
   // Called after a title is created, changed or deleted (the recommender re-embeds it).
   void on_title_changed(std::function<void(std::int64_t)> listener) {
     on_title_changed_ = std::move(listener);
@@ -54,6 +61,7 @@ class catalog_service {
   const clock& clock_;
   std::function<void(std::int64_t)> on_title_changed_;
   semantic_search semantic_;
+  std::function<std::string()> embedding_model_;
 };
 
 }  // namespace kinora::catalog

@@ -131,52 +131,109 @@ void write_genres(connection& c, std::int64_t title_id, const std::vector<std::s
 
 }  // namespace
 
-page<title> list(connection& c, storage::dialect, const visibility_filter& v,
-                 const title_query& q) {
-  std::string where = " WHERE t.tier_rank <= $1 AND t.maturity_rank <= $2";
-  std::vector<value> params{v.max_tier_rank, v.max_maturity_rank};
-  auto bind = [&](value x) {
+namespace {
+
+// The WHERE clause of a listing and its parameters; later binds append to the same list.
+struct listing {
+  std::string where;
+  std::vector<value> params;
+  std::string bind(value x) {
     params.push_back(std::move(x));
     return "$" + std::to_string(params.size());
-  };
+  }
+};
+
+listing filtered(const visibility_filter& v, const title_query& q) {
+  listing l;
+  l.where = " WHERE t.tier_rank <= " + l.bind(v.max_tier_rank) +
+            " AND t.maturity_rank <= " + l.bind(v.max_maturity_rank);
   if (q.genre)
-    where +=
+    l.where +=
         " AND EXISTS (SELECT 1 FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
         "WHERE tg.title_id = t.id AND g.slug = " +
-        bind(*q.genre) + ")";
-  if (q.kind) where += " AND t.kind = " + bind(*q.kind);
-  if (q.year_from) where += " AND t.year >= " + bind(*q.year_from);
-  if (q.year_to) where += " AND t.year <= " + bind(*q.year_to);
+        l.bind(*q.genre) + ")";
+  if (q.kind) l.where += " AND t.kind = " + l.bind(*q.kind);
+  if (q.year_from) l.where += " AND t.year >= " + l.bind(*q.year_from);
+  if (q.year_to) l.where += " AND t.year <= " + l.bind(*q.year_to);
   if (q.max_maturity)
-    where += " AND t.maturity_rank <= " + bind(std::int64_t{auth::rank(*q.max_maturity)});
+    l.where += " AND t.maturity_rank <= " + l.bind(std::int64_t{auth::rank(*q.max_maturity)});
+  return l;
+}
 
+std::string order_by(const title_query& q) {
+  const char* dir = q.descending ? " DESC" : " ASC";
+  switch (q.sort) {
+    case sort_key::title:
+      return std::string("lower(t.title)") + dir;
+    case sort_key::year:
+      return std::string("t.year") + dir;
+    case sort_key::added:
+      return std::string("t.added_at") + dir;
+    case sort_key::popularity:
+      break;
+  }
+  return std::string("t.popularity") + dir;
+}
+
+}  // namespace
+
+page<title> list(connection& c, storage::dialect, const visibility_filter& v,
+                 const title_query& q) {
+  auto l = filtered(v, q);
   page<title> out;
   out.limit = q.limit;
   out.offset = q.offset;
-  out.total = c.query("SELECT COUNT(*) FROM titles t" + where, params).front().i64(0);
-
-  const char* dir = q.descending ? " DESC" : " ASC";
-  std::string order;
-  switch (q.sort) {
-    case sort_key::title:
-      order = std::string("lower(t.title)") + dir;
-      break;
-    case sort_key::year:
-      order = std::string("t.year") + dir;
-      break;
-    case sort_key::added:
-      order = std::string("t.added_at") + dir;
-      break;
-    case sort_key::popularity:
-      order = std::string("t.popularity") + dir;
-      break;
-  }
-  const std::string limit = bind(q.limit);
-  const std::string offset = bind(q.offset);
-  const auto rs = c.query(std::string("SELECT ") + title_columns + " FROM titles t" + where +
-                              " ORDER BY " + order + ", t.id LIMIT " + limit + " OFFSET " + offset,
-                          params);
+  out.total = c.query("SELECT COUNT(*) FROM titles t" + l.where, l.params).front().i64(0);
+  const std::string limit = l.bind(q.limit);
+  const std::string offset = l.bind(q.offset);
+  const auto rs =
+      c.query(std::string("SELECT ") + title_columns + " FROM titles t" + l.where + " ORDER BY " +
+                  order_by(q) + ", t.id LIMIT " + limit + " OFFSET " + offset,
+              l.params);
   out.items = read_titles(c, rs);
+  return out;
+}
+
+page<admin_title> admin_list(connection& c, const title_query& q, const std::string& model_id) {
+  namespace sql = title_status_sql;
+  auto l = filtered(everything, q);
+  // The model is bound once, where the first expression needs it.
+  std::string model;
+  auto model_param = [&]() -> std::string {
+    if (model_id.empty()) return {};
+    if (model.empty()) model = l.bind(model_id);
+    return model;
+  };
+  if (q.media) l.where += " AND (" + sql::media() + ") = " + l.bind(*q.media);
+  if (q.embedding)
+    l.where += " AND (" + sql::embedding(model_param()) + ") = " + l.bind(*q.embedding);
+
+  const std::string from = " FROM titles t" + sql::joins();
+  page<admin_title> out;
+  out.limit = q.limit;
+  out.offset = q.offset;
+  // Counting needs the joins only when a status filters.
+  out.total =
+      c.query("SELECT COUNT(*)" + (q.media || q.embedding ? from : " FROM titles t") + l.where,
+              l.params)
+          .front()
+          .i64(0);
+  const std::string status_columns = ", " + sql::media() + ", " + sql::episodes() + ", " +
+                                     sql::episodes_with_media() + ", " +
+                                     sql::embedding(model_param());
+  const std::string limit = l.bind(q.limit);
+  const std::string offset = l.bind(q.offset);
+  const auto rs =
+      c.query(std::string("SELECT ") + title_columns + status_columns + from + l.where +
+                  " ORDER BY " + order_by(q) + ", t.id LIMIT " + limit + " OFFSET " + offset,
+              l.params);
+  auto titles = read_titles(c, rs);
+  constexpr std::size_t first = 17;  // after title_columns
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    const auto& r = rs.items[i];
+    out.items.push_back({std::move(titles[i]),
+                         {r.text(first), r.i64(first + 1), r.i64(first + 2), r.text(first + 3)}});
+  }
   return out;
 }
 

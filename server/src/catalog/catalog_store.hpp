@@ -6,6 +6,7 @@
 
 #include "auth/entitlement.hpp"
 #include "catalog/title.hpp"
+#include "catalog/title_status.hpp"
 #include "storage/database.hpp"
 
 namespace kinora::catalog::catalog_store {
@@ -17,6 +18,9 @@ inline constexpr visibility_filter everything{3, 4};
 
 page<title> list(connection& c, storage::dialect d, const visibility_filter& v,
                  const title_query& q);
+// Every title with its media and embedding status; model_id: the loaded embedding model,
+// or empty without one.
+page<admin_title> admin_list(connection& c, const title_query& q, const std::string& model_id);
 page<title> search(connection& c, storage::dialect d, const visibility_filter& v,
                    const std::vector<std::string>& words, const std::string& folded_query,
                    std::int64_t limit, std::int64_t offset);

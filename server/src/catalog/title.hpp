@@ -62,6 +62,9 @@ struct title_query {
   std::optional<std::int64_t> year_from;
   std::optional<std::int64_t> year_to;
   std::optional<auth::maturity> max_maturity;
+  // Admin listing only: media and embedding status (see title_status.hpp).
+  std::optional<std::string> media;
+  std::optional<std::string> embedding;
   sort_key sort = sort_key::popularity;
   bool descending = true;
   std::int64_t limit = 20;

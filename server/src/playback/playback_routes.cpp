@@ -41,34 +41,49 @@ result<std::string> session_id(const http::context& ctx) {
   return std::string(id);
 }
 
+bj::object to_json(const started_session& started, const playback_settings& settings) {
+  auto out = to_json(started.session, settings);
+  out["manifest_url"] = started.manifest_url;
+  out["key_url"] = started.key_url.empty() ? bj::value(nullptr) : bj::value(started.key_url);
+  out["urls_expire_at"] = format_rfc3339(started.urls_expire_at);
+  out["resume_position_seconds"] = started.session.position_seconds;
+  return out;
+}
+
 }  // namespace
 
 void add_routes(http::router& router, playback_service& service) {
-  router.add(
-      method::post, "/api/v1/playback/sessions", access::signed_in,
-      [&](http::context& ctx) -> result<http::response> {
-        KINORA_TRY(body, ctx.json_body());
-        json::object_reader r(body);
-        // A title (and episode), or a channel (and a programme to start over);
-        // finish() refuses fields of the other kind.
-        const bool for_channel = r.has("channel_id");
-        const auto none = std::optional<std::int64_t>();
-        auto title = for_channel ? none : r.required_int("title_id", 1, INT64_MAX);
-        auto episode = for_channel ? none : r.optional_int("episode_id", 1, INT64_MAX);
-        auto channel = for_channel ? r.required_int("channel_id", 1, INT64_MAX) : none;
-        auto programme = for_channel ? r.optional_int("programme_id", 1, INT64_MAX) : none;
-        if (auto st = r.finish(); !st) return st.err();
-        KINORA_TRY(started, for_channel ? service.start_channel(ctx.who(), *channel, programme)
-                                        : service.start(ctx.who(), *title, episode));
-        auto out = to_json(started.session, service.settings());
-        out["manifest_url"] = started.manifest_url;
-        out["key_url"] = started.key_url.empty() ? bj::value(nullptr) : bj::value(started.key_url);
-        out["urls_expire_at"] = format_rfc3339(started.urls_expire_at);
-        out["resume_position_seconds"] = started.session.position_seconds;
-        auto res = http::json(201, out);
-        res.set("Location", "/api/v1/playback/sessions/" + started.session.id);
-        return res;
-      });
+  router.add(method::post, "/api/v1/playback/sessions", access::signed_in,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(body, ctx.json_body());
+               json::object_reader r(body);
+               // A title (and episode), or a channel (and a programme to start over);
+               // finish() refuses fields of the other kind.
+               const bool for_channel = r.has("channel_id");
+               const auto none = std::optional<std::int64_t>();
+               auto title = for_channel ? none : r.required_int("title_id", 1, INT64_MAX);
+               auto episode = for_channel ? none : r.optional_int("episode_id", 1, INT64_MAX);
+               auto channel = for_channel ? r.required_int("channel_id", 1, INT64_MAX) : none;
+               auto programme = for_channel ? r.optional_int("programme_id", 1, INT64_MAX) : none;
+               if (auto st = r.finish(); !st) return st.err();
+               KINORA_TRY(started, for_channel
+                                       ? service.start_channel(ctx.who(), *channel, programme)
+                                       : service.start(ctx.who(), *title, episode));
+               auto res = http::json(201, to_json(started, service.settings()));
+               res.set("Location", "/api/v1/playback/sessions/" + started.session.id);
+               return res;
+             });
+
+  router.add(method::post, "/api/v1/admin/playback/preview", access::admin,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(body, ctx.json_body());
+               json::object_reader r(body);
+               auto title = r.required_int("title_id", 1, INT64_MAX);
+               auto episode = r.optional_int("episode_id", 1, INT64_MAX);
+               if (auto st = r.finish(); !st) return st.err();
+               KINORA_TRY(started, service.start_preview(ctx.who(), *title, episode));
+               return http::json(201, to_json(started, service.settings()));
+             });
 
   router.add(method::get, "/api/v1/playback/sessions", access::signed_in,
              [&](http::context& ctx) -> result<http::response> {

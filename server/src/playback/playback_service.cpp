@@ -65,25 +65,30 @@ playback_service::playback_service(storage::database& db, viewing::viewing_servi
       random_(random),
       settings_(std::move(settings)) {}
 
+result<playback_service::target> playback_service::find_target(
+    std::int64_t title_id, std::optional<std::int64_t> episode_id) {
+  auto c = db_.acquire();
+  auto title = cat::find(*c, cat::everything, title_id);
+  if (!title) return fail(errc::not_found, "No title with id " + std::to_string(title_id) + ".");
+  target out{std::move(*title), std::nullopt};
+  if (out.title.kind == "series") {
+    if (episode_id) {
+      out.episode = cat::find_episode_ref(*c, *episode_id);
+      if (!out.episode || out.episode->title_id != title_id)
+        return fail(errc::not_found, "Title " + std::to_string(title_id) + " has no episode " +
+                                         std::to_string(*episode_id) + ".");
+    }
+  } else if (episode_id) {
+    return invalid_field("episode_id", "must be absent for a movie");
+  }
+  return out;
+}
+
 result<started_session> playback_service::start(const auth::viewer& v, std::int64_t title_id,
                                                 std::optional<std::int64_t> episode_id) {
-  std::optional<catalog::title> title;
-  std::optional<cat::episode_ref> episode;
-  {
-    auto c = db_.acquire();
-    title = cat::find(*c, cat::everything, title_id);
-    if (!title) return fail(errc::not_found, "No title with id " + std::to_string(title_id) + ".");
-    if (title->kind == "series") {
-      if (episode_id) {
-        episode = cat::find_episode_ref(*c, *episode_id);
-        if (!episode || episode->title_id != title_id)
-          return fail(errc::not_found, "Title " + std::to_string(title_id) + " has no episode " +
-                                           std::to_string(*episode_id) + ".");
-      }
-    } else if (episode_id) {
-      return invalid_field("episode_id", "must be absent for a movie");
-    }
-  }
+  KINORA_TRY(found, find_target(title_id, episode_id));
+  const auto* title = &found.title;
+  auto& episode = found.episode;
   if (auto st = entitled(v, "title", title->tier, title->maturity); !st) return st.err();
 
   // A series without an episode resumes where the profile left off, else starts at S1E1.
@@ -117,6 +122,51 @@ result<started_session> playback_service::start(const auth::viewer& v, std::int6
   s.duration_seconds = asset->duration_seconds;
   s.position_seconds = std::min(resume, asset->duration_seconds);
   return admit(v, std::move(s), "/media/");
+}
+
+result<started_session> playback_service::start_preview(const auth::viewer& admin,
+                                                        std::int64_t title_id,
+                                                        std::optional<std::int64_t> episode_id) {
+  KINORA_TRY(found, find_target(title_id, episode_id));
+  auto& episode = found.episode;
+  if (found.title.kind == "series" && !episode) {
+    episode = cat::next_episode(*db_.acquire(), title_id, 0, 0);
+    if (!episode)
+      return fail(errc::conflict, "This series has no episodes to play yet.", "no-media");
+  }
+  const std::int64_t episode_key = episode ? episode->id : 0;
+  const auto asset = assets_.for_title(title_id, episode_key);
+  if (!asset) return fail(errc::conflict, "This title has no packaged media yet.", "no-media");
+
+  const auto now = clock_.now_unix();
+  started_session out;
+  auto& s = out.session;
+  s.id = new_session_id(random_);
+  // Account 0 is no account: the preview counts against nobody's stream limit, and
+  // heartbeats and ends (own()) never find it, so it writes no viewing history.
+  s.account_id = 0;
+  s.profile_id = admin.profile_id;
+  s.title_id = title_id;
+  s.episode_id = episode_key;
+  s.asset_id = asset->id;
+  s.duration_seconds = asset->duration_seconds;
+  s.started_at = s.last_heartbeat = now;
+  s.expires_at = now + settings_.preview_ttl;
+  // A bound all the same, so a looping client cannot fill the session store.
+  constexpr int max_previews = 100;
+  if (!sessions_.start(s, max_previews, now))
+    return fail(errc::rate_limited, "Too many previews are open; try again in a few minutes.",
+                "preview-limit");
+  sign_package(out, s.expires_at);
+  return out;
+}
+
+void playback_service::sign_package(started_session& out, std::int64_t expires_at) const {
+  out.urls_expire_at = expires_at;
+  const auto prefix = settings_.media_base_url +
+                      signer_.prefix(expires_at, out.session.id, out.session.asset_id, "/media/");
+  out.manifest_url = prefix + "master.m3u8";
+  out.key_url = prefix + "key";
 }
 
 result<started_session> playback_service::start_channel(const auth::viewer& v,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "auth/viewer.hpp"
+#include "catalog/catalog_store.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "live/live_service.hpp"
@@ -19,9 +20,10 @@
 namespace kinora::playback {
 
 struct playback_settings {
-  std::int64_t session_timeout = 90;  // seconds without a heartbeat before a session ends
-  std::int64_t url_ttl = 6 * 3600;    // lifetime of the signed media URLs
-  std::string media_base_url;         // "" (same origin) or e.g. https://cdn.example.com
+  std::int64_t session_timeout = 90;   // seconds without a heartbeat before a session ends
+  std::int64_t url_ttl = 6 * 3600;     // lifetime of the signed media URLs
+  std::string media_base_url;          // "" (same origin) or e.g. https://cdn.example.com
+  std::int64_t preview_ttl = 15 * 60;  // an admin preview's session and URLs
 };
 
 struct started_session {
@@ -40,6 +42,11 @@ class playback_service {
 
   result<started_session> start(const auth::viewer& v, std::int64_t title_id,
                                 std::optional<std::int64_t> episode_id);
+  // An admin's preview of a title (or episode) with media: no plan, tier or maturity
+  // check, no stream count of any account (the session belongs to no account), no
+  // resume point or bookmark (it takes no heartbeats); it ends after preview_ttl.
+  result<started_session> start_preview(const auth::viewer& admin, std::int64_t title_id,
+                                        std::optional<std::int64_t> episode_id);
   // A channel at its live edge, or (start-over) one of its programmes from the start.
   result<started_session> start_channel(const auth::viewer& v, std::int64_t channel_id,
                                         std::optional<std::int64_t> programme_id);
@@ -63,6 +70,14 @@ class playback_service {
   result<playback_session> own(const auth::viewer& v, const std::string& id);
   // Admits the session under the account's stream limit and signs its URLs.
   result<started_session> admit(const auth::viewer& v, playback_session s, std::string_view root);
+  // The title and the episode to play (given, else the first), or why not.
+  struct target {
+    catalog::title title;
+    std::optional<catalog::catalog_store::episode_ref> episode;
+  };
+  result<target> find_target(std::int64_t title_id, std::optional<std::int64_t> episode_id);
+  // The URLs of a title's package for session s, valid until expires_at.
+  void sign_package(started_session& out, std::int64_t expires_at) const;
 
   storage::database& db_;
   viewing::viewing_service& viewing_;

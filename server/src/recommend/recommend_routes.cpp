@@ -30,6 +30,16 @@ bj::object to_json(const embedding_job& j) {
            j.finished_at ? bj::value(format_rfc3339(j.finished_at)) : bj::value(nullptr)}};
 }
 
+bj::object to_json(const similar_titles& found) {
+  bj::array items;
+  for (const auto& s : found.items) {
+    auto item = catalog::to_json(s.title, false);
+    item["score"] = s.score ? bj::value(*s.score) : bj::value(nullptr);
+    items.push_back(std::move(item));
+  }
+  return {{"items", std::move(items)}, {"source", found.source}, {"reason", found.reason}};
+}
+
 }  // namespace
 
 void add_routes(http::router& router, recommend_service& service, title_vectors& vectors,
@@ -39,15 +49,21 @@ void add_routes(http::router& router, recommend_service& service, title_vectors&
                KINORA_TRY(id, ctx.id("id"));
                KINORA_TRY(limit, ctx.query.integer("limit", 12, 1, 50));
                KINORA_TRY(found, service.similar(ctx.who(), id, static_cast<std::size_t>(limit)));
-               bj::array items;
-               for (const auto& s : found.items) {
-                 auto item = catalog::to_json(s.title, false);
-                 item["score"] = s.score ? bj::value(*s.score) : bj::value(nullptr);
-                 items.push_back(std::move(item));
-               }
-               return http::json(200, bj::object{{"items", std::move(items)},
-                                                 {"source", found.source},
-                                                 {"reason", found.reason}});
+               return http::json(200, to_json(found));
+             });
+
+  // Admins preview what viewers would be shown next to a title, over the whole catalog:
+  // the same ranking, asked as a viewer who may see everything.
+  router.add(method::get, "/api/v1/admin/titles/{id}/similar", access::admin,
+             [&](http::context& ctx) -> result<http::response> {
+               KINORA_TRY(id, ctx.id("id"));
+               KINORA_TRY(limit, ctx.query.integer("limit", 12, 1, 50));
+               auth::viewer everyone = ctx.who();
+               everyone.tier = auth::tier::premium;
+               everyone.ceiling = auth::maturity::age18;
+               everyone.kids = false;
+               KINORA_TRY(found, service.similar(everyone, id, static_cast<std::size_t>(limit)));
+               return http::json(200, to_json(found));
              });
 
   router.add(

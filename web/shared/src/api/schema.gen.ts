@@ -857,7 +857,7 @@ export interface paths {
         };
         /**
          * List all titles
-         * @description Admin only. Sees every title, whatever the admin's own profile. Same filters, sorting and paging as /api/v1/catalog/titles, without the visibility policy.
+         * @description Admin only. Sees every title, whatever the admin's own profile. Same filters, sorting and paging as /api/v1/catalog/titles, without the visibility policy. Each item also says whether the title plays (`media`) and whether its embedding is current (`embedding`), computed in SQL for the page; `media=` and `embedding=` filter by them (400 for another value).
          */
         get: operations["adminListTitles"];
         put?: never;
@@ -1486,6 +1486,46 @@ export interface paths {
         get: operations["adminInsightAnswer"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/titles/{id}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Similar titles (admin preview)
+         * @description Admin only. What More Like This would show next to this title, over the whole catalog whatever the plan and maturity rating (admins see all): the same ranking as `GET /api/v1/recommendations/similar/{id}`, each item with its cosine `score`. `source` is `embeddings`, or `genres` (the lexical fallback: shared genres, then popularity, `score` null) when no model is loaded or the title has no embedding.
+         */
+        get: operations["adminSimilarTitles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/playback/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a title's media
+         * @description Admin only. Opens a preview session of a movie or episode with packaged media and answers it in the shape of a playback session, with its signed HLS master URL (`manifest_url`) and key URL. A preview is no one's viewing: it is not tier- or maturity-checked, does not count against any account's stream limit (the admin's own account may be on Basic or at its limit), starts at 0 and writes no bookmark or history (it takes no heartbeats: `PUT /api/v1/playback/sessions/{id}` answers 404). It and its URLs expire after 15 minutes (`expires_at`, `urls_expire_at`). A title without media gets the same refusal as the viewer route (409 `no-media`).
+         */
+        post: operations["adminPreviewPlayback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3001,6 +3041,78 @@ export interface components {
             suggestions: components["schemas"]["InsightSuggestion"][];
             elapsed_ms: number;
         };
+        /** @description Whether the title plays. `ready`: the movie, or every episode of the series, has packaged media (an episode plays its own asset, else the series-wide one). `processing`: not ready, and an upload for it is queued or packaging. `partial`: a series with media for some episodes only (or a series-wide asset but no episodes yet). `failed`: no media, no upload in flight, and an upload for it failed. `none`: no media and no upload. For a series, `episodes` and `episodes_with_media` count what plays. */
+        TitleMediaStatus: {
+            /** @enum {string} */
+            status: "none" | "processing" | "failed" | "partial" | "ready";
+            /** @description Series only: how many episodes it has. */
+            episodes?: number;
+            /** @description Series only: how many of them play. */
+            episodes_with_media?: number;
+        };
+        /** @description A title as the admin titles table shows it: the listing fields plus its media and embedding status. */
+        AdminTitleSummary: {
+            id: components["schemas"]["Id"];
+            /**
+             * @description URL-friendly unique name.
+             * @example rainmouth
+             */
+            slug: string;
+            /** @enum {string} */
+            type: "movie" | "series";
+            title: string;
+            synopsis: string;
+            /** @description Release year. */
+            year: number;
+            /** @description Film length, or typical episode length of a series. */
+            runtime_minutes: number;
+            maturity_rating: components["schemas"]["MaturityRating"];
+            /** @description The lowest tier that includes the title. */
+            tier: components["schemas"]["Tier"];
+            /** @description Genre slugs (see /api/v1/catalog/genres). */
+            genres: string[];
+            cast: string[];
+            /** @description Empty when unknown. */
+            director: string;
+            moods: string[];
+            themes: string[];
+            popularity: number;
+            /** @description Shown in the featured row. */
+            featured: boolean;
+            added_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: uri-reference
+             * @description 2:3 SVG poster (public).
+             * @example /api/v1/artwork/titles/53/poster.svg
+             */
+            poster_url: string;
+            /**
+             * Format: uri-reference
+             * @description 16:9 SVG backdrop (public).
+             * @example /api/v1/artwork/titles/53/backdrop.svg
+             */
+            backdrop_url: string;
+            media: components["schemas"]["TitleMediaStatus"];
+            /**
+             * @description `missing`: the title has no stored embedding (no model has embedded it). `stale`: the stored vector was made by another model than the one loaded, or the title was edited after it was made (the stored text hash is not comparable in SQL, so the edit time stands in for a text change; without a model loaded only the edit time counts). `current`: otherwise. A loaded model re-embeds a title on every edit, and `POST /api/v1/admin/embeddings/generate` embeds what is missing or whose text changed.
+             * @enum {string}
+             */
+            embedding: "missing" | "stale" | "current";
+        };
+        /** @description One page of titles with their media and embedding status. */
+        AdminTitlePage: {
+            items: components["schemas"]["AdminTitleSummary"][];
+            /** @description How many titles match in all (visible to the asker). */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        /** @description The movie, or the series (optionally one of its episodes; else its first episode) to preview. */
+        PlaybackPreviewRequest: {
+            title_id: components["schemas"]["Id"];
+            /** @description For a series, the episode (404 if it is not one of the title's); must be absent for a movie (422). */
+            episode_id?: components["schemas"]["Id"];
+        };
     };
     responses: {
         /** @description The query string is not valid percent-encoded UTF-8. Problem kinds: `malformed-query`. */
@@ -3586,6 +3698,16 @@ export interface components {
          * @example "0123456789abcdef"
          */
         IfMatch: string;
+        /**
+         * @description Only titles with this media status (see `TitleMediaStatus`).
+         * @example ready
+         */
+        MediaStatusFilter: "none" | "processing" | "failed" | "partial" | "ready";
+        /**
+         * @description Only titles with this embedding status: `missing`, `stale` or `current`.
+         * @example current
+         */
+        EmbeddingStatusFilter: "missing" | "stale" | "current";
     };
     requestBodies: never;
     headers: {
@@ -6258,6 +6380,16 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only titles with this media status (see `TitleMediaStatus`).
+                 * @example ready
+                 */
+                media?: components["parameters"]["MediaStatusFilter"];
+                /**
+                 * @description Only titles with this embedding status: `missing`, `stale` or `current`.
+                 * @example current
+                 */
+                embedding?: components["parameters"]["EmbeddingStatusFilter"];
             };
             header?: never;
             path?: never;
@@ -6272,7 +6404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TitlePage"];
+                    "application/json": components["schemas"]["AdminTitlePage"];
                 };
             };
             400: components["responses"]["BadQuery"];
@@ -8343,6 +8475,173 @@ export interface operations {
             403: components["responses"]["AdminRequired"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminSimilarTitles: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many titles (1-50).
+                 * @example 5
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A positive integer id (400 `invalid-id` otherwise).
+                 * @example 1
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Similar titles. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarTitles"];
+                };
+            };
+            /** @description The id or a query parameter is malformed or out of range. Problem kinds: `invalid-id`, `malformed-query`, `invalid-parameter`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter";
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
+            /** @description No title with this id. Problem kinds: `not-found`. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:not-found";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminPreviewPlayback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title_id": 7
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlaybackPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The preview session with its signed URLs. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackStart"];
+                };
+            };
+            400: components["responses"]["BadBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
+            /** @description No title with this id, or `episode_id` is not an episode of this title. Problem kinds: `not-found`. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:not-found";
+                    };
+                };
+            };
+            /** @description Nothing to play yet: no packaged media is linked to the movie or episode, or the series has no episodes. Problem kinds: `no-media`. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 409;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:no-media";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Fields are missing, of the wrong type, out of range or unknown (`errors` lists every one), or `episode_id` is given for a movie. Problem kinds: `validation`. */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 422;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:validation";
+                    };
+                };
+            };
+            /** @description Too many previews are open at once (100, across all admins); they expire after 15 minutes. Problem kinds: `preview-limit`. */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {unknown} */
+                        type?: "urn:kinora:problem:preview-limit";
+                    };
+                };
+            };
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

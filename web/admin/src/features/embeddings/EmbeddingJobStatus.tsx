@@ -16,8 +16,11 @@ export function EmbeddingJobStatus({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const finished = job.data && !isRunning(job.data);
   useEffect(() => {
-    // The index changed: the counts above are read again.
-    if (finished) void queryClient.invalidateQueries({ queryKey: embeddingKeys.status() });
+    // The index changed: the counts and the titles' statuses are read again.
+    if (!finished) return;
+    void queryClient.invalidateQueries({ queryKey: embeddingKeys.status() });
+    void queryClient.invalidateQueries({ queryKey: [...embeddingKeys.all, 'titles'] });
+    void queryClient.invalidateQueries({ queryKey: ['admin', 'titles', 'list'] });
   }, [finished, queryClient]);
 
   if (job.isPending) return <p className="text-sm text-neutral-300">Checking the job…</p>;

@@ -8,7 +8,10 @@ import { CheckboxField, FormError } from '../../ui/fields';
 import { formErrors } from '../../ui/formErrors';
 import { PageHeader, Section } from '../../ui/PageHeader';
 import { EmbeddingJobStatus } from './EmbeddingJobStatus';
+import { parseEmbeddingList, updateEmbeddingList, type EmbeddingListState } from './embeddingList';
+import { EmbeddingTitles } from './EmbeddingTitles';
 import { catalogSizeQuery, embeddingStatusQuery, useGenerateEmbeddings } from './queries';
+import { SimilarPanel } from './SimilarPanel';
 
 // The recommendation index: which model, how many titles it holds, and a job to embed the
 // catalog. The job id stays in the URL (?job=) so a reload keeps following it.
@@ -19,6 +22,8 @@ export default function EmbeddingsPage() {
   const [regenerate, setRegenerate] = useState(false);
   const [params, setParams] = useSearchParams();
   const jobId = params.get('job');
+  const list = parseEmbeddingList(params);
+  const change = (c: Partial<EmbeddingListState>) => setParams(updateEmbeddingList(params, c));
 
   const refused = isApiError(generate.error, 'job-running')
     ? 'An embedding job is already running; wait for it to finish, then start another.'
@@ -45,9 +50,18 @@ export default function EmbeddingsPage() {
             </dl>
           )}
           <p className="mt-4 text-sm text-neutral-300">
-            The API reports counts only, not which titles are embedded. Editing a title re-embeds it by itself.
+            Editing a title re-embeds it by itself. A stale embedding was made by another model, or before the title was
+            last edited.
           </p>
         </Section>
+        <div className="grid grid-cols-1 gap-6 xl:grid-cols-[3fr_2fr]">
+          <Section title="Titles">
+            <EmbeddingTitles state={list} onChange={change} />
+          </Section>
+          <Section title="Similar titles">
+            <SimilarPanel titleId={list.similar} />
+          </Section>
+        </div>
         <Section title="Generate">
           <form
             aria-label="Generate embeddings"

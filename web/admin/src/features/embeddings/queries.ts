@@ -1,12 +1,33 @@
 import { api, unwrap, type EmbeddingJob } from '@kinora/shared';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { embeddingListQuery, type EmbeddingListState } from './embeddingList';
 
 export const embeddingKeys = {
   all: ['admin', 'embeddings'] as const,
   status: () => [...embeddingKeys.all, 'status'] as const,
   catalogSize: () => [...embeddingKeys.all, 'catalog-size'] as const,
   job: (id: string) => [...embeddingKeys.all, 'job', id] as const,
+  titles: (state: EmbeddingListState) => [...embeddingKeys.all, 'titles', state.embedding, state.page] as const,
+  similar: (id: number) => [...embeddingKeys.all, 'similar', id] as const,
 };
+
+// Titles with their embedding status, from the admin list and its embedding= filter.
+export const embeddingTitlesQuery = (state: EmbeddingListState) =>
+  queryOptions({
+    queryKey: embeddingKeys.titles(state),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/admin/titles', { params: { query: embeddingListQuery(state) }, signal })),
+    placeholderData: keepPreviousData,
+  });
+
+// What More Like This would show next to a title, over the whole catalog, with scores.
+export const similarTitlesQuery = (id: number) =>
+  queryOptions({
+    queryKey: embeddingKeys.similar(id),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/admin/titles/{id}/similar', { params: { path: { id }, query: { limit: 10 } }, signal })),
+  });
 
 export const embeddingStatusQuery = () =>
   queryOptions({

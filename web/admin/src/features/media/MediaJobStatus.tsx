@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { FormError } from '../../ui/fields';
 import { formErrors } from '../../ui/formErrors';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { PreviewButton } from '../preview/PreviewButton';
 import { mediaJobQuery } from './queries';
 
 const STATE = { queued: 'Queued for packaging', running: 'Packaging', succeeded: 'Ready to play', failed: 'Failed' };
@@ -40,6 +41,15 @@ export function MediaJobStatus({ id, title }: { id: string; title: TitleDetail }
         {j.status === 'succeeded' && j.asset_id && ` · asset ${j.asset_id}`}
         {j.status === 'failed' && j.error && `: ${j.error}`}
       </p>
+      {j.status === 'succeeded' && j.title_id === title.id && (
+        <div>
+          <PreviewButton
+            titleId={title.id}
+            episodeId={j.episode_id ?? undefined}
+            name={episode ? `${title.title} ${episode.label}` : title.title}
+          />
+        </div>
+      )}
       <p className="text-xs text-neutral-400">Job {j.id}</p>
     </div>
   );

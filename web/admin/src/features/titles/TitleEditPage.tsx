@@ -8,6 +8,7 @@ import { BackLink } from '../../ui/LinkButton';
 import { PageHeader, Section } from '../../ui/PageHeader';
 import { useVersionedEdit } from '../../ui/useVersionedEdit';
 import { MediaUpload } from '../media/MediaUpload';
+import { PreviewButton } from '../preview/PreviewButton';
 import { ArtworkPreview } from './ArtworkPreview';
 import { DeleteTitleButton } from './DeleteTitleButton';
 import { titleQuery, useCreateTitle, useUpdateTitle } from './queries';
@@ -90,7 +91,13 @@ function EditTitle({ id }: { id: number }) {
   return (
     <>
       <PageHeader title={t.title} back={back}>
-        <DeleteTitleButton title={t} />
+        <PreviewButton titleId={t.id} name={t.title} />
+        <DeleteTitleButton
+          title={t}
+          etag={(edit.base ?? title.data).etag}
+          reloading={edit.reloading}
+          onReload={() => void edit.loadTheirs()}
+        />
       </PageHeader>
       <p role="status" className="mb-4 text-sm text-emerald-300">
         {edit.status}

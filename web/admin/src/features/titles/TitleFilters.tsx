@@ -5,6 +5,7 @@ import { RATINGS } from '../../ui/options';
 import { SearchForm } from '../../ui/SearchForm';
 import type { TitleListState } from './listParams';
 import { genresQuery } from './queries';
+import { EMBEDDING_OPTIONS, MEDIA_OPTIONS } from './titleStatus';
 
 const TYPES = [
   { value: '', label: 'Movies and series' },
@@ -29,7 +30,7 @@ export function TitleFilters({
   return (
     <div className="mb-4 flex flex-col gap-3">
       <SearchForm name="Titles" label="Search titles" query={state.q} onSearch={(q) => onChange({ q })} />
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 xl:grid-cols-5">
         <SelectField
           label="Type"
           options={TYPES}
@@ -50,6 +51,20 @@ export function TitleFilters({
           value={state.maturity ?? ''}
           disabled={searching}
           onChange={(e) => onChange({ maturity: (e.target.value || undefined) as TitleListState['maturity'] })}
+        />
+        <SelectField
+          label="Media"
+          options={MEDIA_OPTIONS}
+          value={state.media ?? ''}
+          disabled={searching}
+          onChange={(e) => onChange({ media: (e.target.value || undefined) as TitleListState['media'] })}
+        />
+        <SelectField
+          label="Embedding"
+          options={EMBEDDING_OPTIONS}
+          value={state.embedding ?? ''}
+          disabled={searching}
+          onChange={(e) => onChange({ embedding: (e.target.value || undefined) as TitleListState['embedding'] })}
         />
       </div>
       {searching && (

@@ -1,11 +1,18 @@
-import type { TitleSummary } from '@kinora/shared';
+import type { AdminTitleSummary, TitleSummary } from '@kinora/shared';
 import { Link } from 'react-router-dom';
 
 import { DataTable, type Column, type SortState } from '../../ui/DataTable';
+import { StatusBadge } from './StatusBadge';
+import { embeddingBadge, mediaBadge } from './titleStatus';
+
+// The admin list carries each title's media and embedding status; search results do not.
+type Row = TitleSummary | AdminTitleSummary;
+const hasStatus = (t: Row): t is AdminTitleSummary => 'media' in t;
+const unknown = <span className="text-neutral-400">—</span>;
 
 const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
-const COLUMNS: Column<TitleSummary>[] = [
+const COLUMNS: Column<Row>[] = [
   {
     key: 'title',
     header: 'Title',
@@ -28,6 +35,16 @@ const COLUMNS: Column<TitleSummary>[] = [
     ),
   },
   { key: 'type', header: 'Type', render: (t) => (t.type === 'movie' ? 'Movie' : 'Series') },
+  {
+    key: 'media',
+    header: 'Media',
+    render: (t) => (hasStatus(t) ? <StatusBadge {...mediaBadge(t.media)} /> : unknown),
+  },
+  {
+    key: 'embedding',
+    header: 'Embedding',
+    render: (t) => (hasStatus(t) ? <StatusBadge {...embeddingBadge(t.embedding)} /> : unknown),
+  },
   { key: 'tier', header: 'Tier', render: (t) => <span className="capitalize">{t.tier}</span> },
   { key: 'rating', header: 'Rating', render: (t) => t.maturity_rating },
   { key: 'year', header: 'Year', sort: 'year', render: (t) => t.year },
@@ -41,15 +58,7 @@ const COLUMNS: Column<TitleSummary>[] = [
   { key: 'featured', header: 'Featured', render: (t) => (t.featured ? 'Yes' : '—') },
 ];
 
-export function TitlesTable({
-  items,
-  sorting,
-  busy,
-}: {
-  items: readonly TitleSummary[];
-  sorting?: SortState;
-  busy: boolean;
-}) {
+export function TitlesTable({ items, sorting, busy }: { items: readonly Row[]; sorting?: SortState; busy: boolean }) {
   return (
     <DataTable caption="Titles" columns={COLUMNS} rows={items} rowKey={(t) => t.id} sorting={sorting} busy={busy} />
   );

@@ -56,4 +56,14 @@ describe('titles table URL state', () => {
   it('turns the page into an API offset', () => {
     expect(listQuery(parse('page=3&type=movie'))).toMatchObject({ type: 'movie', limit: 20, offset: 40 });
   });
+
+  it('keeps the media and embedding filters in the URL and sends them to the API', () => {
+    const state = parse('media=none&embedding=stale&page=2');
+    expect(state).toMatchObject({ media: 'none', embedding: 'stale', page: 2 });
+    expect(listQuery(state)).toMatchObject({ media: 'none', embedding: 'stale', offset: 20 });
+    expect(parse('media=broken&embedding=old')).toEqual({ q: '', sort: 'popularity', order: 'desc', page: 1 });
+    const from = new URLSearchParams('page=3&embedding=missing');
+    expect(updateTitleList(from, { media: 'ready' }).toString()).toBe('embedding=missing&media=ready');
+    expect(updateTitleList(from, { embedding: undefined }).toString()).toBe('');
+  });
 });

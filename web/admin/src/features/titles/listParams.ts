@@ -1,20 +1,25 @@
-import type { MaturityRating } from '@kinora/shared';
+import type { EmbeddingState, MaturityRating, TitleMediaStatus } from '@kinora/shared';
 
 import { RATINGS } from '../../ui/options';
 import { mergeParams, offsetOf, readEnum, readInt, readText } from '../../ui/urlState';
 
-// The titles table's state in the URL: ?q=&type=&genre=&maturity=&sort=&order=&page=.
+// The titles table's state in the URL: ?q=&type=&genre=&maturity=&media=&embedding=&sort=&order=&page=.
 export const SORT_KEYS = ['title', 'year', 'added', 'popularity'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type Order = 'asc' | 'desc';
 export const PAGE_SIZE = 20;
 const MAX_OFFSET = 100_000; // the API's offset bound
+export type MediaFilter = TitleMediaStatus['status'];
+export const MEDIA_FILTERS: readonly MediaFilter[] = ['none', 'processing', 'failed', 'partial', 'ready'];
+export const EMBEDDING_FILTERS: readonly EmbeddingState[] = ['missing', 'stale', 'current'];
 
 export interface TitleListState {
   q: string;
   type?: 'movie' | 'series';
   genre?: string;
   maturity?: MaturityRating;
+  media?: MediaFilter;
+  embedding?: EmbeddingState;
   sort: SortKey;
   order: Order;
   page: number;
@@ -36,6 +41,8 @@ export function parseTitleList(params: URLSearchParams): TitleListState {
       'maturity',
       RATINGS.map((r) => r.value),
     ),
+    media: readEnum(params, 'media', MEDIA_FILTERS),
+    embedding: readEnum(params, 'embedding', EMBEDDING_FILTERS),
     sort,
     order: readEnum(params, 'order', ['asc', 'desc'] as const) ?? defaultOrder(sort),
     page: readInt(params, 'page', { min: 1, max: MAX_OFFSET / PAGE_SIZE + 1, fallback: 1 }),
@@ -56,6 +63,8 @@ export function updateTitleList(params: URLSearchParams, change: Partial<TitleLi
       type: next.type,
       genre: next.genre,
       maturity: next.maturity,
+      media: next.media,
+      embedding: next.embedding,
       sort: next.sort,
       order: next.order === defaultOrder(next.sort) ? null : next.order,
       page: next.page,
@@ -75,6 +84,8 @@ export function listQuery(state: TitleListState) {
     type: state.type,
     genre: state.genre,
     maturity: state.maturity,
+    media: state.media,
+    embedding: state.embedding,
     sort: state.sort,
     order: state.order,
     limit: PAGE_SIZE,

@@ -2,9 +2,11 @@ import {
   api,
   unwrap,
   unwrapWithEtag,
+  type AdminTitlePage,
   type EpisodeCreate,
   type EpisodeUpdate,
   type SeasonCreate,
+  type SearchPage,
   type SeasonUpdate,
   type TitleCreate,
   type TitleDetail,
@@ -29,7 +31,7 @@ export const titleKeys = {
 export const titleListQuery = (state: TitleListState) =>
   queryOptions({
     queryKey: titleKeys.list(state),
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }): Promise<SearchPage | AdminTitlePage> =>
       state.q
         ? unwrap(
             api.GET('/api/v1/catalog/search', {
@@ -88,7 +90,14 @@ export function useUpdateTitle(id: number) {
 export function useDeleteTitle(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/admin/titles/{id}', { params: { path: { id } } })),
+    // etag: the version the edit page shows; when someone changed the title since, the
+    // server answers 412 precondition-failed and deletes nothing.
+    mutationFn: (etag: string | null) =>
+      unwrap(
+        api.DELETE('/api/v1/admin/titles/{id}', {
+          params: { path: { id }, header: etag ? { 'If-Match': etag } : undefined },
+        }),
+      ),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: titleKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: titleKeys.lists() });
