@@ -62,4 +62,12 @@ void embedding_store::remove(std::int64_t title_id) {
   db_.acquire()->query("DELETE FROM title_embeddings WHERE title_id = $1", {title_id});
 }
 
+void embedding_store::confirm_current(storage::connection& c, const std::string& model_id,
+                                      std::int64_t now) {
+  c.query(
+      "UPDATE title_embeddings SET updated_at = $1 WHERE model_id = $2 AND updated_at < "
+      "(SELECT t.updated_at FROM titles t WHERE t.id = title_embeddings.title_id)",
+      {now, model_id});
+}
+
 }  // namespace kinora::recommend

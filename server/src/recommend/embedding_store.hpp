@@ -27,6 +27,10 @@ class embedding_store {
   static void save(storage::connection& c, const std::string& model_id, const stored_embedding& e,
                    std::int64_t now);
   void remove(std::int64_t title_id);
+  // After a sync, every stored vector of the model matches its title's text: one whose
+  // title was edited since (without a text change) is current again, not stale.
+  static void confirm_current(storage::connection& c, const std::string& model_id,
+                              std::int64_t now);
 
  private:
   storage::database& db_;

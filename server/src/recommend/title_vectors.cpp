@@ -85,7 +85,10 @@ std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
   }
   const auto fingerprint = saved_index::fingerprint(encoder_->model_id(), hashes);
   // At start-up the saved index, when current, replaces reading every stored vector.
-  if (!regenerate && size() == 0 && load_saved(fingerprint, titles.size())) return 0;
+  if (!regenerate && size() == 0 && load_saved(fingerprint, titles.size())) {
+    embedding_store::confirm_current(*db_.acquire(), encoder_->model_id(), clock_.now_unix());
+    return 0;
+  }
 
   std::unordered_map<std::int64_t, stored_embedding> stored;
   if (!regenerate)
@@ -132,6 +135,7 @@ std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
       progress->embedded = end;
     }
   }
+  embedding_store::confirm_current(*db_.acquire(), encoder_->model_id(), clock_.now_unix());
   save_index(fingerprint);
   return todo.size();
 }
