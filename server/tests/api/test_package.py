@@ -159,6 +159,17 @@ def test_installs_into_throwaway_root_serves_and_purges_cleanly(deb, tmp_path):
     assert hashlib.sha256(env_file.read_bytes()).hexdigest() == digest
 
     binary = root / "usr/bin/kinora"
+    unit = (root / "lib/systemd/system/kinora.service").read_text()
+    for line in ("User=kinora", "EnvironmentFile=/etc/kinora/kinora.env", "StateDirectory=kinora",
+                 "ExecStart=/usr/bin/kinora serve", "NoNewPrivileges=yes", "ProtectSystem=strict",
+                 "ReadWritePaths=/var/lib/kinora", "PrivateTmp=yes", "Restart=on-failure"):
+        assert line in unit.splitlines(), f"kinora.service lacks {line}"
+    if shutil.which("systemd-analyze"):  # an offline syntax check; no systemd manager is asked
+        copy = tmp_path / "kinora.service"
+        copy.write_text(unit.replace("/usr/bin/kinora", str(binary)))
+        out = subprocess.run(["systemd-analyze", "verify", str(copy)], capture_output=True,
+                             text=True, timeout=30)
+        assert out.returncode == 0 and not out.stderr.strip(), out.stderr
     out = subprocess.run([str(binary), "--help"], capture_output=True, text=True, timeout=10)
     assert out.returncode == 0 and "kinora serve" in out.stdout
 
