@@ -3,7 +3,7 @@ what the server needs, lintian finds no errors, and it installs into a throw-awa
 (`dpkg --root DIR --force-script-chrootless`: the maintainer scripts run on this machine
 but write only under DIR, and never call systemd), where the installed binary serves the
 web apps, the API reference and /healthz from its own prefix against SQLite on loopback.
-Reinstalling keeps the generated secrets; remove keeps settings and data; purge leaves
+An upgrade keeps the generated secrets; remove keeps settings and data; purge leaves
 nothing of the package behind. The machine's own root is never touched.
 """
 import hashlib
@@ -153,9 +153,20 @@ def test_installs_into_throwaway_root_serves_and_purges_cleanly(deb, tmp_path):
         data = (root / "var/lib/kinora").stat()
         assert (str(data.st_uid), str(data.st_gid)) == (kinora[2], gid)
 
-    # Reinstalling (what an upgrade does) keeps the secrets.
+    # An upgrade (the same files as a later version) keeps settings and secrets.
     digest = hashlib.sha256(env_file.read_bytes()).hexdigest()
-    run_dpkg("-i", str(deb))
+    tree = tmp_path / "next"
+    subprocess.run(["dpkg-deb", "-R", str(deb), str(tree)], check=True)
+    control = tree / "DEBIAN/control"
+    version = dpkg_field(deb, "Version")
+    control.write_text(control.read_text().replace(f"Version: {version}\n",
+                                                   f"Version: {version}.1\n"))
+    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-b", str(tree),
+                    str(tmp_path / "next.deb")], check=True, capture_output=True)
+    run_dpkg("-i", str(tmp_path / "next.deb"))
+    installed = subprocess.run(["dpkg-query", f"--admindir={admin}", "-W", "-f=${Version}",
+                                "kinora"], capture_output=True, text=True, check=True).stdout
+    assert installed == f"{version}.1"
     assert hashlib.sha256(env_file.read_bytes()).hexdigest() == digest
 
     binary = root / "usr/bin/kinora"
