@@ -1,5 +1,5 @@
 # Thin wrapper: every target is one script under scripts/ or bench/.
-.PHONY: run test build deps docs model web screenshots bench bench-encoder bench-media bench-epg bench-web eval bench-recs bench-upload bench-admin format
+.PHONY: run test build deps docs model web package screenshots bench bench-encoder bench-media bench-epg bench-web eval bench-recs bench-upload bench-admin format
 
 run:            ## build everything and serve the demo on http://127.0.0.1:8000
 	scripts/run.sh
@@ -24,6 +24,9 @@ screenshots:    ## PNGs of every web page at phone and desktop size into docs/sc
 
 model:
 	scripts/fetch-model.sh
+
+package:        ## Debian package build/deb/kinora_VERSION_ARCH.deb (see docs/operations.md)
+	scripts/package.sh
 
 bench:          ## HTTP benchmark against nginx (see bench/README.md)
 	bench/http_bench.sh

