@@ -37,12 +37,9 @@ const std::string by_genre =
 std::string between(const std::string& column) {
   return column + " >= p.from_at AND " + column + " < p.to_at";
 }
-const std::string tier_order =
-    "CASE %s WHEN 'basic' THEN 1 WHEN 'standard' THEN 2 WHEN 'premium' THEN 3 ELSE 4 END";
 std::string ordered_by_tier(const std::string& column) {
-  auto out = tier_order;
-  out.replace(out.find("%s"), 2, column);
-  return out;
+  return "CASE " + column +
+         " WHEN 'basic' THEN 1 WHEN 'standard' THEN 2 WHEN 'premium' THEN 3 ELSE 4 END";
 }
 // Completion of what was watched in the range: started, finished, share finished.
 const std::string completion_columns =

@@ -4,13 +4,22 @@
 // real guide files import with their counts, and bad input is said in words.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { apiLogin, checkA11y, DEMO, openPage, ROOT, signInAs, signInToAdmin, startKinora } from '../lib/harness.mjs';
+import {
+  apiLogin,
+  checkA11y,
+  DEMO,
+  makeTestClip,
+  openPage,
+  ROOT,
+  signInAs,
+  signInToAdmin,
+  startKinora,
+} from '../lib/harness.mjs';
 
 const MOVIE = 2; // The Long Quiet Between Stars: premium, 13+, a packaged demo clip
 const MOVIE_TITLE = 'The Long Quiet Between Stars';
@@ -28,18 +37,7 @@ before(async () => {
   server = await startKinora({ args: ['--session-timeout', '9', '--max-upload-bytes', String(UPLOAD_LIMIT)] });
   admin = await apiLogin(server, DEMO.admin.email, DEMO.admin.password);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinora-admin-acceptance-'));
-  clip = path.join(dir, 'clip.mp4');
-  const out = spawnSync(
-    'ffmpeg',
-    [
-      ...['-loglevel', 'error', '-y'],
-      ...['-f', 'lavfi', '-i', 'testsrc=duration=6:size=320x240:rate=25'],
-      ...['-f', 'lavfi', '-i', 'sine=duration=6'],
-      ...['-c:v', 'libx264', '-c:a', 'aac', clip],
-    ],
-    { encoding: 'utf8' },
-  );
-  assert.equal(out.status, 0, `ffmpeg failed: ${out.stderr}`);
+  clip = makeTestClip(6);
 });
 after(async () => server?.stop());
 

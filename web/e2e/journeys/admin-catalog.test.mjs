@@ -1,32 +1,15 @@
 // The admin catalog: titles with validation errors at their fields, search, edits, a series
 // with a season and an episode, a video upload with its progress and packaging job, delete.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { checkA11y, DEMO, openPage, signInToAdmin, startKinora, VIEWPORTS } from '../lib/harness.mjs';
+import { checkA11y, DEMO, makeTestClip, openPage, signInToAdmin, startKinora, VIEWPORTS } from '../lib/harness.mjs';
 
 let server;
 let video;
 before(async () => {
   server = await startKinora();
-  // A 4-second test pattern with a tone: small, and every ffmpeg reads it.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinora-admin-video-'));
-  video = path.join(dir, 'pattern.mp4');
-  const out = spawnSync(
-    'ffmpeg',
-    [
-      ...['-loglevel', 'error', '-y'],
-      ...['-f', 'lavfi', '-i', 'testsrc=duration=4:size=320x240:rate=25'],
-      ...['-f', 'lavfi', '-i', 'sine=duration=4'],
-      ...['-c:v', 'libx264', '-c:a', 'aac', video],
-    ],
-    { encoding: 'utf8' },
-  );
-  assert.equal(out.status, 0, `ffmpeg failed: ${out.stderr}`);
+  video = makeTestClip(4);
 });
 after(async () => server?.stop());
 

@@ -2,33 +2,16 @@
 // uploaded for one of them, its packaging job, a preview that plays (not counted as
 // viewing), and the embeddings page's similar titles with their scores.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { apiLogin, checkA11y, DEMO, openPage, signInToAdmin, startKinora } from '../lib/harness.mjs';
+import { apiLogin, checkA11y, DEMO, makeTestClip, openPage, signInToAdmin, startKinora } from '../lib/harness.mjs';
 
 let server;
 let video;
 let known;
 before(async () => {
   server = await startKinora();
-  // A 4-second test pattern with a tone, as in the admin catalog journey.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinora-admin-preview-'));
-  video = path.join(dir, 'pattern.mp4');
-  const out = spawnSync(
-    'ffmpeg',
-    [
-      ...['-loglevel', 'error', '-y'],
-      ...['-f', 'lavfi', '-i', 'testsrc=duration=4:size=320x240:rate=25'],
-      ...['-f', 'lavfi', '-i', 'sine=duration=4'],
-      ...['-c:v', 'libx264', '-c:a', 'aac', video],
-    ],
-    { encoding: 'utf8' },
-  );
-  assert.equal(out.status, 0, `ffmpeg failed: ${out.stderr}`);
+  video = makeTestClip(4);
   // Every demo title plays the demo clips; this one (premium, 18+) has no media yet.
   const admin = await apiLogin(server, DEMO.admin.email, DEMO.admin.password);
   const created = await admin.call('POST', '/api/v1/admin/titles', {

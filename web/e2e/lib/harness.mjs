@@ -273,6 +273,23 @@ export async function checkA11y(page, { label = page.url() } = {}) {
 }
 
 // The JSON API outside the browser, for setting up a journey (tokens in the body).
+// A short ffmpeg test pattern with a tone, for journeys that upload a video.
+export function makeTestClip(seconds = 4) {
+  const clip = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kinora-clip-')), 'pattern.mp4');
+  const out = spawnSync(
+    'ffmpeg',
+    [
+      ...['-loglevel', 'error', '-y'],
+      ...['-f', 'lavfi', '-i', `testsrc=duration=${seconds}:size=320x240:rate=25`],
+      ...['-f', 'lavfi', '-i', `sine=duration=${seconds}`],
+      ...['-c:v', 'libx264', '-c:a', 'aac', clip],
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.equal(out.status, 0, `ffmpeg failed: ${out.stderr}`);
+  return clip;
+}
+
 export async function apiLogin(server, email, password) {
   const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
     method: 'POST',
