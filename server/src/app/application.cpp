@@ -172,10 +172,10 @@ struct application::parts {
             return true;
           }}});
     auth::add_routes(router, *auth);
-    catalog::add_routes(router, *catalog, catalog_cache, *searches);
+    catalog::add_routes(router, *catalog, catalog_cache, *searches, *playback);
     viewing::add_routes(router, *viewing);
     epg::add_routes(router, *epg);
-    epg::add_admin_routes(router, *epg_admin);
+    epg::add_admin_routes(router, *epg_admin, *playback);
     epg::add_interchange_routes(router, *epg, *interchange);
     recommend::add_routes(router, *recommendations, *vectors, random);
     playback::add_routes(router, *playback);

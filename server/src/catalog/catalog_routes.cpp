@@ -189,7 +189,7 @@ http::response svg(std::string body) {
 }  // namespace
 
 void add_routes(http::router& router, catalog_service& service, response_cache& cache,
-                search_log& searches) {
+                search_log& searches, audience& viewers) {
   router.add(method::get, "/api/v1/catalog/titles", access::signed_in,
              [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(q, read_title_query(ctx.query));
@@ -307,14 +307,16 @@ void add_routes(http::router& router, catalog_service& service, response_cache& 
   router.add(method::del, "/api/v1/admin/titles/{id}", access::admin,
              clearing(cache, [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(id, ctx.id("id"));
+               KINORA_TRY(end_streams, ctx.query.flag("end_streams", false));
                std::lock_guard lock(title_writes);
-               if (ctx.req.header("if-match")) {
-                 KINORA_TRY(current, service.admin_get(id));
+               KINORA_TRY(current, service.admin_get(id));
+               if (ctx.req.header("if-match"))
                  if (auto st = http::check_if_match(ctx.req, http::etag_of(to_json(current, true)),
                                                     title_conflict);
                      !st)
                    return st.err();
-               }
+               if (auto st = clear_audience(viewers, watched::title, id, end_streams); !st)
+                 return st.err();
                if (auto st = service.delete_title(id); !st) return st.err();
                return http::no_content();
              }));

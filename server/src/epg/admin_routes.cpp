@@ -158,7 +158,7 @@ result<std::vector<programme_fields>> read_day_items(http::context& ctx) {
 
 }  // namespace
 
-void add_admin_routes(http::router& router, epg_admin& admin) {
+void add_admin_routes(http::router& router, epg_admin& admin, audience& viewers) {
   router.add(method::get, "/api/v1/admin/channels", access::admin,
              [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(limit, ctx.query.integer("limit", 50, 1, 200));
@@ -210,14 +210,16 @@ void add_admin_routes(http::router& router, epg_admin& admin) {
   router.add(method::del, "/api/v1/admin/channels/{channel_id}", access::admin,
              [&](http::context& ctx) -> result<http::response> {
                KINORA_TRY(id, ctx.id("channel_id"));
+               KINORA_TRY(end_streams, ctx.query.flag("end_streams", false));
                std::lock_guard lock(channel_writes);
-               if (ctx.req.header("if-match")) {
-                 KINORA_TRY(current, admin.channel_by_id(id));
+               KINORA_TRY(current, admin.channel_by_id(id));
+               if (ctx.req.header("if-match"))
                  if (auto st = http::check_if_match(ctx.req, http::etag_of(admin_json(current)),
                                                     channel_conflict);
                      !st)
                    return st.err();
-               }
+               if (auto st = clear_audience(viewers, watched::channel, id, end_streams); !st)
+                 return st.err();
                if (auto st = admin.delete_channel(id); !st) return st.err();
                return http::no_content();
              });

@@ -6,6 +6,7 @@
 #include "auth/password.hpp"
 #include "catalog/catalog_store.hpp"
 #include "core/text.hpp"
+#include "playback/play_log.hpp"
 #include "viewing/viewing_store.hpp"
 
 namespace kinora::eval {
@@ -94,6 +95,8 @@ std::map<std::int64_t, auth::viewer> import_users(storage::database& db,
       p.ceiling = auth::maturity::age18;
       p.created_at = now;
       const auto profile = auth::account_store::insert_profile(c, p);
+      const auth::viewer viewer{
+          account, profile, auth::role::viewer, auth::tier::premium, auth::maturity::age18, false};
       for (const auto& r : u.training) {
         const auto title = catalog.title_of.at(r.movie_id);
         viewing::bookmark b;
@@ -102,11 +105,15 @@ std::map<std::int64_t, auth::viewer> import_users(storage::database& db,
         b.completed = true;
         b.first_watched_at = b.updated_at = r.at;
         viewing::viewing_store::upsert_bookmark(c, profile, b);
+        // Each rating was a play, counted as the dashboard and Ask the data count plays.
+        playback::playback_session play;
+        play.title_id = title;
+        play.started_at = r.at;
+        playback::play_log::record(c, viewer, play);
         if (const auto thumbs = thumbs_for(r.stars))
           viewing::viewing_store::put_rating(c, profile, title, *thumbs, r.at);
       }
-      out[u.user_id] = auth::viewer{
-          account, profile, auth::role::viewer, auth::tier::premium, auth::maturity::age18, false};
+      out[u.user_id] = viewer;
     });
   }
   return out;

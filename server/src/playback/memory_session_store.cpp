@@ -60,6 +60,15 @@ class memory_session_store final : public session_store {
     return out;
   }
 
+  std::vector<playback_session> live_on(watched what, std::int64_t id, std::int64_t now) override {
+    std::lock_guard lock(mutex_);
+    std::vector<playback_session> out;
+    for (const auto& [sid, s] : sessions_)
+      if ((what == watched::title ? s.title_id : s.channel_id) == id && s.live(now))
+        out.push_back(s);
+    return out;
+  }
+
   std::string description() const override { return "in-process"; }
   void ping() override {}
 

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "auth/entitlement.hpp"
 #include "catalog/catalog_store.hpp"
 #include "epg/epg_store.hpp"
@@ -294,6 +296,19 @@ status playback_service::end_for_account(std::int64_t account_id, const std::str
       !sessions_.end(id, s->position_seconds, now))
     return fail(errc::not_found, "This account has no live playback session " + id + ".");
   return ok();
+}
+
+std::size_t playback_service::watching(watched what, std::int64_t id) {
+  const auto live = sessions_.live_on(what, id, clock_.now_unix());
+  return std::count_if(live.begin(), live.end(), [](const auto& s) { return s.account_id != 0; });
+}
+
+std::size_t playback_service::stop_watching(watched what, std::int64_t id) {
+  const auto now = clock_.now_unix();
+  std::size_t viewers = 0;
+  for (const auto& s : sessions_.live_on(what, id, now))
+    if (sessions_.end(s.id, s.position_seconds, now)) viewers += s.account_id != 0;
+  return viewers;
 }
 
 result<std::string> playback_service::release_key(const std::string& session_id,

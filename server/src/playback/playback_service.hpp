@@ -8,6 +8,7 @@
 
 #include "auth/viewer.hpp"
 #include "catalog/catalog_store.hpp"
+#include "core/audience.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "live/live_service.hpp"
@@ -33,7 +34,7 @@ struct started_session {
   std::int64_t urls_expire_at = 0;
 };
 
-class playback_service {
+class playback_service final : public audience {
  public:
   playback_service(storage::database& db, viewing::viewing_service& viewing,
                    media::asset_store& assets, const media::url_signer& signer,
@@ -57,6 +58,8 @@ class playback_service {
   // when the session is not that account's or not live).
   std::vector<playback_session> account_sessions(std::int64_t account_id);
   status end_for_account(std::int64_t account_id, const std::string& id);
+  std::size_t watching(watched what, std::int64_t id) override;
+  std::size_t stop_watching(watched what, std::int64_t id) override;
   // The content key of `asset` for a live session playing it; forbidden otherwise.
   result<std::string> release_key(const std::string& session_id, const std::string& asset_id);
   // What a live session signed for `stream` watches; forbidden otherwise.

@@ -16,7 +16,8 @@ namespace {
 
 constexpr std::int64_t remember_seconds = 86400;
 
-// KEYS: account set, session hash. ARGV: now, limit, expires_at, ttl, id, then field/value pairs.
+// KEYS: account set, session hash, title or channel set. ARGV: now, limit, expires_at,
+// ttl, id, then field/value pairs.
 constexpr const char* start_script = R"lua(
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
@@ -24,23 +25,32 @@ redis.call('ZADD', KEYS[1], ARGV[3], ARGV[5])
 redis.call('HSET', KEYS[2], unpack(ARGV, 6))
 redis.call('EXPIRE', KEYS[2], ARGV[4])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[1])
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[5])
+redis.call('EXPIRE', KEYS[3], ARGV[4])
 return 1
 )lua";
 
 // KEYS: session hash. ARGV: now, position, expires_at, ttl, ended (0/1).
 constexpr const char* update_script = R"lua(
-local s = redis.call('HMGET', KEYS[1], 'account_id', 'ended_at', 'expires_at')
+local s = redis.call('HMGET', KEYS[1], 'account_id', 'ended_at', 'expires_at', 'title_id',
+                     'channel_id')
 if not s[1] or tonumber(s[2]) ~= 0 or tonumber(s[3]) <= tonumber(ARGV[1]) then return 0 end
 local account = 'kinora:playback:account:' .. s[1]
+local target = s[4] ~= '0' and ('kinora:playback:title:' .. s[4])
+                            or ('kinora:playback:channel:' .. (s[5] or '0'))
 local id = string.sub(KEYS[1], string.len('kinora:playback:session:') + 1)
 if ARGV[5] == '1' then
   redis.call('HSET', KEYS[1], 'position_seconds', ARGV[2], 'ended_at', ARGV[1])
   redis.call('ZREM', account, id)
+  redis.call('ZREM', target, id)
 else
   redis.call('HSET', KEYS[1], 'position_seconds', ARGV[2], 'last_heartbeat', ARGV[1],
              'expires_at', ARGV[3])
   redis.call('ZADD', account, ARGV[3], id)
   redis.call('EXPIRE', account, ARGV[4])
+  redis.call('ZADD', target, ARGV[3], id)
+  redis.call('EXPIRE', target, ARGV[4])
 end
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return 1
@@ -51,6 +61,16 @@ std::string session_key(const std::string& id) {
 }
 std::string account_key(std::int64_t account) {
   return "kinora:playback:account:" + std::to_string(account);
+}
+// The update script builds the same names from a session's fields.
+std::string target_key(watched what, std::int64_t id) {
+  return std::string(what == watched::title ? "kinora:playback:title:"
+                                            : "kinora:playback:channel:") +
+         std::to_string(id);
+}
+std::string target_key(const playback_session& s) {
+  return s.title_id ? target_key(watched::title, s.title_id)
+                    : target_key(watched::channel, s.channel_id);
 }
 
 std::int64_t to_i64(const std::string& s) {
@@ -105,9 +125,10 @@ class redis_session_store final : public session_store {
     const auto ttl = std::to_string(s.expires_at - now + remember_seconds);
     std::vector<std::string> args{"EVAL",
                                   start_script,
-                                  "2",
+                                  "3",
                                   account_key(s.account_id),
                                   session_key(s.id),
+                                  target_key(s),
                                   std::to_string(now),
                                   std::to_string(limit),
                                   std::to_string(s.expires_at),
@@ -168,16 +189,14 @@ class redis_session_store final : public session_store {
   }
 
   std::vector<playback_session> live_sessions(std::int64_t account_id, std::int64_t now) override {
-    const auto ids =
-        command({"ZRANGEBYSCORE", account_key(account_id), "(" + std::to_string(now), "+inf"});
-    std::vector<playback_session> out;
-    for (std::size_t i = 0; i < ids->elements; ++i) {
-      const std::string id(ids->element[i]->str, ids->element[i]->len);
-      if (auto s = find(id); s && s->live(now)) out.push_back(std::move(*s));
-    }
+    auto out = live_in(account_key(account_id), now);
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.started_at < b.started_at; });
     return out;
+  }
+
+  std::vector<playback_session> live_on(watched what, std::int64_t id, std::int64_t now) override {
+    return live_in(target_key(what, id), now);
   }
 
   void ping() override { command({"PING"}); }
@@ -201,6 +220,17 @@ class redis_session_store final : public session_store {
             {"last_heartbeat", std::to_string(s.last_heartbeat)},
             {"expires_at", std::to_string(s.expires_at)},
             {"ended_at", std::to_string(s.ended_at)}};
+  }
+
+  // The live sessions among a sorted set's members (scored by expiry).
+  std::vector<playback_session> live_in(const std::string& set, std::int64_t now) {
+    const auto ids = command({"ZRANGEBYSCORE", set, "(" + std::to_string(now), "+inf"});
+    std::vector<playback_session> out;
+    for (std::size_t i = 0; i < ids->elements; ++i) {
+      const std::string id(ids->element[i]->str, ids->element[i]->len);
+      if (auto s = find(id); s && s->live(now)) out.push_back(std::move(*s));
+    }
+    return out;
   }
 
   bool update(const std::string& id, int position, std::int64_t now, std::int64_t expires_at,

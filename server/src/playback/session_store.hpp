@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/audience.hpp"
 #include "playback/playback_session.hpp"
 
 namespace kinora::playback {
@@ -28,6 +29,9 @@ class session_store {
   virtual bool end(const std::string& id, int position, std::int64_t now) = 0;
   virtual std::vector<playback_session> live_sessions(std::int64_t account_id,
                                                       std::int64_t now) = 0;
+  // Live sessions playing a title (any of its episodes) or a channel.
+  virtual std::vector<playback_session> live_on(watched what, std::int64_t id,
+                                                std::int64_t now) = 0;
   virtual std::string description() const = 0;
   // Answers a round trip (Redis PING); throws with the reason when the store is down.
   virtual void ping() = 0;

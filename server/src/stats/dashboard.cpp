@@ -41,20 +41,15 @@ std::vector<channel_coverage> channel_coverage_from(storage::connection& c, std:
   return out;
 }
 
-// A bookmark is saved after it was first watched (updated_at >= first_watched_at), so the
-// plays since a time are among the bookmarks updated since then: the updated_at bound lets
-// the bookmarks(updated_at) index find them instead of scanning every bookmark.
-constexpr const char* started_since = "b.updated_at >= $1 AND b.first_watched_at >= $1";
-
+// A play is a playback session admitted (play_starts), as Ask the data counts them: a
+// title, an episode or a channel tuned in.
 std::vector<day_count> plays_per_day_from(storage::connection& c, std::int64_t now) {
-  // A play is a title (or episode) a profile started: its first saved position.
   const std::int64_t today = now / day * day;
   const std::int64_t from = today - 6 * day;
   std::vector<day_count> out;
   for (int i = 0; i < 7; ++i) out.push_back({from + i * day, 0});
-  for (const auto& r : c.query(std::string("SELECT b.first_watched_at / 86400, COUNT(*) "
-                                           "FROM bookmarks b WHERE ") +
-                                   started_since + " GROUP BY b.first_watched_at / 86400",
+  for (const auto& r : c.query("SELECT started_at / 86400, COUNT(*) FROM play_starts "
+                               "WHERE started_at >= $1 GROUP BY started_at / 86400",
                                {from})) {
     const auto index = r.i64(0) * day - from;
     if (index >= 0 && index / day < 7) out[index / day].plays = r.i64(1);
@@ -121,11 +116,10 @@ dashboard collect_dashboard(storage::connection& c, std::int64_t now) {
                           {now - watching_window_seconds});
   d.channels = channel_coverage_from(c, now);
   d.plays_per_day = plays_per_day_from(c, now);
-  for (const auto& r :
-       c.query(std::string("SELECT t.id, t.title, COUNT(*) AS plays FROM bookmarks b "
-                           "JOIN titles t ON t.id = b.title_id WHERE ") +
-                   started_since + " GROUP BY t.id, t.title ORDER BY plays DESC, t.id LIMIT 10",
-               {now - 7 * day}))
+  for (const auto& r : c.query("SELECT t.id, t.title, COUNT(*) AS plays FROM play_starts s "
+                               "JOIN titles t ON t.id = s.title_id WHERE s.started_at >= $1 "
+                               "GROUP BY t.id, t.title ORDER BY plays DESC, t.id LIMIT 10",
+                               {now - 7 * day}))
     d.most_played.push_back({r.i64(0), r.text(1), r.i64(2)});
   for (const auto& r :
        c.query("SELECT j.id, j.status, j.progress, j.title_id, COALESCE(t.title, ''), j.error,"

@@ -46,14 +46,28 @@ def test_a_play_counts_today_and_as_watching_now(server):
     before = stats(server)
     viewer = server.register(tier="premium")["access_token"]
     movie = server.get("/api/v1/catalog/titles", viewer, params={"type": "movie", "limit": 1}).json()["items"][0]
-    r = server.request("PUT", f"/api/v1/viewing/bookmarks/{movie['id']}", viewer, json={"position_seconds": 60})
-    assert r.status_code in (200, 204), r.text
+    # A play is a playback session admitted; its heartbeat saves the position (watching now).
+    r = server.post("/api/v1/playback/sessions", viewer, json={"title_id": movie["id"]})
+    assert r.status_code == 201, r.text
+    session = r.json()["id"]
+    r = server.put(f"/api/v1/playback/sessions/{session}", viewer, json={"position_seconds": 5})
+    assert r.status_code == 200, r.text
     after = stats(server)
     assert after["plays_per_day"][-1]["plays"] == before["plays_per_day"][-1]["plays"] + 1
     assert after["watching_now"] == before["watching_now"] + 1
     assert after["accounts"]["total"] == before["accounts"]["total"] + 1
     assert after["accounts"]["by_tier"]["premium"] == before["accounts"]["by_tier"]["premium"] + 1
     assert movie["id"] in [t["id"] for t in after["most_played"]] or len(after["most_played"]) == 10
+    server.delete(f"/api/v1/playback/sessions/{session}", viewer)
+
+
+def test_dashboard_and_ask_the_data_count_plays_alike(server):
+    admin = server.token("admin")
+    answer = server.get("/api/v1/admin/insights/answer", admin, params={"q": "plays per day in the last 7 days"}).json()
+    assert answer["template"]["id"] == "plays-per-day", answer["template"]
+    asked = {row["day"]: row["plays"] for row in answer["rows"]}
+    for day in stats(server)["plays_per_day"]:
+        assert asked.get(day["date"], 0) == day["plays"], (day, asked)
 
 
 def test_a_new_title_without_media_is_counted(server):

@@ -103,3 +103,21 @@ def test_readiness_follows_redis(fresh_server, tmp_path):
     finally:
         redis.terminate()
         redis.wait(timeout=10)
+
+
+def test_a_channel_watched_on_one_instance_is_in_use_on_the_other(pair):
+    a, b = pair
+    admin = b.token("admin")
+    number = 7900 + int(time.time() * 1000) % 99
+    r = b.post("/api/v1/admin/channels", admin, json={"number": number, "name": f"Shared {number}",
+                                                      "category": "test", "tier": "basic",
+                                                      "maturity_rating": "all"})
+    assert r.status_code == 201, r.text
+    channel = r.json()["id"]
+    viewer = a.register(tier="basic")["access_token"]
+    s = a.post("/api/v1/playback/sessions", viewer, json={"channel_id": channel})
+    assert s.status_code == 201, s.text
+    assert problem_of(b.delete(f"/api/v1/admin/channels/{channel}", admin), 409)["streams"] == 1
+    # Ended on A, it no longer counts on B.
+    assert a.delete(f"/api/v1/playback/sessions/{s.json()['id']}", viewer).status_code in (200, 204)
+    assert b.delete(f"/api/v1/admin/channels/{channel}", admin).status_code == 204

@@ -1,6 +1,7 @@
-// Two admins editing the same title or channel: the later save is refused (412, If-Match)
-// instead of silently erasing the earlier one, the page says so and keeps the admin's values
-// until they load the other version.
+// Deletes and saves that would lose something: two admins editing the same title or channel
+// (the later save is refused, 412 If-Match, instead of silently erasing the earlier one; the
+// page says so and keeps the admin's values until they load the other version), and deleting
+// a channel viewers are watching (409 in-use: nothing goes until the admin ends their streams).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -139,5 +140,37 @@ test('a channel deleted after someone else changed it: refused, their version lo
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
   assert.equal((await admin.call('GET', `/api/v1/admin/channels/${id}`)).status, 404);
+  await close();
+});
+
+test('a channel someone is watching: the delete names the stream and ends it only when asked', async () => {
+  const number = 60000 + Math.floor(Math.random() * 9000);
+  const created = await admin.call('POST', '/api/v1/admin/channels', {
+    number,
+    name: `Watched ${stamp}`,
+    category: 'test',
+    tier: 'basic',
+    maturity_rating: 'all',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const id = created.body.id;
+  const viewer = await apiLogin(server, DEMO.basic.email, DEMO.basic.password);
+  const session = await viewer.call('POST', '/api/v1/playback/sessions', { channel_id: id });
+  assert.equal(session.status, 201, JSON.stringify(session.body));
+
+  const { page, close } = await openPage(server);
+  await signInToAdmin(page, DEMO.admin, { to: `/admin/channels/${id}` });
+  await page.getByRole('button', { name: 'Delete channel' }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete Watched ${stamp}?` });
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await dialog.getByRole('alert').getByText('A viewer is watching this channel right now.').waitFor();
+  await checkA11y(page, { label: 'channel delete refused while watched' });
+  assert.equal((await admin.call('GET', `/api/v1/admin/channels/${id}`)).status, 200);
+
+  await dialog.getByRole('button', { name: 'End the stream and delete' }).click();
+  await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
+  assert.equal((await admin.call('GET', `/api/v1/admin/channels/${id}`)).status, 404);
+  const heartbeat = await viewer.call('PUT', `/api/v1/playback/sessions/${session.body.id}`, { position_seconds: 1 });
+  assert.equal(heartbeat.status, 410);
   await close();
 });

@@ -888,7 +888,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a title
-         * @description Admin only. Sees every title, whatever the admin's own profile. Its seasons and episodes go with it. Send `If-Match` with the `ETag` it was loaded with: a stale one is refused with 412 and nothing is changed.
+         * @description Admin only. Sees every title, whatever the admin's own profile. Its seasons and episodes go with it. Send `If-Match` with the `ETag` it was loaded with: a stale one is refused with 412 and nothing is changed. While viewers are watching the title (any of its episodes), it is not deleted (409 `in-use`) unless `end_streams=true` ends their streams first.
          */
         delete: operations["adminDeleteTitle"];
         options?: never;
@@ -1188,7 +1188,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a channel
-         * @description Admin only. Its programmes and the favorites naming it go with it. Send `If-Match` with the `ETag` it was loaded with: a stale one is refused with 412 and nothing is changed.
+         * @description Admin only. Its programmes and the favorites naming it go with it. Send `If-Match` with the `ETag` it was loaded with: a stale one is refused with 412 and nothing is changed. While viewers are watching the channel, it is not deleted (409 `in-use`) unless `end_streams=true` ends their streams first.
          */
         delete: operations["adminDeleteChannel"];
         options?: never;
@@ -1596,6 +1596,8 @@ export interface components {
             conflicting_stop?: components["schemas"]["Timestamp"];
             /** @description On 422 `invalid-xmltv` or `invalid-m3u`: the line of the document where reading failed. */
             line?: number;
+            /** @description On 409 `in-use`: viewers' live streams playing the title or channel now (admin previews are not counted). */
+            streams?: number;
         };
         /** @description A subscriber account. */
         Account: {
@@ -2810,7 +2812,7 @@ export interface components {
                 /** @description Holes in the schedule between now and 7 days ahead (a programme starting after the previous one ended, or nothing on now). */
                 gaps: number;
             }[];
-            /** @description Plays started on each of the last 7 UTC days, oldest first, today last. A play is a title or episode a profile started (its first saved position). */
+            /** @description Plays started on each of the last 7 UTC days, oldest first, today last. A play is a playback session admitted (a title, an episode or a channel), counted as Ask the data counts them. */
             plays_per_day: {
                 /**
                  * Format: date
@@ -2819,7 +2821,7 @@ export interface components {
                 date: string;
                 plays: number;
             }[];
-            /** @description The titles most often started in the last 7 days, most first. */
+            /** @description The titles most often played (playback sessions admitted, any episode) in the last 7 days, most first. */
             most_played: {
                 id: components["schemas"]["Id"];
                 title: string;
@@ -3112,6 +3114,12 @@ export interface components {
             title_id: components["schemas"]["Id"];
             /** @description For a series, the episode (404 if it is not one of the title's); must be absent for a movie (422). */
             episode_id?: components["schemas"]["Id"];
+        };
+        InUseProblem: components["schemas"]["Problem"] & {
+            /** @constant */
+            status?: 409;
+            /** @enum {unknown} */
+            type?: "urn:kinora:problem:in-use";
         };
     };
     responses: {
@@ -3556,6 +3564,16 @@ export interface components {
                 };
             };
         };
+        /** @description Viewers are watching it right now (`streams` says how many); nothing was deleted. Retry later, or with `end_streams=true`. Problem kinds: `in-use`. */
+        InUse: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["InUseProblem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -3708,6 +3726,8 @@ export interface components {
          * @example current
          */
         EmbeddingStatusFilter: "missing" | "stale" | "current";
+        /** @description `true` ends the live streams playing it first (their players stop at the next heartbeat, with a message) and then deletes it. Without it, something viewers are watching is not deleted (409 `in-use`). */
+        EndStreams: boolean;
     };
     requestBodies: never;
     headers: {
@@ -6534,7 +6554,10 @@ export interface operations {
     };
     adminDeleteTitle: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true` ends the live streams playing it first (their players stop at the next heartbeat, with a message) and then deletes it. Without it, something viewers are watching is not deleted (409 `in-use`). */
+                end_streams?: components["parameters"]["EndStreams"];
+            };
             header?: {
                 /**
                  * @description The `ETag` of the version the change was based on (or `*`: any existing version). When it no longer matches, 412 `precondition-failed` and nothing is changed. Without it the change applies to whatever is stored.
@@ -6561,10 +6584,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadId"];
+            400: components["responses"]["BadIdOrQuery"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["AdminRequired"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["InUse"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeadersTooLarge"];
@@ -7573,7 +7597,10 @@ export interface operations {
     };
     adminDeleteChannel: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true` ends the live streams playing it first (their players stop at the next heartbeat, with a message) and then deletes it. Without it, something viewers are watching is not deleted (409 `in-use`). */
+                end_streams?: components["parameters"]["EndStreams"];
+            };
             header?: {
                 /**
                  * @description The `ETag` of the version the change was based on (or `*`: any existing version). When it no longer matches, 412 `precondition-failed` and nothing is changed. Without it the change applies to whatever is stored.
@@ -7600,10 +7627,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadId"];
+            400: components["responses"]["BadIdOrQuery"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["AdminRequired"];
             404: components["responses"]["ChannelNotFound"];
+            409: components["responses"]["InUse"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeadersTooLarge"];

@@ -8,6 +8,7 @@ import {
   type Versioned,
 } from '@kinora/shared';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { DeleteVars } from '../../ui/VersionedDeleteButton';
 
 export const CHANNEL_PAGE = 50;
 const MAX_PAGE = 200; // the API's largest page
@@ -91,11 +92,16 @@ export function useDeleteChannel(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     // etag: the version the page shows; deleting a channel someone changed since is refused
-    // (412 precondition-failed) so the admin sees their change before it is gone.
-    mutationFn: ({ etag }: { etag: string | null }) =>
+    // (412 precondition-failed) so the admin sees their change before it is gone. While
+    // viewers watch it, 409 in-use, unless endStreams ends their streams first.
+    mutationFn: ({ etag, endStreams }: DeleteVars) =>
       unwrap(
         api.DELETE('/api/v1/admin/channels/{channel_id}', {
-          params: { path: { channel_id: id }, header: etag ? { 'If-Match': etag } : undefined },
+          params: {
+            path: { channel_id: id },
+            query: endStreams ? { end_streams: true } : undefined,
+            header: etag ? { 'If-Match': etag } : undefined,
+          },
         }),
       ),
     onSuccess: () => {

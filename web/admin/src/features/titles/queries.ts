@@ -16,6 +16,7 @@ import {
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { listQuery, PAGE_SIZE, type TitleListState } from './listParams';
+import type { DeleteVars } from '../../ui/VersionedDeleteButton';
 
 export const titleKeys = {
   all: ['admin', 'titles'] as const,
@@ -91,11 +92,16 @@ export function useDeleteTitle(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     // etag: the version the edit page shows; when someone changed the title since, the
-    // server answers 412 precondition-failed and deletes nothing.
-    mutationFn: (etag: string | null) =>
+    // server answers 412 precondition-failed and deletes nothing. While viewers watch it,
+    // 409 in-use, unless endStreams ends their streams first.
+    mutationFn: ({ etag, endStreams }: DeleteVars) =>
       unwrap(
         api.DELETE('/api/v1/admin/titles/{id}', {
-          params: { path: { id }, header: etag ? { 'If-Match': etag } : undefined },
+          params: {
+            path: { id },
+            query: endStreams ? { end_streams: true } : undefined,
+            header: etag ? { 'If-Match': etag } : undefined,
+          },
         }),
       ),
     onSuccess: () => {
