@@ -1,15 +1,12 @@
-"""Fills the logs Ask the data reads at MovieLens size, for bench/admin_bench.sh: one play
-start per imported bookmark (at its first watch, with the account's plan), a channel play
-for every fourth, and 20,000 searches (one in ten finding nothing).
+"""Fills the logs Ask the data reads at MovieLens size, for bench/admin_bench.sh, beyond the
+play start per viewing that `kinora eval import` writes: a channel play for every fourth
+viewing, and 20,000 searches (one in ten finding nothing).
 Usage: insights_logs.py sqlite:PATH | postgresql://..."""
 import random
 import subprocess
 import sys
 
 PLAYS = [
-    "INSERT INTO play_starts (started_at, account_id, profile_id, tier, kids, title_id, episode_id, channel_id)"
-    " SELECT b.first_watched_at, a.id, b.profile_id, a.tier, 0, b.title_id, NULL, NULL"
-    " FROM bookmarks b JOIN profiles p ON p.id = b.profile_id JOIN accounts a ON a.id = p.account_id",
     "INSERT INTO play_starts (started_at, account_id, profile_id, tier, kids, title_id, episode_id, channel_id)"
     " SELECT b.first_watched_at + 3600, a.id, b.profile_id, a.tier, 0, NULL, NULL, ch.id"
     " FROM bookmarks b JOIN profiles p ON p.id = b.profile_id JOIN accounts a ON a.id = p.account_id"

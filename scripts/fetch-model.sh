@@ -39,9 +39,22 @@ die() { echo "fetch-model: $*" >&2; exit 1; }
 sha_of() { sha256sum "$1" | cut -d' ' -f1; }
 verified() { [ -f "$1/$2" ] && [ "$(sha_of "$1/$2")" = "${SHA256[$2]}" ]; }
 
+# SHA256SUMS lets the server refuse a file that changes later (a disk error, an edit)
+# instead of silently using it.
+write_sums() {
+  for f in "${!SHA256[@]}"; do echo "${SHA256[$f]}  $f"; done | sort -k2 >"$DEST/.SHA256SUMS.tmp"
+  mv -f "$DEST/.SHA256SUMS.tmp" "$DEST/SHA256SUMS"
+}
+
 missing=()
-for f in "${!SHA256[@]}"; do verified "$DEST" "$f" || missing+=("$f"); done
+for f in "${!SHA256[@]}"; do
+  if [ -f "$DEST/$f" ] && ! verified "$DEST" "$f"; then
+    echo "fetch-model: $DEST/$f does not match its sha256 (corrupt or changed): fetching it again" >&2
+  fi
+  verified "$DEST" "$f" || missing+=("$f")
+done
 if [ ${#missing[@]} -eq 0 ]; then
+  [ -f "$DEST/SHA256SUMS" ] || write_sums
   echo "fetch-model: $DEST is up to date"
   exit 0
 fi
@@ -67,4 +80,5 @@ for f in "${missing[@]}"; do
   cp "$SOURCE/$f" "$DEST/.$(basename "$f").tmp"
   mv -f "$DEST/.$(basename "$f").tmp" "$DEST/$f"
 done
+write_sums
 echo "fetch-model: installed ${#missing[@]} verified file(s) in $DEST"

@@ -1,6 +1,9 @@
 // kinora: the OTT platform server and its command-line tools.
 #include <sodium.h>
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -31,6 +34,9 @@ Usage:
                                               write the guide as XMLTV (default: the week
                                               from today 00:00 UTC, to stdout)
   kinora m3u import FILE [options]            import an M3U line-up (all or nothing)
+  kinora admin create EMAIL [options]         create the first admin (Premium, password read
+                                              from stdin, at least 8 characters), or make an
+                                              existing account an admin
   kinora embed   [--model DIR] TEXT...   print sentence embeddings as JSON
   kinora embed   --bench FILE            measure encoder throughput
   kinora eval    [--data DIR] [--plots DIR] [--database-url URL] [--model-dir DIR]
@@ -48,6 +54,26 @@ void print_usage(std::ostream& out) {
   for (const auto& d : kinora::app::documented_settings())
     out << "  " << d.flag << " (" << d.env << ", default " << d.fallback << ")\n      " << d.meaning
         << "\n";
+}
+
+// A password from stdin: prompted for without echo on a terminal, else its first line.
+std::string read_password(const std::string& email) {
+  termios saved{};
+  const bool terminal = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+  if (terminal) {
+    std::cerr << "Password for " << email << " (at least 8 characters): " << std::flush;
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string password;
+  std::getline(std::cin, password);
+  if (terminal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << "\n";
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
 }
 
 }  // namespace
@@ -155,6 +181,17 @@ int main(int argc, char** argv) {
     args.erase(args.begin(), args.begin() + 2);
   }
 
+  // `admin create EMAIL`: the email comes before the options.
+  std::string admin_email;
+  if (command == "admin") {
+    if (args.size() < 2 || args[0] != "create" || args[1].starts_with("--")) {
+      std::cerr << "kinora admin: expected 'create EMAIL'\n";
+      return 2;
+    }
+    admin_email = args[1];
+    args.erase(args.begin(), args.begin() + 2);
+  }
+
   auto loaded = kinora::app::load_config(args, command == "serve");
   if (!loaded.errors.empty()) {
     std::cerr << "kinora: invalid configuration:\n";
@@ -167,6 +204,8 @@ int main(int argc, char** argv) {
     if (command == "serve") return app.serve();
     if (command == "m3u") return app.m3u_import(m3u_file);
     if (command == "migrate") return app.migrate();
+    if (command == "admin")
+      return app.create_admin(admin_email, [&] { return read_password(admin_email); });
     if (command == "seed") return app.seed();
     if (xmltv_action == "import") return app.xmltv_import(xmltv_file);
     if (xmltv_action == "export") return app.xmltv_export(xmltv_from, xmltv_to, xmltv_out);

@@ -17,6 +17,7 @@
 #include "auth/token_codec.hpp"
 #include "catalog/catalog_routes.hpp"
 #include "catalog/catalog_service.hpp"
+#include "core/files.hpp"
 #include "core/log.hpp"
 #include "epg/admin_routes.hpp"
 #include "epg/epg_admin.hpp"
@@ -65,13 +66,34 @@ std::string secret_for(storage::database& db, random_source& rnd, bool demo,
   return demo ? demo_secret(db, rnd, name) : auth::base64url(rnd.bytes(48));
 }
 
-// The sentence encoder, or none: recommendations then fall back and say so.
-std::unique_ptr<ai::encoder> load_model(const std::string& configured, logger& log) {
+// SQLite writes its database and journal (WAL) files in the database's folder: a folder
+// or file it cannot write fails at start, in one sentence, not at the first write.
+const std::string& writable_database(const std::string& url) {
+  const auto path = storage::sqlite_path(url);
+  if (!path || path->empty() || *path == ":memory:") return url;
+  constexpr std::string_view fix = "choose another place with --database-url sqlite:PATH";
+  const std::filesystem::path file(*path);
+  files::require_writable_folder(file.has_parent_path() ? file.parent_path() : ".",
+                                 "the SQLite database and its journal live there", fix);
+  files::require_writable_file(file, "it is the SQLite database", fix);
+  return url;
+}
+
+// For the commands that package, upload or serve media.
+void require_media_folder(const std::string& dir) {
+  files::require_writable_folder(dir, "packaged video, content keys and uploads live there",
+                                 "choose another with --media-dir DIR");
+}
+
+// The sentence encoder, or none (why in `problem`): recommendations then fall back and say so.
+std::unique_ptr<ai::encoder> load_model(const std::string& configured, logger& log,
+                                        std::string& problem) {
   const auto dir = ai::resolve_model_dir(
       configured.empty() ? std::nullopt : std::optional<std::filesystem::path>(configured));
   try {
     return ai::load_encoder(dir);
   } catch (const std::exception& e) {
+    problem = e.what();
     log.warn("no embedding model; similar titles fall back to genres",
              {{"model_dir", dir.string()}, {"error", e.what()}, {"fix", "make model"}});
     return nullptr;
@@ -89,7 +111,7 @@ struct application::parts {
   explicit parts(config c)
       : cfg(std::move(c)),
         log(cfg.log),
-        db(storage::open_database(cfg.database_url, cfg.db_pool_size)),
+        db(storage::open_database(writable_database(cfg.database_url), cfg.db_pool_size)),
         router(metrics, log) {
     storage::migrate(*db);
     const std::string secret =
@@ -116,8 +138,8 @@ struct application::parts {
         *db, *viewing, *assets, *signer, *sessions, *live, clock, random,
         playback::playback_settings{cfg.session_timeout, cfg.media_url_ttl, cfg.media_base_url});
 
-    vectors = std::make_unique<recommend::title_vectors>(*db, load_model(cfg.model_dir, log), clock,
-                                                         log, cfg.index_file);
+    vectors = std::make_unique<recommend::title_vectors>(
+        *db, load_model(cfg.model_dir, log, encoder_problem), clock, log, cfg.index_file);
     co_watch = std::make_unique<recommend::co_watch_index>(*db, clock);
     searches = std::make_unique<catalog::search_log>(*db, clock);
     insights = std::make_unique<insights::insights_service>(*db, vectors->encoder(), clock,
@@ -157,6 +179,7 @@ struct application::parts {
             d["loaded"] = vectors->available();
             d["model"] = vectors->available() ? bj::value(vectors->model_id()) : bj::value(nullptr);
             d["embedded_titles"] = vectors->size();
+            if (!vectors->available() && !encoder_problem.empty()) d["problem"] = encoder_problem;
             const auto job =
                 startup_embedding.empty() ? std::nullopt : vectors->job(startup_embedding);
             if (!job) return true;
@@ -231,6 +254,7 @@ struct application::parts {
   enum class media_state { ready, packaging, failed };
   std::atomic<media_state> demo_media_status{media_state::ready};
   std::string startup_embedding;  // the id of the start-up embedding job, if one ran
+  std::string encoder_problem;    // why no model is loaded, when none is
 
   ~parts() {
     epg->stop();
@@ -261,6 +285,7 @@ int application::seed() {
 
 int application::media_build() {
   auto& p = *parts_;
+  require_media_folder(p.cfg.media_dir);
   const auto pool = p.library->build_demo_pool(static_cast<int>(p.cfg.demo_clips),
                                                static_cast<int>(p.cfg.demo_clip_seconds));
   if (!pool) {
@@ -277,6 +302,7 @@ int application::media_build() {
 int application::media_ingest(const std::string& file, std::int64_t title_id,
                               std::int64_t episode_id) {
   auto& p = *parts_;
+  require_media_folder(p.cfg.media_dir);
   if (!p.assets->target_exists(title_id, episode_id)) {
     std::cerr << "kinora media ingest: no title " << title_id
               << (episode_id ? " with episode " + std::to_string(episode_id) : "") << "\n";
@@ -320,6 +346,21 @@ void application::prepare_media() {
     }
     p.demo_media_status = state;
   });
+}
+
+int application::create_admin(const std::string& email,
+                              const std::function<std::string()>& password) {
+  const auto created = parts_->auth->ensure_admin(email, password);
+  if (!created) {
+    const auto& e = created.err();
+    std::cerr << "kinora admin create: "
+              << (e.fields.empty() ? e.detail
+                                   : e.fields.front().field + " " + e.fields.front().message)
+              << "\n";
+    return 1;
+  }
+  std::cout << (*created ? "created admin account " : "made an admin: ") << email << "\n";
+  return 0;
 }
 
 int application::m3u_import(const std::string& file) {
@@ -393,6 +434,7 @@ int application::migrate() {
 
 int application::serve() {
   auto& p = *parts_;
+  require_media_folder(p.cfg.media_dir);
   // The port first: a port in use fails in a second, not after seeding and embedding.
   http::server_options o;
   o.host = p.cfg.host;

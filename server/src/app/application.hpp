@@ -2,6 +2,7 @@
 // Wiring: opens storage, builds each domain's service, registers its routes and the
 // static sites. A new domain is one more service and one add_routes call here.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,8 @@ class application {
   int media_ingest(const std::string& file, std::int64_t title_id, std::int64_t episode_id);
   // `kinora xmltv import FILE`: one transaction; prints the error's line on failure.
   int m3u_import(const std::string& file);
+  // `kinora admin create EMAIL`: the password is asked for only for a new account.
+  int create_admin(const std::string& email, const std::function<std::string()>& password);
   int xmltv_import(const std::string& file);
   // `kinora xmltv export [--from T] [--to T] [--out FILE]`: every channel; the week from
   // today 00:00 UTC by default; stdout unless --out.

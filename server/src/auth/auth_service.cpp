@@ -357,4 +357,24 @@ std::int64_t auth_service::create_account_with_profiles(const new_account& input
   });
 }
 
+result<bool> auth_service::ensure_admin(const std::string& email_in,
+                                        const std::function<std::string()>& ask_password) {
+  const std::string email = normalize_email(email_in);
+  if (!plausible_email(email)) return invalid_field("email", "must be an email address");
+  {
+    auto c = db_.acquire();
+    if (const auto existing = store::find_by_email(*c, email)) {
+      c->query("UPDATE accounts SET is_admin = 1 WHERE id = $1", {existing->account.id});
+      return false;
+    }
+  }
+  const auto password = ask_password();
+  if (password.size() < 8) return invalid_field("password", "must be at least 8 characters");
+  profile admin;
+  admin.name = "Admin";
+  admin.ceiling = maturity::age18;
+  create_account_with_profiles({email, password, tier::premium, true}, {admin});
+  return true;
+}
+
 }  // namespace kinora::auth

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -44,6 +45,10 @@ class auth_service {
   // For seeding and the CLI: no rate limits, no tokens.
   std::int64_t create_account_with_profiles(const new_account& input,
                                             const std::vector<profile>& profiles);
+  // The first admin of an install (`kinora admin create`): a new Premium account with one
+  // profile, or, when the email has an account, that account made an admin (its password
+  // stays, and `password` is not asked for). True when the account was created.
+  result<bool> ensure_admin(const std::string& email, const std::function<std::string()>& password);
 
  private:
   grant issue(storage::connection& c, const account& a, const profile& p,

@@ -1,6 +1,11 @@
 #include "core/files.hpp"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <fstream>
 #include <sstream>
@@ -23,6 +28,40 @@ void write_atomically(const std::filesystem::path& p, std::string_view bytes) {
     if (!out) throw std::runtime_error("cannot write " + tmp.string());
   }
   std::filesystem::rename(tmp, p);
+}
+
+namespace {
+
+[[noreturn]] void refuse(const std::string& what, int error, std::string_view why,
+                         std::string_view fix) {
+  throw std::runtime_error(
+      "cannot write " + what + " (" + std::strerror(error) + "): " + std::string(why) +
+      ". Give the user kinora runs as write access, or " + std::string(fix) + ".");
+}
+
+}  // namespace
+
+void require_writable_folder(const std::filesystem::path& dir, std::string_view lives,
+                             std::string_view fix) {
+  const auto shown = std::filesystem::absolute(dir).lexically_normal().string();
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) refuse("the folder " + shown, ec.value(), lives, fix);
+  const auto probe = (dir / (".kinora-write-check-" + std::to_string(::getpid()))).string();
+  const int fd = ::open(probe.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) refuse("the folder " + shown, errno, lives, fix);
+  ::close(fd);
+  ::unlink(probe.c_str());
+}
+
+void require_writable_file(const std::filesystem::path& file, std::string_view why,
+                           std::string_view fix) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::close(fd);
+    return;
+  }
+  if (errno != ENOENT) refuse("the file " + file.string(), errno, why, fix);
 }
 
 std::string to_hex(std::string_view bytes) {

@@ -165,6 +165,9 @@ class database {
 // Opens "sqlite:PATH" or "postgresql://..." (also "postgres://"). Throws on bad URLs
 // or when the first connection fails.
 std::unique_ptr<database> open_database(const std::string& url, std::size_t pool_size);
+// The file of a sqlite:PATH (or sqlite:///PATH) URL; nullopt for another backend. Empty
+// when the URL has no path.
+std::optional<std::string> sqlite_path(const std::string& url);
 
 // Runs the numbered migrations of the database's dialect that are not applied yet.
 // Returns how many ran.

@@ -6,10 +6,16 @@
 
 namespace kinora::storage {
 
+std::optional<std::string> sqlite_path(const std::string& url) {
+  if (!url.starts_with("sqlite:")) return std::nullopt;
+  std::string path = url.substr(7);
+  if (path.starts_with("//")) path = path.substr(2);  // sqlite:///abs/path
+  return path;
+}
+
 std::unique_ptr<database> open_database(const std::string& url, std::size_t pool_size) {
-  if (url.starts_with("sqlite:")) {
-    std::string path = url.substr(7);
-    if (path.starts_with("//")) path = path.substr(2);  // sqlite:///abs/path
+  if (const auto sqlite = sqlite_path(url)) {
+    const auto& path = *sqlite;
     if (path.empty())
       throw storage_error(storage_error::kind::connection, "sqlite: URL has no path");
     const auto parent = std::filesystem::path(path).parent_path();

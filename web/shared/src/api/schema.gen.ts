@@ -2320,6 +2320,8 @@ export interface components {
                     /** @description Titles that needed a new vector. */
                     total: number;
                 };
+                /** @description Why no model is loaded (only then): none in the model directory, or a file that does not match its sha256 in the directory's SHA256SUMS (corrupt or changed, so not used). The log names the fix (`make model`). */
+                problem?: string;
             };
             /** @description The demo clips a first demo run packages in the background (ffmpeg); titles become playable when it is `ready`. Never makes the server unready. */
             demo_media?: {

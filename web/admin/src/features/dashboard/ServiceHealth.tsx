@@ -37,6 +37,7 @@ export function ServiceHealth() {
             {encoder.loaded
               ? `${encoder.model} · ${encoder.embedded_titles.toLocaleString()} titles embedded`
               : 'No model loaded: recommendations and search by meaning use the lexical fallback'}
+            {!encoder.loaded && encoder.problem && <span className="block text-neutral-300">{encoder.problem}</span>}
           </dd>
         </>
       )}
