@@ -17,6 +17,19 @@ after(async () => server?.stop());
 
 const stamp = Date.now().toString(36);
 
+async function createChannel(numbersFrom, name) {
+  const number = numbersFrom + Math.floor(Math.random() * 9000);
+  const created = await admin.call('POST', '/api/v1/admin/channels', {
+    number,
+    name,
+    category: 'test',
+    tier: 'basic',
+    maturity_rating: 'all',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return { id: created.body.id, number };
+}
+
 test('a title saved over someone else’s change: refused, explained, their version loads on request', async () => {
   const created = await admin.call('POST', '/api/v1/admin/titles', {
     type: 'movie',
@@ -71,16 +84,7 @@ test('a title saved over someone else’s change: refused, explained, their vers
 });
 
 test('a channel saved over someone else’s change: refused, then their version loads', async () => {
-  const number = 40000 + Math.floor(Math.random() * 9000);
-  const created = await admin.call('POST', '/api/v1/admin/channels', {
-    number,
-    name: `Clash ${stamp}`,
-    category: 'test',
-    tier: 'basic',
-    maturity_rating: 'all',
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const id = created.body.id;
+  const { id, number } = await createChannel(40000, `Clash ${stamp}`);
 
   const { page, close } = await openPage(server);
   await signInToAdmin(page, DEMO.admin, { to: `/admin/channels/${id}` });
@@ -103,16 +107,7 @@ test('a channel saved over someone else’s change: refused, then their version 
 });
 
 test('a channel deleted after someone else changed it: refused, their version loads, then it deletes', async () => {
-  const number = 50000 + Math.floor(Math.random() * 9000);
-  const created = await admin.call('POST', '/api/v1/admin/channels', {
-    number,
-    name: `Doomed ${stamp}`,
-    category: 'test',
-    tier: 'basic',
-    maturity_rating: 'all',
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const id = created.body.id;
+  const { id, number } = await createChannel(50000, `Doomed ${stamp}`);
 
   const { page, close } = await openPage(server);
   await signInToAdmin(page, DEMO.admin, { to: `/admin/channels/${id}` });
@@ -144,16 +139,7 @@ test('a channel deleted after someone else changed it: refused, their version lo
 });
 
 test('a channel someone is watching: the delete names the stream and ends it only when asked', async () => {
-  const number = 60000 + Math.floor(Math.random() * 9000);
-  const created = await admin.call('POST', '/api/v1/admin/channels', {
-    number,
-    name: `Watched ${stamp}`,
-    category: 'test',
-    tier: 'basic',
-    maturity_rating: 'all',
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const id = created.body.id;
+  const { id } = await createChannel(60000, `Watched ${stamp}`);
   const viewer = await apiLogin(server, DEMO.basic.email, DEMO.basic.password);
   const session = await viewer.call('POST', '/api/v1/playback/sessions', { channel_id: id });
   assert.equal(session.status, 201, JSON.stringify(session.body));

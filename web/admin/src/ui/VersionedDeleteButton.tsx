@@ -4,6 +4,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 
 import { ConfirmDialog } from './ConfirmDialog';
+import { ConflictNotice } from './ConflictNotice';
 import { formErrors } from './formErrors';
 
 export interface DeleteVars {
@@ -56,14 +57,16 @@ export function VersionedDeleteButton({
         onConfirm={() => remove.mutate({ etag, endStreams: Boolean(inUse) }, { onSuccess: onDeleted })}
       >
         {stale ? (
-          <StaleNotice
-            noun={noun}
+          <ConflictNotice
+            what={noun}
             busy={reloading}
             onLoad={() => {
               close();
               onLoadTheirs();
             }}
-          />
+          >
+            Nothing was deleted. Load their version to see what changed, then delete it if you still mean to.
+          </ConflictNotice>
         ) : inUse ? (
           <InUseNotice noun={noun} streams={streams} />
         ) : (
@@ -71,22 +74,6 @@ export function VersionedDeleteButton({
         )}
       </ConfirmDialog>
     </>
-  );
-}
-
-function StaleNotice({ noun, busy, onLoad }: { noun: string; busy: boolean; onLoad: () => void }) {
-  return (
-    <div role="alert" className="flex flex-col gap-3 rounded-md border border-amber-500 bg-amber-950/60 p-4">
-      <p className="font-semibold text-amber-200">Someone else changed this {noun} since you opened it.</p>
-      <p className="text-neutral-200">
-        Nothing was deleted. Load their version to see what changed, then delete it if you still mean to.
-      </p>
-      <div>
-        <Button variant="secondary" busy={busy} onClick={onLoad}>
-          Load their version
-        </Button>
-      </div>
-    </div>
   );
 }
 
