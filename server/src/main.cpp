@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "ai/blas_kernels.hpp"
 #include "ai/embed_command.hpp"
 #include "app/application.hpp"
 #include "app/config.hpp"
@@ -79,6 +80,7 @@ std::string read_password(const std::string& email) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  kinora::ai::use_best_blas_kernels(argv);
   if (sodium_init() < 0) {
     std::cerr << "kinora: libsodium failed to initialise\n";
     return 1;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ai/bert_encoder.hpp"
+#include "ai/blas_kernels.hpp"
 #include "ai/encoder.hpp"
 #include "ai/json_file.hpp"
 #include "ai/model_locator.hpp"
@@ -33,6 +34,7 @@ constexpr const char* usage =
     "usage: kinora embed [--model DIR] [--threads N] [--batch N] TEXT...\n"
     "       kinora embed [--model DIR] [--threads N] --bench FILE [--runs N] [--latency-text "
     "TEXT]\n"
+    "       kinora embed --kernels   which matrix-product kernels this CPU runs\n"
     "The model directory defaults to $KINORA_MODEL_DIR, then "
     "$XDG_CACHE_HOME/kinora/models/all-MiniLM-L6-v2\n"
     "(see scripts/fetch-model.sh).\n";
@@ -45,6 +47,7 @@ struct arguments {
   std::size_t runs = 200;
   std::string latency_text = default_latency_text;
   std::vector<std::string> texts;
+  bool kernels = false;
 };
 
 bool parse_count(const std::string& s, std::size_t& out) {
@@ -66,6 +69,10 @@ std::optional<std::string> parse(int argc, char** argv, arguments& a) {
       continue;
     }
     if (arg == "--help" || arg == "-h") return std::string();
+    if (arg == "--kernels") {
+      a.kernels = true;
+      continue;
+    }
     if (i + 1 >= argc) return arg + " needs a value";
     const std::string value = argv[++i];
     if (arg == "--model") {
@@ -82,6 +89,9 @@ std::optional<std::string> parse(int argc, char** argv, arguments& a) {
       return "unknown option " + arg;
     }
   }
+  if (a.kernels)
+    return a.bench || !a.texts.empty() ? std::optional<std::string>("--kernels takes no texts")
+                                       : std::nullopt;
   if (!a.bench && a.texts.empty()) return "no text to embed";
   if (a.bench && !a.texts.empty()) return "--bench takes no texts";
   return std::nullopt;
@@ -154,6 +164,14 @@ double percentile(std::vector<double> v, double p) {
   return v[i];
 }
 
+// The kernels line, with a warning when a slow fallback is in force.
+std::string describe_kernels() {
+  const auto k = kernels_in_use();
+  return k.describe() + (k.slow_fallback() ? " - WARNING: a slow fallback; the CPU runs " +
+                                                 std::string(to_string(k.cpu)) + " kernels"
+                                           : "");
+}
+
 int run_bench(const arguments& a, const encoder& enc, std::ostream& out) {
   using clock = std::chrono::steady_clock;
   const auto items = read_bench_file(*a.bench);
@@ -172,6 +190,7 @@ int run_bench(const arguments& a, const encoder& enc, std::ostream& out) {
       }
     }
   }
+  out << "kernels: " << describe_kernels() << "\n";
   char line[512];
   std::snprintf(line, sizeof line, "model %s (%zu-d), %zu threads, %zu texts, %.1f tokens/text\n",
                 enc.model_id().c_str(), enc.dimension(), threads, texts.size(),
@@ -232,6 +251,10 @@ int run_embed_command(int argc, char** argv, std::ostream& out, std::ostream& er
     }
     err << "kinora embed: " << *problem << "\n" << usage;
     return 2;
+  }
+  if (a.kernels) {
+    out << describe_kernels() << "\n";
+    return 0;
   }
   try {
     encoder_options options;

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "accounts/accounts_routes.hpp"
+#include "ai/blas_kernels.hpp"
 #include "ai/model_locator.hpp"
 #include "app/ops_routes.hpp"
 #include "audit/audit_routes.hpp"
@@ -91,7 +92,14 @@ std::unique_ptr<ai::encoder> load_model(const std::string& configured, logger& l
   const auto dir = ai::resolve_model_dir(
       configured.empty() ? std::nullopt : std::optional<std::filesystem::path>(configured));
   try {
-    return ai::load_encoder(dir);
+    auto encoder = ai::load_encoder(dir);
+    const auto k = ai::kernels_in_use();
+    if (k.slow_fallback())
+      log.warn("encoder on slow kernels",
+               {{"kernels", k.describe()}, {"fix", "a newer OpenBLAS, or OPENBLAS_CORETYPE"}});
+    else
+      log.info("encoder kernels", {{"kernels", k.describe()}});
+    return encoder;
   } catch (const std::exception& e) {
     problem = e.what();
     log.warn("no embedding model; similar titles fall back to genres",
@@ -180,6 +188,11 @@ struct application::parts {
             d["model"] = vectors->available() ? bj::value(vectors->model_id()) : bj::value(nullptr);
             d["embedded_titles"] = vectors->size();
             if (!vectors->available() && !encoder_problem.empty()) d["problem"] = encoder_problem;
+            const auto k = ai::kernels_in_use();
+            d["kernels"] = {{"blas", k.blas_core},
+                            {"instruction_set", ai::to_string(k.in_use)},
+                            {"cpu", ai::to_string(k.cpu)},
+                            {"slow_fallback", k.slow_fallback()}};
             const auto job =
                 startup_embedding.empty() ? std::nullopt : vectors->job(startup_embedding);
             if (!job) return true;

@@ -2322,6 +2322,26 @@ export interface components {
                 };
                 /** @description Why no model is loaded (only then): none in the model directory, or a file that does not match its sha256 in the directory's SHA256SUMS (corrupt or changed, so not used). The log names the fix (`make model`). */
                 problem?: string;
+                /** @description The matrix-product kernels the encoder runs on. OpenBLAS picks them from the CPU model as it loads; when it picks a class below what the CPU runs (an OpenBLAS older than the CPU), Kinora restarts itself with `OPENBLAS_CORETYPE` naming the right ones. */
+                kernels: {
+                    /**
+                     * @description OpenBLAS's name for the kernels in use.
+                     * @example SkylakeX
+                     */
+                    blas: string;
+                    /**
+                     * @description The widest instructions those kernels use.
+                     * @enum {string}
+                     */
+                    instruction_set: "SSE" | "AVX" | "AVX2" | "AVX-512";
+                    /**
+                     * @description The widest class this CPU runs.
+                     * @enum {string}
+                     */
+                    cpu: "SSE" | "AVX" | "AVX2" | "AVX-512";
+                    /** @description True when the kernels are a class below the CPU's (the log warns too). */
+                    slow_fallback: boolean;
+                };
             };
             /** @description The demo clips a first demo run packages in the background (ffmpeg); titles become playable when it is `ready`. Never makes the server unready. */
             demo_media?: {

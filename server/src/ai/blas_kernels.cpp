@@ -1,0 +1,99 @@
+#include "ai/blas_kernels.hpp"
+
+#include <cblas.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdlib>
+#include <utility>
+
+namespace kinora::ai {
+
+std::string_view to_string(isa i) {
+  switch (i) {
+    case isa::avx512:
+      return "AVX-512";
+    case isa::avx2:
+      return "AVX2";
+    case isa::avx:
+      return "AVX";
+    case isa::sse:
+      break;
+  }
+  return "SSE";
+}
+
+isa this_cpu() {
+  __builtin_cpu_init();
+  // OpenBLAS's AVX-512 kernels need F, BW, DQ and VL (Skylake-SP and later).
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+      __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
+    return isa::avx512;
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return isa::avx2;
+  if (__builtin_cpu_supports("avx")) return isa::avx;
+  return isa::sse;
+}
+
+isa kernel_class(std::string_view core) {
+  // OpenBLAS's x86-64 cores (DYNAMIC_ARCH); any other name is an older SSE core.
+  static constexpr std::array<std::pair<std::string_view, isa>, 11> classes{{
+      {"SkylakeX", isa::avx512},
+      {"Cooperlake", isa::avx512},
+      {"SapphireRapids", isa::avx512},
+      {"Haswell", isa::avx2},
+      {"Zen", isa::avx2},
+      {"Excavator", isa::avx2},
+      {"Sandybridge", isa::avx},
+      {"Bulldozer", isa::avx},
+      {"Piledriver", isa::avx},
+      {"Steamroller", isa::avx},
+      {"Bobcat", isa::sse},
+  }};
+  for (const auto& [name, cls] : classes)
+    if (core == name) return cls;
+  return isa::sse;
+}
+
+std::optional<std::string> better_core(std::string_view in_use, isa cpu) {
+  if (kernel_class(in_use) >= cpu) return std::nullopt;
+  switch (cpu) {
+    case isa::avx512:
+      // Not "Cooperlake": OpenBLAS 0.3.21 cannot be asked for it by name ("Core not found")
+      // and its single-precision kernels are SkylakeX's anyway (it adds bfloat16 ones).
+      return "SkylakeX";
+    case isa::avx2:
+      return "Haswell";
+    case isa::avx:
+      return "Sandybridge";
+    case isa::sse:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::string kernels::describe() const {
+  return "OpenBLAS " + blas_core + " kernels (" + std::string(to_string(in_use)) + ") on an " +
+         std::string(to_string(cpu)) + " CPU";
+}
+
+kernels kernels_in_use() {
+  kernels k;
+  const char* core = openblas_get_corename();
+  k.blas_core = core ? core : "unknown";
+  k.in_use = kernel_class(k.blas_core);
+  k.cpu = this_cpu();
+  return k;
+}
+
+void use_best_blas_kernels(char** argv) {
+  const char* core = openblas_get_corename();
+  const auto target = better_core(core ? core : "", this_cpu());
+  if (!target) return;
+  const char* asked = std::getenv("OPENBLAS_CORETYPE");
+  if (asked && *target == asked) return;  // already asked for it: OpenBLAS cannot do better
+  ::setenv("OPENBLAS_CORETYPE", target->c_str(), 1);
+  ::execv("/proc/self/exe", argv);
+  // Only on failure: carry on with the kernels in use; the start-up log names them.
+}
+
+}  // namespace kinora::ai
