@@ -11,12 +11,17 @@
 
 namespace kinora::auth {
 
+// How long a rotated refresh token may come back and get the same successor instead of
+// counting as stolen: two tabs or app instances refreshing at once both present it.
+inline constexpr std::int64_t refresh_reuse_grace_seconds = 10;
+
 struct auth_settings {
   std::string token_secret;
   std::int64_t access_ttl_seconds = 900;
   std::int64_t refresh_ttl_seconds = 30 * 24 * 3600;
   // Sign-in attempts one client address may make in 5 minutes (households share addresses).
   std::size_t login_attempts_per_address = 60;
+  std::int64_t refresh_reuse_grace_seconds = auth::refresh_reuse_grace_seconds;
 };
 
 class auth_service {
@@ -29,7 +34,9 @@ class auth_service {
                       const std::string& client_address);
   result<grant> refresh(const std::string& refresh_token);
   status logout(const std::string& refresh_token);
-  result<viewer> authenticate(std::string_view access_token) const;
+  // The signature and expiry, then (one lookup) that the account exists and is enabled,
+  // the profile exists and the sign-in the token came from was not revoked.
+  result<viewer> authenticate(std::string_view access_token);
   // How long a refresh token lives (the Max-Age of the browser's refresh cookie).
   std::int64_t refresh_ttl_seconds() const { return settings_.refresh_ttl_seconds; }
 
@@ -46,8 +53,15 @@ class auth_service {
                                             const std::vector<profile>& profiles);
 
  private:
-  grant issue(storage::connection& c, const account& a, const profile& p,
-              const std::string& family);
+  // New tokens; refresh_token is the new refresh token (random, or a rotation's successor).
+  grant issue(storage::connection& c, const account& a, const profile& p, const std::string& family,
+              std::string refresh_token);
+  // An access token for an existing refresh token row (the successor handed out again).
+  grant reissue(storage::connection& c, const account& a, const profile& p, std::int64_t refresh_id,
+                std::string refresh_token);
+  // The refresh token that replaces `token` when it is rotated: derived, not stored, so a
+  // request within the grace can be given the same one again.
+  std::string successor_of(const std::string& token) const;
   status check_pin(const profile& p, const std::optional<std::string>& pin);
   static viewer viewer_for(const account& a, const profile& p);
 

@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token
-         * @description Rotates the refresh token: the one sent is used up and a new pair comes back. Presenting a used refresh token again revokes its whole family (every token rotated from the same sign-in). In cookie mode (`X-Kinora-Session: cookie`) send no body: the token is read from the `kinora_refresh` cookie and the new one comes back as a cookie; a refused cookie is cleared.
+         * @description Rotates the refresh token: the one sent is used up and a new pair comes back. A used refresh token presented again within the reuse grace (`--refresh-reuse-grace`, 10 seconds by default: two tabs or app instances refreshing at once) gets the same successor refresh token and a new access token; presented after the grace it counts as stolen and revokes its whole family (every token rotated from the same sign-in, and their access tokens). In cookie mode (`X-Kinora-Session: cookie`) send no body: the token is read from the `kinora_refresh` cookie and the new one comes back as a cookie; a refused cookie is cleared.
          */
         post: operations["refreshTokens"];
         delete?: never;
@@ -3190,7 +3190,7 @@ export interface components {
                 };
             };
         };
-        /** @description No access token, or it is forged, malformed or expired. Problem kinds: `missing-token`, `invalid-token`, `token-expired`. */
+        /** @description No access token, or it is forged, malformed or expired, or what it stands for ended: its sign-in was signed out or revoked (logout, sign-out everywhere, reuse of a rotated refresh token), or its profile or account was deleted (`token-revoked`), or its account was disabled (`account-disabled`). Checked on every request, so this takes effect at once. Problem kinds: `missing-token`, `invalid-token`, `token-expired`, `token-revoked`, `account-disabled`. */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
@@ -3202,7 +3202,7 @@ export interface components {
                     /** @constant */
                     status?: 401;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:missing-token" | "urn:kinora:problem:invalid-token" | "urn:kinora:problem:token-expired";
+                    type?: "urn:kinora:problem:missing-token" | "urn:kinora:problem:invalid-token" | "urn:kinora:problem:token-expired" | "urn:kinora:problem:token-revoked" | "urn:kinora:problem:account-disabled";
                 };
             };
         };
@@ -4059,7 +4059,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadBody"];
-            /** @description The refresh token is unknown, expired or revoked, or was already used (its family is now revoked), or cookie mode found no `kinora_refresh` cookie. When the token came from the cookie, the answer clears it. Problem kinds: `invalid-refresh-token`, `refresh-token-reused`, `missing-refresh-token`. */
+            /** @description The refresh token is unknown, expired or revoked, or was already used and came back after the reuse grace (its family is now revoked), or cookie mode found no `kinora_refresh` cookie. When the token came from the cookie, the answer clears it. Problem kinds: `invalid-refresh-token`, `refresh-token-reused`, `missing-refresh-token`. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
