@@ -155,7 +155,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out
-         * @description Revokes the refresh token's family (this sign-in); other sign-ins of the account stay valid. Access tokens already issued stay valid until they expire. In cookie mode (`X-Kinora-Session: cookie`) send no body: the token is read from the `kinora_refresh` cookie, and the answer clears the cookie.
+         * @description Revokes the refresh token's family (this sign-in); other sign-ins of the account stay valid. Access tokens issued to this sign-in end with it: the next request with one answers 401 `token-revoked`. In cookie mode (`X-Kinora-Session: cookie`) send no body: the token is read from the `kinora_refresh` cookie, and the answer clears the cookie.
          */
         post: operations["logout"];
         delete?: never;
@@ -220,7 +220,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a profile
-         * @description Deletes a profile of the account; the last one stays. Not allowed from a kids profile.
+         * @description Deletes a profile of the account; the last one stays. Not allowed from a kids profile. Access tokens of the deleted profile answer 401 `token-revoked` from the next request.
          */
         delete: operations["deleteProfile"];
         options?: never;
@@ -1407,7 +1407,7 @@ export interface paths {
         head?: never;
         /**
          * Change an account
-         * @description Admin only. Changes the tier (the account's clients see it when they next refresh their tokens, or sign in) and disables or enables the account. Disabling revokes every refresh token of the account and ends its live streams; sign-in then answers 403 `account-disabled` until it is enabled again.
+         * @description Admin only. Changes the tier (the account's clients see it when they next refresh their tokens, or sign in) and disables or enables the account. Disabling revokes every refresh token of the account and ends its live streams; its access tokens answer 401 `account-disabled` from the next request; sign-in then answers 403 `account-disabled` until it is enabled again.
          */
         patch: operations["adminUpdateAccount"];
         trace?: never;
@@ -1423,7 +1423,7 @@ export interface paths {
         put?: never;
         /**
          * Sign an account out everywhere
-         * @description Admin only. Revokes every refresh token of the account, so each of its devices must sign in again once its access token expires (at most its 15-minute lifetime). The account stays enabled.
+         * @description Admin only. Revokes every refresh token of the account, and with them its access tokens: each of its devices gets 401 `token-revoked` at its next request and must sign in again. The account stays enabled.
          */
         post: operations["adminSignOutAccount"];
         delete?: never;
