@@ -1,5 +1,7 @@
 #include "auth/account_store.hpp"
 
+#include <atomic>
+
 #include "auth/entitlement.hpp"
 
 namespace kinora::auth::account_store {
@@ -21,6 +23,8 @@ profile read_profile(const storage::row& r) {
   p.created_at = r.i64(6);
   return p;
 }
+
+std::atomic<std::uint64_t> revocations{0};
 
 constexpr const char* profile_columns =
     "SELECT id, account_id, name, is_kids, maturity_ceiling, pin_hash, created_at FROM profiles ";
@@ -101,6 +105,7 @@ void update_profile(connection& c, const profile& p) {
 }
 
 void delete_profile(connection& c, std::int64_t account_id, std::int64_t profile_id) {
+  note_revocation();
   c.query("DELETE FROM profiles WHERE id = $1 AND account_id = $2", {profile_id, account_id});
 }
 
@@ -114,6 +119,13 @@ std::int64_t insert_refresh(connection& c, const std::string& token_hash, const 
           {token_hash, family, account_id, profile_id, now, expires_at})
       .front()
       .i64(0);
+}
+
+std::uint64_t revocation_epoch() {
+  return revocations.load(std::memory_order_acquire);
+}
+void note_revocation() {
+  revocations.fetch_add(1, std::memory_order_acq_rel);
 }
 
 token_standing standing(connection& c, std::int64_t account_id, std::int64_t profile_id,
@@ -154,11 +166,13 @@ bool mark_used(connection& c, std::int64_t id, std::int64_t now) {
 }
 
 void revoke_family(connection& c, const std::string& family, std::int64_t now) {
+  note_revocation();
   c.query("UPDATE refresh_tokens SET revoked_at = $1 WHERE family_id = $2 AND revoked_at IS NULL",
           {now, family});
 }
 
 void revoke_account(connection& c, std::int64_t account_id, std::int64_t now) {
+  note_revocation();
   c.query("UPDATE refresh_tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL",
           {now, account_id});
 }

@@ -1,6 +1,7 @@
 #pragma once
 // SQL for accounts, profiles and refresh tokens. Functions take a connection so the
 // service can group them in one transaction.
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -55,6 +56,11 @@ enum class token_standing {
   profile_gone,
   session_ended,  // its refresh token was revoked (sign-out, theft, disabling) or deleted
 };
+// Counts the revocations this process made (sign-out, theft, profile deletion, disabling):
+// its short cache of valid sessions forgets everything when it moves.
+std::uint64_t revocation_epoch();
+void note_revocation();
+
 token_standing standing(connection& c, std::int64_t account_id, std::int64_t profile_id,
                         std::int64_t refresh_id);
 // False when another request used the token first.

@@ -260,8 +260,33 @@ status auth_service::logout(const std::string& token) {
   return ok();
 }
 
+bool auth_service::known_valid(const viewer& v, std::uint64_t epoch) {
+  if (settings_.standing_cache_ms <= 0) return false;
+  std::lock_guard lock(sessions_mutex_);
+  const auto it = valid_sessions_.find(v.refresh_id);
+  return it != valid_sessions_.end() && it->second.epoch == epoch &&
+         it->second.account_id == v.account_id && it->second.profile_id == v.profile_id &&
+         std::chrono::steady_clock::now() < it->second.until;
+}
+
+void auth_service::remember_valid(const viewer& v, std::uint64_t epoch) {
+  if (settings_.standing_cache_ms <= 0) return;
+  const auto now = std::chrono::steady_clock::now();
+  std::lock_guard lock(sessions_mutex_);
+  // Bounded: entries live a second, so a full map is mostly stale.
+  if (valid_sessions_.size() >= 50'000)
+    std::erase_if(valid_sessions_,
+                  [&](const auto& e) { return e.second.until <= now || e.second.epoch != epoch; });
+  if (valid_sessions_.size() >= 50'000) valid_sessions_.clear();
+  valid_sessions_[v.refresh_id] = {v.account_id, v.profile_id, epoch,
+                                   now + std::chrono::milliseconds(settings_.standing_cache_ms)};
+}
+
 result<viewer> auth_service::authenticate(std::string_view access_token) {
   KINORA_TRY(v, codec_.verify(access_token, clock_.now_unix()));
+  // Read before the lookup: a revocation during it leaves the entry already outdated.
+  const auto epoch = store::revocation_epoch();
+  if (known_valid(v, epoch)) return v;
   const auto standing = [&] {
     auto conn = db_.acquire();
     return store::standing(*conn, v.account_id, v.profile_id, v.refresh_id);
@@ -269,6 +294,7 @@ result<viewer> auth_service::authenticate(std::string_view access_token) {
   using enum store::token_standing;
   switch (standing) {
     case valid:
+      remember_valid(v, epoch);
       return v;
     case account_gone:
       return fail(errc::unauthorized, "The account of this access token no longer exists.",

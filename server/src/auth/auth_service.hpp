@@ -1,6 +1,9 @@
 #pragma once
+#include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "auth/account.hpp"
 #include "auth/rate_limiter.hpp"
@@ -22,6 +25,10 @@ struct auth_settings {
   // Sign-in attempts one client address may make in 5 minutes (households share addresses).
   std::size_t login_attempts_per_address = 60;
   std::int64_t refresh_reuse_grace_seconds = auth::refresh_reuse_grace_seconds;
+  // How long this process trusts a session it found valid without asking the database
+  // again. Revocations made here take effect at once; those made by another instance
+  // within this. 0: ask on every request.
+  std::int64_t standing_cache_ms = 1000;
 };
 
 class auth_service {
@@ -64,6 +71,18 @@ class auth_service {
   std::string successor_of(const std::string& token) const;
   status check_pin(const profile& p, const std::optional<std::string>& pin);
   static viewer viewer_for(const account& a, const profile& p);
+
+  bool known_valid(const viewer& v, std::uint64_t epoch);
+  void remember_valid(const viewer& v, std::uint64_t epoch);
+
+  struct valid_session {
+    std::int64_t account_id = 0;
+    std::int64_t profile_id = 0;
+    std::uint64_t epoch = 0;
+    std::chrono::steady_clock::time_point until;
+  };
+  std::mutex sessions_mutex_;
+  std::unordered_map<std::int64_t, valid_session> valid_sessions_;  // by refresh token id
 
   storage::database& db_;
   const clock& clock_;

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <thread>
+
 #include "../support/test_database.hpp"
 
 namespace kinora::auth {
@@ -13,8 +15,10 @@ class auth_service_suite : public kinora::testing::per_backend {
   void SetUp() override {
     ASSERT_GE(sodium_init(), 0);
     per_backend::SetUp();
-    service_ = std::make_unique<auth_service>(db(), clock_, random_,
-                                              auth_settings{std::string(32, 'k'), 900, 3600, 100});
+    // No cache of valid sessions: these tests change the database behind the service's back.
+    auth_settings settings{std::string(32, 'k'), 900, 3600, 100};
+    settings.standing_cache_ms = 0;
+    service_ = std::make_unique<auth_service>(db(), clock_, random_, settings);
   }
   grant sign_up(const std::string& email) {
     auto g =
@@ -90,6 +94,31 @@ TEST_P(auth_service_suite, access_tokens_end_with_their_session_profile_or_accou
     conn->query("DELETE FROM accounts WHERE id = $1", {v->account_id});
   }
   EXPECT_EQ(service_->authenticate(other->tokens.access_token).err().kind, "token-revoked");
+}
+
+TEST_P(auth_service_suite, a_cached_session_ends_at_once_here_and_within_the_ttl_elsewhere) {
+  auth_settings settings{std::string(32, 'k'), 900, 3600, 100};
+  settings.standing_cache_ms = 200;
+  auth_service cached(db(), clock_, random_, settings);
+  auto g =
+      cached.register_account({"f@example.test", "long enough password", tier::basic, false}, "Me");
+  ASSERT_TRUE(g.ok());
+  const auto other =
+      cached.login("f@example.test", "long enough password", std::nullopt, std::nullopt, "ip");
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(cached.authenticate(g->tokens.access_token).ok());
+  ASSERT_TRUE(cached.authenticate(other->tokens.access_token).ok());
+  // Signed out through this process: the cache forgets at once.
+  ASSERT_TRUE(cached.logout(g->tokens.refresh_token).ok());
+  EXPECT_EQ(cached.authenticate(g->tokens.access_token).err().kind, "token-revoked");
+  // Revoked by another instance (straight in the database): within the cache's lifetime.
+  ASSERT_TRUE(cached.authenticate(other->tokens.access_token).ok());
+  {
+    auto conn = db().acquire();
+    conn->query("UPDATE refresh_tokens SET revoked_at = 1 WHERE account_id = $1", {g->account.id});
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  EXPECT_EQ(cached.authenticate(other->tokens.access_token).err().kind, "token-revoked");
 }
 
 TEST_P(auth_service_suite, login_locks_an_account_after_five_failures) {

@@ -3190,7 +3190,7 @@ export interface components {
                 };
             };
         };
-        /** @description No access token, or it is forged, malformed or expired, or what it stands for ended: its sign-in was signed out or revoked (logout, sign-out everywhere, reuse of a rotated refresh token), or its profile or account was deleted (`token-revoked`), or its account was disabled (`account-disabled`). Checked on every request, so this takes effect at once. Problem kinds: `missing-token`, `invalid-token`, `token-expired`, `token-revoked`, `account-disabled`. */
+        /** @description No access token, or it is forged, malformed or expired, or what it stands for ended: its sign-in was signed out or revoked (logout, sign-out everywhere, reuse of a rotated refresh token), or its profile or account was deleted (`token-revoked`), or its account was disabled (`account-disabled`). Checked on every request: at once on the instance that made the change, within a second on the others. Problem kinds: `missing-token`, `invalid-token`, `token-expired`, `token-revoked`, `account-disabled`. */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
