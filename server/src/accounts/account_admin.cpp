@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "auth/account_store.hpp"
 #include "auth/entitlement.hpp"
 
 namespace kinora::accounts {
@@ -73,6 +74,7 @@ void set_tier(storage::connection& c, std::int64_t id, auth::tier t) {
 }
 
 void set_disabled(storage::connection& c, std::int64_t id, bool disabled, std::int64_t now) {
+  auth::account_store::note_revocation();
   if (disabled)
     c.query("UPDATE accounts SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL",
             {now, id});

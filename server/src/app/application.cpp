@@ -127,7 +127,7 @@ struct application::parts {
     auth = std::make_unique<auth::auth_service>(
         *db, clock, random,
         auth::auth_settings{secret, cfg.access_token_ttl, cfg.refresh_token_ttl,
-                            cfg.login_attempts_per_address});
+                            cfg.login_attempts_per_address, cfg.refresh_reuse_grace});
     catalog = std::make_unique<catalog::catalog_service>(*db, clock);
     viewing = std::make_unique<viewing::viewing_service>(*db, clock);
     // In demo mode the demo channels' week repeats, so the guide never runs out.

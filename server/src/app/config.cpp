@@ -94,6 +94,9 @@ const std::vector<setting_doc>& documented_settings() {
       {"--access-token-ttl", "KINORA_ACCESS_TOKEN_TTL", "900", "Access token lifetime, seconds"},
       {"--refresh-token-ttl", "KINORA_REFRESH_TOKEN_TTL", "2592000",
        "Refresh token lifetime, seconds"},
+      {"--refresh-reuse-grace", "KINORA_REFRESH_REUSE_GRACE", "10",
+       "Seconds a just-rotated refresh token still gets the same successor (tabs refreshing at "
+       "once); reuse later revokes its sessions"},
       {"--login-attempts-per-address", "KINORA_LOGIN_ATTEMPTS_PER_ADDRESS", "60",
        "Sign-in attempts one client address may make per 5 minutes"},
       {"--max-body-bytes", "KINORA_MAX_BODY_BYTES", "1048576", "Largest request body accepted"},
@@ -240,6 +243,8 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
       read_number<std::int64_t>(name, *v, 60, 86400, c.access_token_ttl, errors);
     else if (flag == "--refresh-token-ttl")
       read_number<std::int64_t>(name, *v, 3600, 365LL * 86400, c.refresh_token_ttl, errors);
+    else if (flag == "--refresh-reuse-grace")
+      read_number<std::int64_t>(name, *v, 0, 300, c.refresh_reuse_grace, errors);
     else if (flag == "--login-attempts-per-address")
       read_number<unsigned>(name, *v, 1, 1000000, c.login_attempts_per_address, errors);
     else if (flag == "--max-body-bytes")

@@ -22,6 +22,7 @@ struct config {
   unsigned db_pool_size = 8;
   std::int64_t access_token_ttl = 900;
   std::int64_t refresh_token_ttl = 30 * 24 * 3600;
+  std::int64_t refresh_reuse_grace = 10;  // auth::refresh_reuse_grace_seconds
   unsigned login_attempts_per_address = 60;
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;

@@ -1,5 +1,7 @@
 #include "auth/account_store.hpp"
 
+#include <atomic>
+
 #include "auth/entitlement.hpp"
 
 namespace kinora::auth::account_store {
@@ -21,6 +23,8 @@ profile read_profile(const storage::row& r) {
   p.created_at = r.i64(6);
   return p;
 }
+
+std::atomic<std::uint64_t> revocations{0};
 
 constexpr const char* profile_columns =
     "SELECT id, account_id, name, is_kids, maturity_ceiling, pin_hash, created_at FROM profiles ";
@@ -101,16 +105,47 @@ void update_profile(connection& c, const profile& p) {
 }
 
 void delete_profile(connection& c, std::int64_t account_id, std::int64_t profile_id) {
+  note_revocation();
   c.query("DELETE FROM profiles WHERE id = $1 AND account_id = $2", {profile_id, account_id});
 }
 
-void insert_refresh(connection& c, const std::string& token_hash, const std::string& family,
-                    std::int64_t account_id, std::int64_t profile_id, std::int64_t now,
-                    std::int64_t expires_at) {
-  c.query(
-      "INSERT INTO refresh_tokens (token_hash, family_id, account_id, profile_id, created_at, "
-      "expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
-      {token_hash, family, account_id, profile_id, now, expires_at});
+std::int64_t insert_refresh(connection& c, const std::string& token_hash, const std::string& family,
+                            std::int64_t account_id, std::int64_t profile_id, std::int64_t now,
+                            std::int64_t expires_at) {
+  return c
+      .query(
+          "INSERT INTO refresh_tokens (token_hash, family_id, account_id, profile_id, "
+          "created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+          {token_hash, family, account_id, profile_id, now, expires_at})
+      .front()
+      .i64(0);
+}
+
+std::uint64_t revocation_epoch() {
+  return revocations.load(std::memory_order_acquire);
+}
+void note_revocation() {
+  revocations.fetch_add(1, std::memory_order_acq_rel);
+}
+
+token_standing standing(connection& c, std::int64_t account_id, std::int64_t profile_id,
+                        std::int64_t refresh_id) {
+  // Primary-key lookups only. A refresh token row goes with its profile and account
+  // (ON DELETE CASCADE), so a missing row after a present profile means it was deleted.
+  const auto rs = c.query(
+      "SELECT a.disabled_at IS NOT NULL, p.id IS NOT NULL, r.id IS NOT NULL, "
+      "r.revoked_at IS NOT NULL "
+      "FROM accounts a "
+      "LEFT JOIN profiles p ON p.id = $2 AND p.account_id = a.id "
+      "LEFT JOIN refresh_tokens r ON r.id = $3 AND r.account_id = a.id AND r.profile_id = $2 "
+      "WHERE a.id = $1",
+      {account_id, profile_id, refresh_id});
+  if (rs.empty()) return token_standing::account_gone;
+  const auto& r = rs.front();
+  if (r.boolean(0)) return token_standing::account_disabled;
+  if (!r.boolean(1)) return token_standing::profile_gone;
+  if (!r.boolean(2) || r.boolean(3)) return token_standing::session_ended;
+  return token_standing::valid;
 }
 
 std::optional<refresh_record> find_refresh(connection& c, const std::string& token_hash) {
@@ -131,11 +166,13 @@ bool mark_used(connection& c, std::int64_t id, std::int64_t now) {
 }
 
 void revoke_family(connection& c, const std::string& family, std::int64_t now) {
+  note_revocation();
   c.query("UPDATE refresh_tokens SET revoked_at = $1 WHERE family_id = $2 AND revoked_at IS NULL",
           {now, family});
 }
 
 void revoke_account(connection& c, std::int64_t account_id, std::int64_t now) {
+  note_revocation();
   c.query("UPDATE refresh_tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL",
           {now, account_id});
 }

@@ -1,6 +1,7 @@
 #pragma once
 // SQL for accounts, profiles and refresh tokens. Functions take a connection so the
 // service can group them in one transaction.
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -41,10 +42,27 @@ std::int64_t insert_profile(connection& c, const profile& p);
 void update_profile(connection& c, const profile& p);
 void delete_profile(connection& c, std::int64_t account_id, std::int64_t profile_id);
 
-void insert_refresh(connection& c, const std::string& token_hash, const std::string& family,
-                    std::int64_t account_id, std::int64_t profile_id, std::int64_t now,
-                    std::int64_t expires_at);
+// Returns the new row's id, which the access tokens issued with it name.
+std::int64_t insert_refresh(connection& c, const std::string& token_hash, const std::string& family,
+                            std::int64_t account_id, std::int64_t profile_id, std::int64_t now,
+                            std::int64_t expires_at);
 std::optional<refresh_record> find_refresh(connection& c, const std::string& token_hash);
+
+// What stands behind an access token, in one indexed lookup per request.
+enum class token_standing {
+  valid,
+  account_gone,
+  account_disabled,
+  profile_gone,
+  session_ended,  // its refresh token was revoked (sign-out, theft, disabling) or deleted
+};
+// Counts the revocations this process made (sign-out, theft, profile deletion, disabling):
+// its short cache of valid sessions forgets everything when it moves.
+std::uint64_t revocation_epoch();
+void note_revocation();
+
+token_standing standing(connection& c, std::int64_t account_id, std::int64_t profile_id,
+                        std::int64_t refresh_id);
 // False when another request used the token first.
 bool mark_used(connection& c, std::int64_t id, std::int64_t now);
 void revoke_family(connection& c, const std::string& family, std::int64_t now);

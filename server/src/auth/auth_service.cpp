@@ -73,18 +73,29 @@ viewer auth_service::viewer_for(const account& a, const profile& p) {
 }
 
 grant auth_service::issue(storage::connection& c, const account& a, const profile& p,
-                          const std::string& family) {
+                          const std::string& family, std::string refresh_token) {
   const auto now = clock_.now_unix();
+  const auto id = store::insert_refresh(c, sha256_hex(refresh_token), family, a.id, p.id, now,
+                                        now + settings_.refresh_ttl_seconds);
+  return reissue(c, a, p, id, std::move(refresh_token));
+}
+
+grant auth_service::reissue(storage::connection& c, const account& a, const profile& p,
+                            std::int64_t refresh_id, std::string refresh_token) {
   grant g;
   g.account = a;
   g.profile = p;
   g.profiles = store::list_profiles(c, a.id);
-  g.tokens.access_token = codec_.issue(viewer_for(a, p), now, settings_.access_ttl_seconds);
-  g.tokens.refresh_token = base64url(random_.bytes(32));
+  auto v = viewer_for(a, p);
+  v.refresh_id = refresh_id;
+  g.tokens.access_token = codec_.issue(v, clock_.now_unix(), settings_.access_ttl_seconds);
+  g.tokens.refresh_token = std::move(refresh_token);
   g.tokens.expires_in = settings_.access_ttl_seconds;
-  store::insert_refresh(c, sha256_hex(g.tokens.refresh_token), family, a.id, p.id, now,
-                        now + settings_.refresh_ttl_seconds);
   return g;
+}
+
+std::string auth_service::successor_of(const std::string& token) const {
+  return codec_.derive("kinora refresh successor", token);
 }
 
 status auth_service::check_pin(const profile& p, const std::optional<std::string>& pin) {
@@ -123,7 +134,7 @@ result<grant> auth_service::register_account(const new_account& input,
       p.name = profile_name;
       p.created_at = now;
       p.id = store::insert_profile(c, p);
-      return issue(c, a, p, base64url(random_.bytes(16)));
+      return issue(c, a, p, base64url(random_.bytes(16)), base64url(random_.bytes(32)));
     });
   } catch (const storage::storage_error& e) {
     if (e.which() == storage::storage_error::kind::unique_violation)
@@ -186,26 +197,51 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
   }
   return db_.transact([&](storage::connection& c) {
     store::record_sign_in(c, found->account.id, now);
-    return issue(c, found->account, *chosen, base64url(random_.bytes(16)));
+    return issue(c, found->account, *chosen, base64url(random_.bytes(16)),
+                 base64url(random_.bytes(32)));
   });
 }
 
 result<grant> auth_service::refresh(const std::string& token) {
   const auto now = clock_.now_unix();
-  // nullopt: the token was used before. The revocation of its family is a successful
-  // outcome of the transaction, so it commits; the caller still gets an error.
+  const auto hash = sha256_hex(token);
+  // nullopt: the token was used before the grace. The revocation of its family is a
+  // successful outcome of the transaction, so it commits; the caller still gets an error.
   auto rotated = db_.transact([&](storage::connection& c) -> result<std::optional<grant>> {
-    const auto rec = store::find_refresh(c, sha256_hex(token));
+    auto rec = store::find_refresh(c, hash);
     if (!rec || rec->revoked_at || rec->expires_at <= now) return invalid_refresh();
-    if (rec->used_at || !store::mark_used(c, rec->id, now)) {
-      // A rotated token came back: someone holds a copy. End the whole family.
+    const auto holder = [&](const store::refresh_record& r) {
+      const auto a = store::find_account(c, r.account_id);
+      const auto p = a ? store::find_profile(c, r.account_id, r.profile_id) : std::nullopt;
+      return a && p && !store::is_disabled(c, a->id) ? std::optional(std::pair{*a, *p})
+                                                     : std::nullopt;
+    };
+    // The atomic UPDATE ... WHERE used_at IS NULL lets one request rotate: on PostgreSQL the
+    // others wait for its row lock and then find the token used (SQLite runs one at a time).
+    if (!rec->used_at && store::mark_used(c, rec->id, now)) {
+      const auto who = holder(*rec);
+      if (!who) return invalid_refresh();
+      return std::optional<grant>{
+          issue(c, who->first, who->second, rec->family, successor_of(token))};
+    }
+    // Used already, perhaps a moment ago by a request that won the race: read what it
+    // committed (this statement sees it under READ COMMITTED).
+    if (!rec->used_at) rec = store::find_refresh(c, hash);
+    if (!rec || !rec->used_at || rec->revoked_at) return invalid_refresh();
+    const auto successor = successor_of(token);
+    const auto next = now - *rec->used_at <= settings_.refresh_reuse_grace_seconds
+                          ? store::find_refresh(c, sha256_hex(successor))
+                          : std::nullopt;
+    if (!next) {
+      // A rotated token came back after the grace: someone holds a copy. End the family.
       store::revoke_family(c, rec->family, now);
       return std::optional<grant>{};
     }
-    const auto a = store::find_account(c, rec->account_id);
-    const auto p = a ? store::find_profile(c, rec->account_id, rec->profile_id) : std::nullopt;
-    if (!a || !p || store::is_disabled(c, a->id)) return invalid_refresh();
-    return std::optional<grant>{issue(c, *a, *p, rec->family)};
+    // Within the grace: the same successor again (signed out meanwhile: no longer).
+    if (next->revoked_at || next->expires_at <= now) return invalid_refresh();
+    const auto who = holder(*next);
+    if (!who) return invalid_refresh();
+    return std::optional<grant>{reissue(c, who->first, who->second, next->id, successor)};
   });
   if (!rotated) return std::move(rotated).err();
   if (!*rotated)
@@ -224,8 +260,58 @@ status auth_service::logout(const std::string& token) {
   return ok();
 }
 
-result<viewer> auth_service::authenticate(std::string_view access_token) const {
-  return codec_.verify(access_token, clock_.now_unix());
+bool auth_service::known_valid(const viewer& v, std::uint64_t epoch) {
+  if (settings_.standing_cache_ms <= 0) return false;
+  std::lock_guard lock(sessions_mutex_);
+  const auto it = valid_sessions_.find(v.refresh_id);
+  return it != valid_sessions_.end() && it->second.epoch == epoch &&
+         it->second.account_id == v.account_id && it->second.profile_id == v.profile_id &&
+         std::chrono::steady_clock::now() < it->second.until;
+}
+
+void auth_service::remember_valid(const viewer& v, std::uint64_t epoch) {
+  if (settings_.standing_cache_ms <= 0) return;
+  const auto now = std::chrono::steady_clock::now();
+  std::lock_guard lock(sessions_mutex_);
+  // Bounded: entries live a second, so a full map is mostly stale.
+  if (valid_sessions_.size() >= 50'000)
+    std::erase_if(valid_sessions_,
+                  [&](const auto& e) { return e.second.until <= now || e.second.epoch != epoch; });
+  if (valid_sessions_.size() >= 50'000) valid_sessions_.clear();
+  valid_sessions_[v.refresh_id] = {v.account_id, v.profile_id, epoch,
+                                   now + std::chrono::milliseconds(settings_.standing_cache_ms)};
+}
+
+result<viewer> auth_service::authenticate(std::string_view access_token) {
+  KINORA_TRY(v, codec_.verify(access_token, clock_.now_unix()));
+  // Read before the lookup: a revocation during it leaves the entry already outdated.
+  const auto epoch = store::revocation_epoch();
+  if (known_valid(v, epoch)) return v;
+  const auto standing = [&] {
+    auto conn = db_.acquire();
+    return store::standing(*conn, v.account_id, v.profile_id, v.refresh_id);
+  }();
+  using enum store::token_standing;
+  switch (standing) {
+    case valid:
+      remember_valid(v, epoch);
+      return v;
+    case account_gone:
+      return fail(errc::unauthorized, "The account of this access token no longer exists.",
+                  "token-revoked");
+    case account_disabled:
+      return fail(errc::unauthorized, "This account is disabled; contact support.",
+                  "account-disabled");
+    case profile_gone:
+      return fail(errc::unauthorized,
+                  "The profile of this access token was deleted; choose another profile.",
+                  "token-revoked");
+    case session_ended:
+      break;
+  }
+  return fail(errc::unauthorized,
+              "This access token's session was signed out or revoked; sign in again.",
+              "token-revoked");
 }
 
 result<grant> auth_service::current(const viewer& v) {
@@ -337,8 +423,9 @@ result<grant> auth_service::select_profile(const viewer& v, std::int64_t id,
   // Leaving a kids profile for a grown-up one needs that profile's PIN if it has one,
   // like any switch; switching into a profile without a PIN is free.
   if (auto st = check_pin(*p, pin); !st) return st.err();
-  return db_.transact(
-      [&](storage::connection& c) { return issue(c, *a, *p, base64url(random_.bytes(16))); });
+  return db_.transact([&](storage::connection& c) {
+    return issue(c, *a, *p, base64url(random_.bytes(16)), base64url(random_.bytes(32)));
+  });
 }
 
 std::int64_t auth_service::create_account_with_profiles(const new_account& input,

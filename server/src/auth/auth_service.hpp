@@ -1,7 +1,10 @@
 #pragma once
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "auth/account.hpp"
 #include "auth/rate_limiter.hpp"
@@ -12,12 +15,21 @@
 
 namespace kinora::auth {
 
+// How long a rotated refresh token may come back and get the same successor instead of
+// counting as stolen: two tabs or app instances refreshing at once both present it.
+inline constexpr std::int64_t refresh_reuse_grace_seconds = 10;
+
 struct auth_settings {
   std::string token_secret;
   std::int64_t access_ttl_seconds = 900;
   std::int64_t refresh_ttl_seconds = 30 * 24 * 3600;
   // Sign-in attempts one client address may make in 5 minutes (households share addresses).
   std::size_t login_attempts_per_address = 60;
+  std::int64_t refresh_reuse_grace_seconds = auth::refresh_reuse_grace_seconds;
+  // How long this process trusts a session it found valid without asking the database
+  // again. Revocations made here take effect at once; those made by another instance
+  // within this. 0: ask on every request.
+  std::int64_t standing_cache_ms = 1000;
 };
 
 class auth_service {
@@ -30,7 +42,9 @@ class auth_service {
                       const std::string& client_address);
   result<grant> refresh(const std::string& refresh_token);
   status logout(const std::string& refresh_token);
-  result<viewer> authenticate(std::string_view access_token) const;
+  // The signature and expiry, then (one lookup) that the account exists and is enabled,
+  // the profile exists and the sign-in the token came from was not revoked.
+  result<viewer> authenticate(std::string_view access_token);
   // How long a refresh token lives (the Max-Age of the browser's refresh cookie).
   std::int64_t refresh_ttl_seconds() const { return settings_.refresh_ttl_seconds; }
 
@@ -51,10 +65,29 @@ class auth_service {
   result<bool> ensure_admin(const std::string& email, const std::function<std::string()>& password);
 
  private:
-  grant issue(storage::connection& c, const account& a, const profile& p,
-              const std::string& family);
+  // New tokens; refresh_token is the new refresh token (random, or a rotation's successor).
+  grant issue(storage::connection& c, const account& a, const profile& p, const std::string& family,
+              std::string refresh_token);
+  // An access token for an existing refresh token row (the successor handed out again).
+  grant reissue(storage::connection& c, const account& a, const profile& p, std::int64_t refresh_id,
+                std::string refresh_token);
+  // The refresh token that replaces `token` when it is rotated: derived, not stored, so a
+  // request within the grace can be given the same one again.
+  std::string successor_of(const std::string& token) const;
   status check_pin(const profile& p, const std::optional<std::string>& pin);
   static viewer viewer_for(const account& a, const profile& p);
+
+  bool known_valid(const viewer& v, std::uint64_t epoch);
+  void remember_valid(const viewer& v, std::uint64_t epoch);
+
+  struct valid_session {
+    std::int64_t account_id = 0;
+    std::int64_t profile_id = 0;
+    std::uint64_t epoch = 0;
+    std::chrono::steady_clock::time_point until;
+  };
+  std::mutex sessions_mutex_;
+  std::unordered_map<std::int64_t, valid_session> valid_sessions_;  // by refresh token id
 
   storage::database& db_;
   const clock& clock_;

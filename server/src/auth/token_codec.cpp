@@ -59,6 +59,14 @@ std::string token_codec::sign(std::string_view signing_input) const {
   return base64url(std::string_view(reinterpret_cast<const char*>(mac), sizeof mac));
 }
 
+std::string token_codec::derive(std::string_view purpose, std::string_view input) const {
+  // Never a JWS signing input: those start with the header, purposes do not.
+  std::string message(purpose);
+  message += '\n';
+  message += input;
+  return sign(message);
+}
+
 std::string token_codec::issue(const viewer& v, std::int64_t now, std::int64_t ttl_seconds) const {
   boost::json::object claims{
       {"iss", issuer},
@@ -68,6 +76,7 @@ std::string token_codec::issue(const viewer& v, std::int64_t now, std::int64_t t
       {"tier", to_string(v.tier)},
       {"mc", to_string(v.ceiling)},
       {"kids", v.kids},
+      {"rid", v.refresh_id},
       {"iat", now},
       {"exp", now + ttl_seconds},
   };
@@ -110,6 +119,9 @@ result<viewer> token_codec::verify(std::string_view token, std::int64_t now) con
     v.tier = *t;
     v.ceiling = *m;
     v.kids = c.at("kids").as_bool();
+    // Tokens without one predate revocable sessions: a refresh replaces them.
+    v.refresh_id = c.at("rid").to_number<std::int64_t>();
+    if (v.refresh_id <= 0) return invalid("The access token's claims are invalid.");
     return v;
   } catch (const std::exception&) {
     return invalid("The access token's claims are incomplete.");

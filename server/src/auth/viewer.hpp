@@ -19,6 +19,9 @@ struct viewer {
   auth::tier tier = tier::basic;
   auth::maturity ceiling = maturity::all;
   bool kids = false;
+  // The refresh token (row) the access token was issued with: revoking it, or deleting its
+  // profile or account, ends the access token too (checked on every request).
+  std::int64_t refresh_id = 0;
 
   bool is_admin() const { return role == role::admin; }
 };

@@ -109,14 +109,25 @@ response router::dispatch(request& req) {
   try {
     res = handle(req, route_name);
   } catch (const storage::storage_error& e) {
-    const bool busy = e.which() == storage::storage_error::kind::busy ||
-                      e.which() == storage::storage_error::kind::connection;
-    log_.error("storage failure", {{"request_id", req.request_id}, {"error", e.what()}});
-    res = problem(fail(busy ? errc::unavailable : errc::internal,
-                       busy ? "The database is busy or unreachable; try again shortly."
-                            : "An unexpected database error occurred."),
-                  req.path);
-    if (busy) res.set("Retry-After", "1");
+    if (e.which() == storage::storage_error::kind::foreign_key_violation) {
+      // A write raced with the deletion of what it refers to (a profile deleted between the
+      // token check and the write): the request's fault in hindsight, not the server's.
+      log_.warn("foreign key violation", {{"request_id", req.request_id}, {"error", e.what()}});
+      res = problem(fail(errc::conflict,
+                         "Something this request refers to was deleted meanwhile; reload and "
+                         "try again.",
+                         "reference-gone"),
+                    req.path);
+    } else {
+      const bool busy = e.which() == storage::storage_error::kind::busy ||
+                        e.which() == storage::storage_error::kind::connection;
+      log_.error("storage failure", {{"request_id", req.request_id}, {"error", e.what()}});
+      res = problem(fail(busy ? errc::unavailable : errc::internal,
+                         busy ? "The database is busy or unreachable; try again shortly."
+                              : "An unexpected database error occurred."),
+                    req.path);
+      if (busy) res.set("Retry-After", "1");
+    }
   } catch (const std::exception& e) {
     log_.error("unhandled exception", {{"request_id", req.request_id}, {"error", e.what()}});
     res = problem(fail(errc::internal, "An unexpected error occurred."), req.path);

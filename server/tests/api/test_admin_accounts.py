@@ -115,9 +115,9 @@ def test_a_disabled_account_cannot_sign_in_until_enabled_again(server):
     # The wrong password still says only that: nothing about the account to a stranger.
     assert problem_of(login(server, email, "wrong password!"), 401)["type"] == "urn:kinora:problem:invalid-credentials"
     problem_of(server.post("/api/v1/auth/refresh", json={"refresh_token": g["refresh_token"]}), 401)
-    # The access token it still holds earns no new tokens.
+    # The access token it still holds stops working at once.
     select = server.post(f"/api/v1/auth/profiles/{g['profile']['id']}/select", token)
-    assert problem_of(select, 403)["type"] == "urn:kinora:problem:account-disabled"
+    assert problem_of(select, 401)["type"] == "urn:kinora:problem:account-disabled"
     assert server.get(ACCOUNTS, admin, params={"q": email}).json()["items"][0]["disabled"] is True
 
     r = server.patch(f"{ACCOUNTS}/{aid}", admin, json={"disabled": False})

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <thread>
+
 #include "../support/test_database.hpp"
 
 namespace kinora::auth {
@@ -13,8 +15,10 @@ class auth_service_suite : public kinora::testing::per_backend {
   void SetUp() override {
     ASSERT_GE(sodium_init(), 0);
     per_backend::SetUp();
-    service_ = std::make_unique<auth_service>(db(), clock_, random_,
-                                              auth_settings{std::string(32, 'k'), 900, 3600, 100});
+    // No cache of valid sessions: these tests change the database behind the service's back.
+    auth_settings settings{std::string(32, 'k'), 900, 3600, 100};
+    settings.standing_cache_ms = 0;
+    service_ = std::make_unique<auth_service>(db(), clock_, random_, settings);
   }
   grant sign_up(const std::string& email) {
     auto g =
@@ -42,6 +46,14 @@ TEST_P(auth_service_suite, refresh_tokens_rotate_expire_and_detect_reuse) {
   const auto g = sign_up("b@example.test");
   auto second = service_->refresh(g.tokens.refresh_token);
   ASSERT_TRUE(second.ok());
+  // Within the grace (two tabs at once): the same successor, and a working access token.
+  clock_.advance(std::chrono::seconds(refresh_reuse_grace_seconds));
+  auto again = service_->refresh(g.tokens.refresh_token);
+  ASSERT_TRUE(again.ok()) << again.err().detail;
+  EXPECT_EQ(again->tokens.refresh_token, second->tokens.refresh_token);
+  EXPECT_TRUE(service_->authenticate(again->tokens.access_token).ok());
+  // After it: theft.
+  clock_.advance(std::chrono::seconds(1));
   EXPECT_EQ(service_->refresh(g.tokens.refresh_token).err().kind, "refresh-token-reused");
   EXPECT_EQ(service_->refresh(second->tokens.refresh_token).err().kind, "invalid-refresh-token");
 
@@ -50,6 +62,63 @@ TEST_P(auth_service_suite, refresh_tokens_rotate_expire_and_detect_reuse) {
   ASSERT_TRUE(other.ok());
   clock_.advance(std::chrono::seconds(3601));
   EXPECT_EQ(service_->refresh(other->tokens.refresh_token).err().kind, "invalid-refresh-token");
+}
+
+TEST_P(auth_service_suite, access_tokens_end_with_their_session_profile_or_account) {
+  const auto g = sign_up("e@example.test");
+  const auto other =
+      service_->login("e@example.test", "long enough password", std::nullopt, std::nullopt, "ip");
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(service_->logout(g.tokens.refresh_token).ok());
+  EXPECT_EQ(service_->authenticate(g.tokens.access_token).err().kind, "token-revoked");
+  // Another sign-in of the account is its own session.
+  const auto v = service_->authenticate(other->tokens.access_token);
+  ASSERT_TRUE(v.ok());
+
+  const auto kid = service_->create_profile(*v, {"Kid", true, std::nullopt, std::nullopt});
+  ASSERT_TRUE(kid.ok());
+  const auto as_kid = service_->select_profile(*v, kid->id, std::nullopt);
+  ASSERT_TRUE(as_kid.ok());
+  ASSERT_TRUE(service_->delete_profile(*v, kid->id).ok());
+  const auto gone = service_->authenticate(as_kid->tokens.access_token);
+  EXPECT_EQ(gone.err().kind, "token-revoked");
+  EXPECT_EQ(gone.err().code, errc::unauthorized);
+
+  {
+    auto conn = db().acquire();
+    conn->query("UPDATE accounts SET disabled_at = 1 WHERE id = $1", {v->account_id});
+  }
+  EXPECT_EQ(service_->authenticate(other->tokens.access_token).err().kind, "account-disabled");
+  {
+    auto conn = db().acquire();
+    conn->query("DELETE FROM accounts WHERE id = $1", {v->account_id});
+  }
+  EXPECT_EQ(service_->authenticate(other->tokens.access_token).err().kind, "token-revoked");
+}
+
+TEST_P(auth_service_suite, a_cached_session_ends_at_once_here_and_within_the_ttl_elsewhere) {
+  auth_settings settings{std::string(32, 'k'), 900, 3600, 100};
+  settings.standing_cache_ms = 200;
+  auth_service cached(db(), clock_, random_, settings);
+  auto g =
+      cached.register_account({"f@example.test", "long enough password", tier::basic, false}, "Me");
+  ASSERT_TRUE(g.ok());
+  const auto other =
+      cached.login("f@example.test", "long enough password", std::nullopt, std::nullopt, "ip");
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(cached.authenticate(g->tokens.access_token).ok());
+  ASSERT_TRUE(cached.authenticate(other->tokens.access_token).ok());
+  // Signed out through this process: the cache forgets at once.
+  ASSERT_TRUE(cached.logout(g->tokens.refresh_token).ok());
+  EXPECT_EQ(cached.authenticate(g->tokens.access_token).err().kind, "token-revoked");
+  // Revoked by another instance (straight in the database): within the cache's lifetime.
+  ASSERT_TRUE(cached.authenticate(other->tokens.access_token).ok());
+  {
+    auto conn = db().acquire();
+    conn->query("UPDATE refresh_tokens SET revoked_at = 1 WHERE account_id = $1", {g->account.id});
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  EXPECT_EQ(cached.authenticate(other->tokens.access_token).err().kind, "token-revoked");
 }
 
 TEST_P(auth_service_suite, login_locks_an_account_after_five_failures) {

@@ -14,6 +14,7 @@ viewer sample() {
   v.tier = tier::standard;
   v.ceiling = maturity::age13;
   v.kids = true;
+  v.refresh_id = 42;
   return v;
 }
 
@@ -29,6 +30,24 @@ TEST(token_codec, round_trips_the_claims) {
   EXPECT_EQ(v->tier, tier::standard);
   EXPECT_EQ(v->ceiling, maturity::age13);
   EXPECT_TRUE(v->kids);
+  EXPECT_EQ(v->refresh_id, 42);
+}
+
+TEST(token_codec, refuses_a_token_that_names_no_refresh_token) {
+  token_codec codec(std::string(32, 's'));
+  auto v = sample();
+  v.refresh_id = 0;
+  EXPECT_EQ(codec.verify(codec.issue(v, 1000, 900), 1001).err().kind, "invalid-token");
+}
+
+TEST(token_codec, derives_per_purpose_and_input) {
+  token_codec codec(std::string(32, 's'));
+  const auto a = codec.derive("p", "token");
+  EXPECT_EQ(a.size(), 43u);
+  EXPECT_EQ(a, codec.derive("p", "token"));
+  EXPECT_NE(a, codec.derive("q", "token"));
+  EXPECT_NE(a, codec.derive("p", "token2"));
+  EXPECT_NE(a, token_codec(std::string(32, 't')).derive("p", "token"));
 }
 
 TEST(token_codec, expires) {

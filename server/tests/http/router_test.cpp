@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "http/problem.hpp"
+#include "storage/database.hpp"
 
 namespace kinora::http {
 namespace {
@@ -76,6 +77,20 @@ TEST_F(router_suite, every_answer_has_a_request_id_and_is_counted) {
   EXPECT_EQ(res.header("X-Request-Id")->size(), 16u);
   EXPECT_NE(m_.render().find("route=\"/api/v1/things/{id}\",method=\"GET\",status=\"200\"} 1"),
             std::string::npos);
+}
+
+TEST_F(router_suite, a_write_racing_a_deletion_is_a_conflict_not_a_server_error) {
+  r_.add(method::put, "/api/v1/fk", access::signed_in, [](context&) -> result<response> {
+    throw storage::storage_error(storage::storage_error::kind::foreign_key_violation,
+                                 "FOREIGN KEY constraint failed");
+  });
+  r_.add(method::put, "/api/v1/other", access::signed_in, [](context&) -> result<response> {
+    throw storage::storage_error(storage::storage_error::kind::other, "disk I/O error");
+  });
+  const auto res = call(method::put, "/api/v1/fk", "user");
+  EXPECT_EQ(res.status, 409u);
+  EXPECT_NE(res.body.find("urn:kinora:problem:reference-gone"), std::string::npos) << res.body;
+  EXPECT_EQ(call(method::put, "/api/v1/other", "user").status, 500u);
 }
 
 TEST(query_params, decodes_and_validates) {

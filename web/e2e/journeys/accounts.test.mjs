@@ -182,3 +182,30 @@ test('a reload keeps the viewer signed in; a revoked session returns to sign-in 
   await page.getByText(/session has ended/i).waitFor();
   await close();
 });
+
+test('signed out everywhere while the app is open: the next call returns to sign-in, no retry loop', async () => {
+  const email = `revoked-${Date.now()}@example.test`;
+  const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'the right password', profile_name: 'Robin' }),
+  });
+  assert.equal(registered.status, 201);
+  const { id } = (await registered.json()).account;
+  const { page, close } = await openPage(server);
+  await signInAs(page, server, email, 'the right password', 'Robin');
+  await page.getByRole('button', { name: 'Profile: Robin' }).waitFor();
+
+  // The access token in the page's memory ends with the sign-out, not 15 minutes later.
+  const admin = await apiLogin(server, DEMO.admin.email, DEMO.admin.password);
+  assert.equal((await admin.call('POST', `/api/v1/admin/accounts/${id}/sign-out`)).status, 204);
+  const refreshes = [];
+  page.on('request', (r) => r.url().endsWith('/api/v1/auth/refresh') && refreshes.push(r.url()));
+  await page.getByRole('link', { name: 'Live TV' }).click();
+  await page.waitForURL(/\/signin\?/);
+  assert.equal(new URL(page.url()).searchParams.get('reason'), 'expired');
+  await page.getByText(/session has ended/i).waitFor();
+  await page.waitForTimeout(500);
+  assert.ok(refreshes.length >= 1 && refreshes.length <= 2, `refreshes: ${refreshes.length}`);
+  await close();
+});

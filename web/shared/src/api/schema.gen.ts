@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token
-         * @description Rotates the refresh token: the one sent is used up and a new pair comes back. Presenting a used refresh token again revokes its whole family (every token rotated from the same sign-in). In cookie mode (`X-Kinora-Session: cookie`) send no body: the token is read from the `kinora_refresh` cookie and the new one comes back as a cookie; a refused cookie is cleared.
+         * @description Rotates the refresh token: the one sent is used up and a new pair comes back. A used refresh token presented again within the reuse grace (`--refresh-reuse-grace`, 10 seconds by default: two tabs or app instances refreshing at once) gets the same successor refresh token and a new access token; presented after the grace it counts as stolen and revokes its whole family (every token rotated from the same sign-in, and their access tokens). In cookie mode (`X-Kinora-Session: cookie`) send no body: the token is read from the `kinora_refresh` cookie and the new one comes back as a cookie; a refused cookie is cleared.
          */
         post: operations["refreshTokens"];
         delete?: never;
@@ -155,7 +155,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out
-         * @description Revokes the refresh token's family (this sign-in); other sign-ins of the account stay valid. Access tokens already issued stay valid until they expire. In cookie mode (`X-Kinora-Session: cookie`) send no body: the token is read from the `kinora_refresh` cookie, and the answer clears the cookie.
+         * @description Revokes the refresh token's family (this sign-in); other sign-ins of the account stay valid. Access tokens issued to this sign-in end with it: the next request with one answers 401 `token-revoked`. In cookie mode (`X-Kinora-Session: cookie`) send no body: the token is read from the `kinora_refresh` cookie, and the answer clears the cookie.
          */
         post: operations["logout"];
         delete?: never;
@@ -220,7 +220,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a profile
-         * @description Deletes a profile of the account; the last one stays. Not allowed from a kids profile.
+         * @description Deletes a profile of the account; the last one stays. Not allowed from a kids profile. Access tokens of the deleted profile answer 401 `token-revoked` from the next request.
          */
         delete: operations["deleteProfile"];
         options?: never;
@@ -1407,7 +1407,7 @@ export interface paths {
         head?: never;
         /**
          * Change an account
-         * @description Admin only. Changes the tier (the account's clients see it when they next refresh their tokens, or sign in) and disables or enables the account. Disabling revokes every refresh token of the account and ends its live streams; sign-in then answers 403 `account-disabled` until it is enabled again.
+         * @description Admin only. Changes the tier (the account's clients see it when they next refresh their tokens, or sign in) and disables or enables the account. Disabling revokes every refresh token of the account and ends its live streams; its access tokens answer 401 `account-disabled` from the next request; sign-in then answers 403 `account-disabled` until it is enabled again.
          */
         patch: operations["adminUpdateAccount"];
         trace?: never;
@@ -1423,7 +1423,7 @@ export interface paths {
         put?: never;
         /**
          * Sign an account out everywhere
-         * @description Admin only. Revokes every refresh token of the account, so each of its devices must sign in again once its access token expires (at most its 15-minute lifetime). The account stays enabled.
+         * @description Admin only. Revokes every refresh token of the account, and with them its access tokens: each of its devices gets 401 `token-revoked` at its next request and must sign in again. The account stays enabled.
          */
         post: operations["adminSignOutAccount"];
         delete?: never;
@@ -3220,7 +3220,7 @@ export interface components {
                 };
             };
         };
-        /** @description No access token, or it is forged, malformed or expired. Problem kinds: `missing-token`, `invalid-token`, `token-expired`. */
+        /** @description No access token, or it is forged, malformed or expired, or what it stands for ended: its sign-in was signed out or revoked (logout, sign-out everywhere, reuse of a rotated refresh token), or its profile or account was deleted (`token-revoked`), or its account was disabled (`account-disabled`). Checked on every request: at once on the instance that made the change, within a second on the others. Problem kinds: `missing-token`, `invalid-token`, `token-expired`, `token-revoked`, `account-disabled`. */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
@@ -3232,7 +3232,7 @@ export interface components {
                     /** @constant */
                     status?: 401;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:missing-token" | "urn:kinora:problem:invalid-token" | "urn:kinora:problem:token-expired";
+                    type?: "urn:kinora:problem:missing-token" | "urn:kinora:problem:invalid-token" | "urn:kinora:problem:token-expired" | "urn:kinora:problem:token-revoked" | "urn:kinora:problem:account-disabled";
                 };
             };
         };
@@ -4101,7 +4101,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadBody"];
-            /** @description The refresh token is unknown, expired or revoked, or was already used (its family is now revoked), or cookie mode found no `kinora_refresh` cookie. When the token came from the cookie, the answer clears it. Problem kinds: `invalid-refresh-token`, `refresh-token-reused`, `missing-refresh-token`. */
+            /** @description The refresh token is unknown, expired or revoked, or was already used and came back after the reuse grace (its family is now revoked), or cookie mode found no `kinora_refresh` cookie. When the token came from the cookie, the answer clears it. Problem kinds: `invalid-refresh-token`, `refresh-token-reused`, `missing-refresh-token`. */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

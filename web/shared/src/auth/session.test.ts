@@ -84,6 +84,20 @@ describe('BrowserSession', () => {
     expect(session.accessToken).toBeNull();
   });
 
+  it('a token still refused after a successful refresh is retried once, not in a loop', async () => {
+    const server = fakeServer();
+    const session = new BrowserSession({ baseUrl: 'http://k', fetch: server.fetch });
+    session.accept(grant('A'));
+    server.state.current = 'revoked'; // no token works, as when the session was just revoked
+    server.state.refreshAnswers.push(async () => json(200, grant('B')));
+
+    const answer = await session.fetch(new Request('http://k/api/v1/account'));
+
+    expect(answer.status).toBe(401);
+    expect(server.state.refreshes).toBe(1);
+    expect(server.fetch).toHaveBeenCalledTimes(3); // the call, the refresh, one retry
+  });
+
   it('on reload, no refresh cookie means signed out, a refused one expired, no answer unreachable', async () => {
     const noCookie = fakeServer();
     noCookie.state.refreshAnswers.push(async () =>

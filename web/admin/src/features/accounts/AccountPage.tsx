@@ -200,7 +200,7 @@ function Actions({ account: a, onDone }: { account: AdminAccountDetail; onDone: 
         }
         onClose={close}
       >
-        Each of its devices must sign in again within 15 minutes. The account stays enabled.
+        Each of its devices is signed out at once and must sign in again. The account stays enabled.
       </ConfirmDialog>
     </Section>
   );
