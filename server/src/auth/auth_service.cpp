@@ -205,7 +205,7 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
 result<grant> auth_service::refresh(const std::string& token) {
   const auto now = clock_.now_unix();
   const auto hash = sha256_hex(token);
-  // nullopt: the token was used before the grace. The revocation of its family is a
+  // nullopt: a used token came back after the grace. The revocation of its family is a
   // successful outcome of the transaction, so it commits; the caller still gets an error.
   auto rotated = db_.transact([&](storage::connection& c) -> result<std::optional<grant>> {
     auto rec = store::find_refresh(c, hash);
