@@ -228,6 +228,8 @@ struct application::parts {
                        return playback->channel_stream(session, stream);
                      });
     router.set_authenticator([this](std::string_view token) { return auth->authenticate(token); });
+    router.set_claims_verifier(
+        [this](std::string_view token) { return auth->verify_claims(token); });
 
     namespace fs = std::filesystem;
     const fs::path web = cfg.web_root;

@@ -282,6 +282,10 @@ void auth_service::remember_valid(const viewer& v, std::uint64_t epoch) {
                                    now + std::chrono::milliseconds(settings_.standing_cache_ms)};
 }
 
+result<viewer> auth_service::verify_claims(std::string_view access_token) const {
+  return codec_.verify(access_token, clock_.now_unix());
+}
+
 result<viewer> auth_service::authenticate(std::string_view access_token) {
   KINORA_TRY(v, codec_.verify(access_token, clock_.now_unix()));
   // Read before the lookup: a revocation during it leaves the entry already outdated.

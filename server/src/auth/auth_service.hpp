@@ -44,6 +44,9 @@ class auth_service {
   status logout(const std::string& refresh_token);
   // The signature and expiry, then (one lookup) that the account exists and is enabled,
   // the profile exists and the sign-in the token came from was not revoked.
+  // The token's signature, expiry and claims only, without the database: for deciding on a
+  // request's head (an upload) before its body is read; authenticate() still runs after.
+  result<viewer> verify_claims(std::string_view access_token) const;
   result<viewer> authenticate(std::string_view access_token);
   // How long a refresh token lives (the Max-Age of the browser's refresh cookie).
   std::int64_t refresh_ttl_seconds() const { return settings_.refresh_ttl_seconds; }

@@ -97,12 +97,37 @@ std::vector<route_info> router::routes() const {
   return out;
 }
 
-response router::dispatch(request& req) {
-  const auto started = std::chrono::steady_clock::now();
+namespace {
+void assign_request_id(request& req) {
   if (auto given = req.header("x-request-id"); given && safe_request_id(*given))
     req.request_id = std::string(*given);
   else
     req.request_id = new_request_id();
+}
+}  // namespace
+
+std::optional<response> router::refuse_head(request& req) {
+  const auto started = std::chrono::steady_clock::now();
+  const route* r = match(req, nullptr, nullptr);
+  if (!r || r->info.access == access::anyone) return std::nullopt;
+  std::optional<error> refusal;
+  const auto header = req.header("authorization");
+  if (!header || !header->starts_with("Bearer ") || header->size() <= 7)
+    refusal = missing_token();
+  else if (auto who = verify_claims_ ? verify_claims_(header->substr(7))
+                                     : result<auth::viewer>(missing_token());
+           !who)
+    refusal = who.err();
+  else if (r->info.access == access::admin && !who->is_admin())
+    refusal = admin_required();
+  if (!refusal) return std::nullopt;
+  assign_request_id(req);
+  return finish(req, r->info.pattern, problem(*refusal, req.path), started);
+}
+
+response router::dispatch(request& req) {
+  const auto started = std::chrono::steady_clock::now();
+  assign_request_id(req);
 
   std::string route_name = "unmatched";
   response res;
@@ -132,6 +157,11 @@ response router::dispatch(request& req) {
     log_.error("unhandled exception", {{"request_id", req.request_id}, {"error", e.what()}});
     res = problem(fail(errc::internal, "An unexpected error occurred."), req.path);
   }
+  return finish(req, route_name, std::move(res), started);
+}
+
+response router::finish(const request& req, const std::string& route_name, response res,
+                        std::chrono::steady_clock::time_point started) {
   res.set("X-Request-Id", req.request_id);
 
   const double seconds =
@@ -147,11 +177,19 @@ response router::dispatch(request& req) {
   return res;
 }
 
-response router::handle(request& req, std::string& route_name) {
+error missing_token() {
+  return fail(errc::unauthorized, "Send an access token: Authorization: Bearer <token>.",
+              "missing-token");
+}
+
+error admin_required() {
+  return fail(errc::forbidden, "This route requires the admin role.", "admin-required");
+}
+
+const router::route* router::match(const request& req,
+                                   std::vector<std::pair<std::string, std::string>>* params,
+                                   std::string* allowed) const {
   const auto segments = split_path(req.path);
-  const route* matched = nullptr;
-  std::vector<std::pair<std::string, std::string>> params;
-  std::string allowed;
   for (const auto& r : routes_) {
     if (r.segments.size() != segments.size()) continue;
     std::vector<std::pair<std::string, std::string>> found;
@@ -167,13 +205,20 @@ response router::handle(request& req, std::string& route_name) {
     const bool method_ok =
         r.info.method == req.method || (req.method == method::head && r.info.method == method::get);
     if (!method_ok) {
-      allowed += (allowed.empty() ? "" : ", ") + std::string(to_string(r.info.method));
+      if (allowed)
+        *allowed += (allowed->empty() ? "" : ", ") + std::string(to_string(r.info.method));
       continue;
     }
-    matched = &r;
-    params = std::move(found);
-    break;
+    if (params) *params = std::move(found);
+    return &r;
   }
+  return nullptr;
+}
+
+response router::handle(request& req, std::string& route_name) {
+  std::vector<std::pair<std::string, std::string>> params;
+  std::string allowed;
+  const route* matched = match(req, &params, &allowed);
 
   if (!matched) {
     if (!req.path.starts_with("/api/")) {
@@ -206,15 +251,12 @@ response router::handle(request& req, std::string& route_name) {
   if (matched->info.access != access::anyone) {
     const auto header = req.header("authorization");
     if (!header || !header->starts_with("Bearer ") || header->size() <= 7)
-      return problem(fail(errc::unauthorized,
-                          "Send an access token: Authorization: Bearer <token>.", "missing-token"),
-                     req.path);
+      return problem(missing_token(), req.path);
     auto who = authenticate_ ? authenticate_(header->substr(7))
                              : result<auth::viewer>(fail(errc::unauthorized, "No authenticator."));
     if (!who) return problem(who.err(), req.path);
     if (matched->info.access == access::admin && !who->is_admin())
-      return problem(fail(errc::forbidden, "This route requires the admin role.", "admin-required"),
-                     req.path);
+      return problem(admin_required(), req.path);
     ctx.viewer = *who;
   }
 

@@ -46,6 +46,10 @@ struct route_info {
   http::access access;
 };
 
+// The refusals of a request without a token, and of a non-admin on an admin route.
+error missing_token();
+error admin_required();
+
 class router {
  public:
   using authenticator = std::function<result<auth::viewer>(std::string_view bearer_token)>;
@@ -56,12 +60,18 @@ class router {
   router(metrics& m, logger& log) : metrics_(m), log_(log) {}
 
   void set_authenticator(authenticator a) { authenticate_ = std::move(a); }
+  // The token's signature and claims only (no database), for refuse_head.
+  void set_claims_verifier(authenticator a) { verify_claims_ = std::move(a); }
   void on_admin_write(write_observer o) { observe_admin_write_ = std::move(o); }
   void add(http::method m, std::string pattern, access a, handler h);
   void mount(static_mount m);
 
   // Never throws: every failure becomes a problem response.
   response dispatch(request& req);
+  // Decides on a request's head alone, before its body is read: the 401 or 403 its route's
+  // access rule gives a missing, invalid or non-admin token (judged by its claims), logged
+  // and counted like any answer. nullopt: read the body and dispatch.
+  std::optional<response> refuse_head(request& req);
 
   std::vector<route_info> routes() const;
 
@@ -72,10 +82,18 @@ class router {
     handler fn;
   };
   response handle(request& req, std::string& route_name);
+  // The route for the request's path and method, its path parameters, and else the methods
+  // the path allows.
+  const route* match(const request& req, std::vector<std::pair<std::string, std::string>>* params,
+                     std::string* allowed) const;
+  // Sets the request id, counts and logs the answer.
+  response finish(const request& req, const std::string& route_name, response res,
+                  std::chrono::steady_clock::time_point started);
 
   metrics& metrics_;
   logger& log_;
   authenticator authenticate_;
+  authenticator verify_claims_;
   write_observer observe_admin_write_;
   std::vector<route> routes_;
   std::vector<static_mount> mounts_;

@@ -201,6 +201,16 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     target_ = std::string(header_->get().target());
     const bool upload = is_upload(target_);
     const auto limit = upload ? opt.upload_limit : opt.body_limit;
+    // Who sends an upload is known from its head: nobody else's body is taken in.
+    if (upload) {
+      request head;
+      fill_request(header_->get(), head);
+      if (parse_target(target_, head))
+        if (auto refused = owner_.routes.refuse_head(head)) {
+          linger_ = true;
+          return respond(std::move(*refused), false, false);
+        }
+    }
     if (const auto length = header_->content_length(); length && *length > limit)
       return reject(bhttp::error::body_limit);
     if (upload) stream_.expires_after(opt.upload_timeout);
@@ -262,8 +272,20 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     return target.empty() ? "/" : std::string(target.substr(0, target.find('?')));
   }
 
+  // The target, its decoded path and its query; false when the path is not valid.
+  bool parse_target(const std::string& target, request& req) const {
+    req.target = target;
+    const auto q = req.target.find('?');
+    auto decoded = percent_decode(std::string_view(req.target).substr(0, q), false);
+    if (!decoded || decoded->empty() || decoded->front() != '/') return false;
+    req.path = std::move(*decoded);
+    if (q != std::string::npos) req.query = req.target.substr(q + 1);
+    req.client_address = client_;
+    return true;
+  }
+
   template <class Message>
-  void fill_request(Message& msg, request& req) {
+  void fill_request(const Message& msg, request& req) {
     for (const auto& field : msg) {
       std::string name(field.name_string());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -301,18 +323,12 @@ class server::impl::session : public std::enable_shared_from_this<session> {
       keep_alive = msg.keep_alive();
       req.body = std::move(msg.body());
     }
-    req.target = target_;
-    const auto q = req.target.find('?');
-    auto decoded = percent_decode(std::string_view(req.target).substr(0, q), false);
-    if (!decoded || decoded->empty() || decoded->front() != '/') {
+    if (!parse_target(target_, req)) {
       return respond(problem(fail(errc::bad_request, "The request target is not a valid path.",
                                   "malformed-target"),
                              "/"),
                      false, false);
     }
-    req.path = std::move(*decoded);
-    if (q != std::string::npos) req.query = req.target.substr(q + 1);
-    req.client_address = client_;
     const bool head = req.method == method::head;
 
     busy_ = true;

@@ -187,6 +187,27 @@ def test_a_2gb_upload_is_refused_before_its_body_is_sent(server):
     assert leftovers() == []
 
 
+def test_an_upload_is_refused_on_its_head_unless_an_admin_sends_it(server):
+    """Authentication and the admin role are checked before a byte of the body is read, so
+    nobody else can make the server take in (or wait for) 200 MB it would refuse."""
+    anonymous = (b"POST /api/v1/admin/media/uploads?title_id=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 b"Content-Type: video/mp4\r\nContent-Length: 200000000\r\n\r\n")
+    viewer = server.register(tier="premium")["access_token"]
+    for head, status, kind in [(anonymous, 401, "missing-token"),
+                               (upload_head(server, "not-a-token", 1, "Content-Length: 200000000"), 401, None),
+                               (upload_head(server, viewer, 1, "Content-Length: 200000000"), 403, "admin-required")]:
+        with raw_connection(server) as sock:
+            sock.sendall(head)
+            started = time.time()
+            answer, headers, body = read_answer(sock)  # no body byte was sent
+        assert time.time() - started < 5
+        assert answer == status, body
+        problem = json.loads(body)
+        assert problem["instance"] == "/api/v1/admin/media/uploads"
+        assert kind is None or problem["type"] == f"urn:kinora:problem:{kind}", problem
+    assert leftovers() == []
+
+
 def test_a_client_gone_mid_upload_leaves_no_file(server):
     admin = server.token("admin")
     movie = server.get("/api/v1/catalog/titles", admin, params={"type": "movie", "limit": 1}).json()["items"][0]
