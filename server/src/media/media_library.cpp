@@ -86,6 +86,10 @@ result<std::vector<std::string>> media_library::build_demo_pool(int clips, int s
   }
   demo_total_ = static_cast<int>(work.size());
   demo_done_ = 0;
+  // Made here once, not by two packagers racing to create them.
+  fs::create_directories(hls_);
+  fs::create_directories(keys_);
+  fs::create_directories(dir_ / "work");
 
   // Two clips at a time: a generated pattern is drawn on one thread, so one ffmpeg alone
   // leaves the second core idle for much of its run.
