@@ -159,6 +159,10 @@ struct application::parts {
           return recommendations->by_meaning(v, query, k);
         });
     catalog->use_embedding_model([this] { return vectors->model_id(); });
+    // What a title page says about playing it follows the media jobs and demo packaging.
+    catalog->use_demo_packaging(
+        [this] { return demo_media_status.load() == media_state::packaging; });
+    library->on_jobs_changed([this] { catalog_cache.clear(); });
     catalog->on_title_changed([this](std::int64_t title_id) {
       recommendations->catalog_changed();
       vectors->refresh(title_id);
@@ -205,6 +209,10 @@ struct application::parts {
             d["status"] = demo_media_status.load() == media_state::packaging ? "packaging"
                           : demo_media_status.load() == media_state::failed  ? "failed"
                                                                              : "ready";
+            if (demo_media_status.load() == media_state::packaging) {
+              d["packaged"] = library->demo_packaged();
+              d["total"] = library->demo_to_package();
+            }
             return true;
           }}});
     auth::add_routes(router, *auth);
@@ -346,6 +354,7 @@ void application::prepare_media() {
   }
   // First run: the catalog is browsable at once; titles become playable when this ends.
   p.demo_media_status = parts::media_state::packaging;
+  p.catalog_cache.clear();
   p.demo_media = std::thread([&p] {
     auto state = parts::media_state::failed;
     try {
@@ -360,6 +369,7 @@ void application::prepare_media() {
       p.log.error("demo media failed", {{"error", e.what()}});
     }
     p.demo_media_status = state;
+    p.catalog_cache.clear();  // the titles it linked play now
   });
 }
 

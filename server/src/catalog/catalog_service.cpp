@@ -101,6 +101,7 @@ result<title> catalog_service::get(const auth::viewer& v, std::int64_t id) {
   auto c = db_.acquire();
   auto t = store::find(*c, auth::filter_for(v), id);
   if (!t) return not_found("Title", id);
+  store::fill_playability(*c, *t, demo_packaging_ && demo_packaging_());
   return std::move(*t);
 }
 

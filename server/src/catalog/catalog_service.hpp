@@ -47,6 +47,12 @@ class catalog_service {
     embedding_model_ = std::move(model);
   }
 
+  // Whether the first run's demo clips are still being packaged: titles without media
+  // read "preparing" rather than "none" until then.
+  void use_demo_packaging(std::function<bool()> packaging) {
+    demo_packaging_ = std::move(packaging);
+  }
+
   // Called after a title is created, changed or deleted (the recommender re-embeds it).
   void on_title_changed(std::function<void(std::int64_t)> listener) {
     on_title_changed_ = std::move(listener);
@@ -62,6 +68,7 @@ class catalog_service {
   std::function<void(std::int64_t)> on_title_changed_;
   semantic_search semantic_;
   std::function<std::string()> embedding_model_;
+  std::function<bool()> demo_packaging_;
 };
 
 }  // namespace kinora::catalog

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <map>
+#include <set>
 
 #include "core/text.hpp"
 
@@ -300,6 +301,36 @@ std::optional<title> find(connection& c, const visibility_filter& v, std::int64_
                                                      static_cast<int>(r.i64(5))});
   }
   return t;
+}
+
+void fill_playability(connection& c, title& t, bool demo_packaging) {
+  // Links count only with their asset registered, as playback (asset_store::for_title) asks.
+  std::set<std::int64_t> linked, busy;
+  for (const auto& r : c.query("SELECT l.episode_id FROM media_links l JOIN media_assets a ON "
+                               "a.id = l.asset_id WHERE l.title_id = $1",
+                               {t.id}))
+    linked.insert(r.i64(0));
+  for (const auto& r : c.query("SELECT DISTINCT episode_id FROM media_jobs WHERE title_id = $1 "
+                               "AND status IN ('queued', 'running')",
+                               {t.id}))
+    busy.insert(r.i64(0));
+  // An upload for the whole title (episode 0) serves every episode without its own.
+  auto word = [&](std::int64_t episode_id) -> std::string {
+    if (linked.contains(episode_id) || linked.contains(0)) return "ready";
+    if (busy.contains(episode_id) || busy.contains(0) || demo_packaging) return "preparing";
+    return "none";
+  };
+  if (t.kind != "series") {
+    t.media = word(0);
+    return;
+  }
+  // A series plays when any episode does; else it is preparing when any episode is.
+  t.media = "none";
+  for (auto& s : t.seasons)
+    for (auto& e : s.episodes) {
+      e.media = word(e.id);
+      if (e.media == "ready" || (e.media == "preparing" && t.media == "none")) t.media = e.media;
+    }
 }
 
 std::vector<title> find_many(connection& c, const visibility_filter& v,

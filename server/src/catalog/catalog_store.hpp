@@ -26,6 +26,10 @@ page<title> search(connection& c, storage::dialect d, const visibility_filter& v
                    std::int64_t limit, std::int64_t offset);
 std::optional<title> find(connection& c, const visibility_filter& v, std::int64_t id);
 // The visible ones among `ids`, in no particular order (callers order them).
+// Sets t.media and each episode's media for the viewer (title_status.hpp reads the same
+// tables for the admin). demo_packaging: the first run's demo clips are still being
+// packaged; every title without media gets one when that ends.
+void fill_playability(connection& c, title& t, bool demo_packaging);
 std::vector<title> find_many(connection& c, const visibility_filter& v,
                              const std::vector<std::int64_t>& ids);
 std::vector<title> featured(connection& c, const visibility_filter& v, std::int64_t limit);

@@ -22,6 +22,8 @@ struct episode {
   std::string title;
   std::string synopsis;
   int runtime_minutes = 0;
+  // Viewer detail only: ready | preparing | none (see store::fill_playability); empty elsewhere.
+  std::string media;
 };
 
 struct season {
@@ -52,6 +54,9 @@ struct title {
   std::int64_t added_at = 0;
   std::int64_t updated_at = 0;
   std::vector<season> seasons;  // filled for series on detail only
+  // Viewer detail only: whether it plays now (ready), will once packaging ends
+  // (preparing) or has nothing to play (none); empty elsewhere.
+  std::string media;
 };
 
 enum class sort_key { title, year, added, popularity };

@@ -20,8 +20,11 @@ bj::array strings(const std::vector<std::string>& items) {
 }  // namespace
 
 bj::object to_json(const episode& e) {
-  return {{"id", e.id},       {"season_id", e.season_id}, {"number", e.number},
-          {"title", e.title}, {"synopsis", e.synopsis},   {"runtime_minutes", e.runtime_minutes}};
+  bj::object o{
+      {"id", e.id},       {"season_id", e.season_id}, {"number", e.number},
+      {"title", e.title}, {"synopsis", e.synopsis},   {"runtime_minutes", e.runtime_minutes}};
+  if (!e.media.empty()) o["media"] = e.media;
+  return o;
 }
 
 bj::object to_json(const season& s, bool with_episodes) {
@@ -60,6 +63,7 @@ bj::object to_json(const title& t, bool detail) {
     for (const auto& s : t.seasons) seasons.push_back(to_json(s, true));
     o["seasons"] = std::move(seasons);
   }
+  if (!t.media.empty()) o["media"] = t.media;
   return o;
 }
 

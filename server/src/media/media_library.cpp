@@ -66,24 +66,68 @@ result<media_asset> media_library::package_and_register(const std::string& id,
 }
 
 result<std::vector<std::string>> media_library::build_demo_pool(int clips, int seconds) {
+  struct todo {
+    std::string id, label;
+    package_request req;
+  };
+  std::vector<todo> work;
   // The slate first: every channel needs it, whatever plays on it.
   for (int n = 0; n <= clips; ++n) {
     const bool slate = n == 0;
     const auto id = slate ? std::string(slate_asset_id) : demo_id(n);
     if (fs::exists(keys_ / (id + ".json")) && fs::exists(hls_ / id / "master.m3u8")) continue;
     fs::remove_all(hls_ / id);  // a half-built package from an interrupted run
-    log_.info("packaging demo clip", {{"asset", id}, {"seconds", seconds}});
     package_request req;
     req.demo = demo_clip{n, seconds, slate};
     req.key = random_.bytes(16);
-    auto keep_going = [this](double) {
-      std::lock_guard lock(mutex_);
-      return !stopping_;
-    };
-    const auto label =
-        slate ? std::string("Kinora channel slate") : "Kinora demo clip " + std::to_string(n);
-    if (auto a = package_and_register(id, label, req, keep_going); !a) return a.err();
+    work.push_back(
+        {id, slate ? std::string("Kinora channel slate") : "Kinora demo clip " + std::to_string(n),
+         std::move(req)});
   }
+  demo_total_ = static_cast<int>(work.size());
+  demo_done_ = 0;
+  // Made here once, not by two packagers racing to create them.
+  fs::create_directories(hls_);
+  fs::create_directories(keys_);
+  fs::create_directories(dir_ / "work");
+
+  // Two clips at a time: a generated pattern is drawn on one thread, so one ffmpeg alone
+  // leaves the second core idle for much of its run.
+  std::mutex m;
+  std::size_t next = 0;
+  std::optional<error> failure;
+  auto keep_going = [&](double) {
+    std::scoped_lock lock(mutex_, m);
+    return !stopping_ && !failure;
+  };
+  auto packager = [&] {
+    for (;;) {
+      const todo* t = nullptr;
+      {
+        std::lock_guard lock(m);
+        if (next == work.size() || failure) return;
+        t = &work[next++];
+      }
+      log_.info("packaging demo clip", {{"asset", t->id}, {"seconds", seconds}});
+      auto a = [&]() -> result<media_asset> {
+        try {
+          return package_and_register(t->id, t->label, t->req, keep_going);
+        } catch (const std::exception& e) {
+          return fail(errc::internal, std::string("Packaging failed: ") + e.what());
+        }
+      }();
+      std::lock_guard lock(m);
+      if (!a && !failure) failure = a.err();
+      if (a) ++demo_done_;
+    }
+  };
+  std::vector<std::thread> threads;
+  const unsigned parallel = std::min<std::size_t>(
+      work.size(), std::max(1u, std::min(2u, std::thread::hardware_concurrency())));
+  for (unsigned i = 1; i < parallel; ++i) threads.emplace_back(packager);
+  packager();
+  for (auto& t : threads) t.join();
+  if (failure) return *failure;
   return register_packaged();
 }
 
@@ -147,6 +191,7 @@ result<media_job> media_library::new_job(std::int64_t title_id, std::int64_t epi
 
 result<media_job> media_library::queue(media_job& j) {
   store_.create_job(j);
+  jobs_changed();
   wake_.notify_all();
   return *store_.job(j.id);
 }
@@ -219,6 +264,11 @@ void media_library::run_job(const media_job& job) {
     store_.finish_job(job.id, std::nullopt, asset.err().detail, clock_.now_unix());
     log_.warn("media job failed", {{"job", job.id}, {"error", asset.err().detail}});
   }
+  jobs_changed();
+}
+
+void media_library::jobs_changed() {
+  if (on_jobs_changed_) on_jobs_changed_();
 }
 
 void media_library::work() {
@@ -229,8 +279,9 @@ void media_library::work() {
     }
     std::optional<media_job> job;
     try {
-      store_.fail_abandoned_jobs(clock_.now_unix());
+      const bool abandoned = store_.fail_abandoned_jobs(clock_.now_unix()) > 0;
       job = store_.claim_next_job(clock_.now_unix());
+      if (abandoned || job) jobs_changed();
     } catch (const std::exception& e) {
       log_.warn("media job queue unavailable", {{"error", e.what()}});
     }

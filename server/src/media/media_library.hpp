@@ -5,6 +5,7 @@
 // <media-dir>/hls/<asset>/   what gets served (by Kinora, nginx or a CDN)
 // <media-dir>/keys/<asset>.json   asset record with its content key; never served
 // <media-dir>/uploads/, work/     upload sources and scratch space
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
@@ -34,6 +35,9 @@ class media_library {
   // Packages the slate and the demo clips that are missing (once per media dir) and
   // registers them.
   result<std::vector<std::string>> build_demo_pool(int clips, int seconds);
+  // How far the running build_demo_pool is: packages finished of those it had to make.
+  int demo_packaged() const { return demo_done_; }
+  int demo_to_package() const { return demo_total_; }
   // Registers every asset packaged in this media dir (perhaps for another database) and
   // returns the demo pool's ids.
   std::vector<std::string> register_packaged();
@@ -52,6 +56,8 @@ class media_library {
   // the job sources, so taking one over is a rename.
   std::filesystem::path incoming_dir() const { return dir_ / "uploads" / "incoming"; }
   std::optional<media_job> job(const std::string& id) { return store_.job(id); }
+  // Called when a job is queued, starts or ends (what a title page shows changes then).
+  void on_jobs_changed(std::function<void()> listener) { on_jobs_changed_ = std::move(listener); }
   // A worker thread packaging queued jobs until stop().
   void start_worker();
   void stop();
@@ -63,6 +69,7 @@ class media_library {
   result<media_job> queue(media_job& j);
   void work();
   void run_job(const media_job& job);
+  void jobs_changed();
 
   asset_store& store_;
   std::filesystem::path dir_, hls_, keys_;
@@ -73,6 +80,8 @@ class media_library {
   std::condition_variable wake_;
   bool stopping_ = false;
   std::thread worker_;
+  std::function<void()> on_jobs_changed_;
+  std::atomic<int> demo_done_{0}, demo_total_{0};
 };
 
 }  // namespace kinora::media

@@ -1820,6 +1820,8 @@ export interface components {
             backdrop_url: string;
             /** @description Series only: seasons ordered by number. */
             seasons?: components["schemas"]["SeasonWithEpisodes"][];
+            /** @description Viewer detail (GET /api/v1/catalog/titles/{id}) only; admin responses leave it out. */
+            media?: components["schemas"]["Playability"];
         };
         /** @description A season of a series. */
         Season: {
@@ -1848,7 +1850,14 @@ export interface components {
             title: string;
             synopsis: string;
             runtime_minutes: number;
+            /** @description In the viewer's title detail only. */
+            media?: components["schemas"]["Playability"];
         };
+        /**
+         * @description Whether it plays now, as the viewer's title page shows it instead of or next to Play. `ready`: it has packaged media (an episode plays its own asset, else the series-wide one; a series is ready when any episode is). `preparing`: not ready, but an upload for it is queued or packaging, or the first run's demo media is still being packaged (every title without media gets some then): check back in a few minutes. `none`: nothing to play and nothing on the way. The title detail is cached for a few seconds at most and cleared whenever a packaging job is queued, starts or ends.
+         * @enum {string}
+         */
+        Playability: "ready" | "preparing" | "none";
         Genre: {
             id: components["schemas"]["Id"];
             /** @example comedy */
@@ -2347,6 +2356,10 @@ export interface components {
             demo_media?: {
                 /** @enum {string} */
                 status: "packaging" | "ready" | "failed";
+                /** @description While packaging: clips (and the slate) finished so far. */
+                packaged?: number;
+                /** @description While packaging: how many it has to package; 0 until it has counted them. */
+                total?: number;
             };
         };
         /** @description A linear channel. */

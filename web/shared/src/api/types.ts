@@ -26,6 +26,7 @@ export type ContinueWatchingList = Schemas['ContinueWatchingList'];
 export type EmbeddingJob = Schemas['EmbeddingJob'];
 export type EmbeddingStatus = Schemas['EmbeddingStatus'];
 export type Episode = Schemas['Episode'];
+export type Playability = Schemas['Playability'];
 export type EpisodeCreate = Schemas['EpisodeCreate'];
 export type EpisodeRef = Schemas['EpisodeRef'];
 export type EpisodeUpdate = Schemas['EpisodeUpdate'];

@@ -5,11 +5,13 @@ import { Link } from 'react-router-dom';
 import { formatRuntime } from '../../lib/format';
 import { watchPath } from '../catalog/links';
 import { percentWatched, ProgressBar } from '../catalog/ProgressBar';
+import { playsNow } from './availability';
 
 const seasonLabel = (s: SeasonWithEpisodes) => s.name || (s.number === 0 ? 'Specials' : `Season ${s.number}`);
 
 // A series' seasons (picker) and the chosen season's episodes with their progress.
-// Episodes are links only when the plan includes the title.
+// Episodes are links only when the plan includes the title and the episode has media;
+// one still being packaged (or without media) says so instead.
 export function Episodes({
   titleId,
   seasons,
@@ -55,9 +57,10 @@ export function Episodes({
         <ol aria-label={seasonLabel(season)} className="flex flex-col gap-2">
           {season.episodes.map((e) => {
             const watched = progress.get(e.id);
+            const canPlay = playable && playsNow(e.media);
             const name = (
               <>
-                <span className="sr-only">{playable ? 'Play episode' : 'Episode'} </span>
+                <span className="sr-only">{canPlay ? 'Play episode' : 'Episode'} </span>
                 <span className="mr-3 text-neutral-400">{e.number}</span>
                 {e.title}
               </>
@@ -66,7 +69,7 @@ export function Episodes({
               // The title is the link; stretched over the row so all of it is clickable.
               <li key={e.id} className="relative flex flex-col gap-1 rounded-lg p-3 hover:bg-white/5">
                 <span className="flex flex-wrap items-baseline justify-between gap-x-4">
-                  {playable ? (
+                  {canPlay ? (
                     <Link
                       to={watchPath(titleId, { episodeId: e.id })}
                       // The focus ring goes round the whole row (the stretched ::after), as focus-ring would.
@@ -77,7 +80,11 @@ export function Episodes({
                   ) : (
                     <span className="font-semibold text-white">{name}</span>
                   )}
-                  <span className="text-sm text-neutral-400">{formatRuntime(e.runtime_minutes)}</span>
+                  <span className="flex items-baseline gap-3 text-sm text-neutral-400">
+                    {playable && e.media === 'preparing' && <span className="text-sky-200">Being prepared</span>}
+                    {playable && e.media === 'none' && <span>Not available yet</span>}
+                    {formatRuntime(e.runtime_minutes)}
+                  </span>
                 </span>
                 {e.synopsis && <span className="line-clamp-2 text-sm text-neutral-300">{e.synopsis}</span>}
                 {watched && watched.progress > 0 && (

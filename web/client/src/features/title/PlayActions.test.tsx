@@ -51,4 +51,31 @@ describe('PlayActions', () => {
     expect(screen.getByText(/needs the/i)).toHaveTextContent('Watching this needs the Premium plan; yours is Basic.');
     expect(screen.getByRole('link', { name: 'Change plan' })).toHaveAttribute('href', '/account');
   });
+
+  it('says a title is being prepared instead of offering Play', () => {
+    renderActions({ title: { ...movie, media: 'preparing' }, resume: { positionSeconds: 60, upNext: false } });
+    expect(screen.queryByRole('link', { name: /play|resume/i })).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent('Being prepared — check back in a few minutes.');
+  });
+
+  it('says a title without media is not available yet', () => {
+    renderActions({ title: { ...movie, media: 'none' } });
+    expect(screen.queryByRole('link', { name: /play/i })).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent('Not available to watch yet.');
+  });
+
+  it('plays a ready title, and a series from its first episode that plays', () => {
+    renderActions({ title: { ...movie, media: 'ready' } });
+    expect(screen.getByRole('link', { name: /^play$/i })).toBeInTheDocument();
+    const series = seriesDetail(5);
+    series.seasons![1]!.episodes[0]!.media = 'preparing';
+    renderActions({ title: { ...series, media: 'ready' } });
+    expect(screen.getByRole('link', { name: 'Play S1:E2' })).toHaveAttribute('href', '/watch/title/5?episode=102');
+  });
+
+  it('names the plan before saying a title is being prepared', () => {
+    renderActions({ title: { ...movie, media: 'preparing' }, accountTier: 'basic' });
+    expect(screen.getByText(/needs the/i)).toBeInTheDocument();
+    expect(screen.queryByText(/being prepared/i)).toBeNull();
+  });
 });

@@ -5,6 +5,7 @@ import { formatClock } from '../../lib/format';
 import { episodeCode } from '../catalog/continueProgress';
 import { watchPath } from '../catalog/links';
 import { planIncludes, planName } from '../catalog/plan';
+import { MediaNotice } from './MediaNotice';
 import { firstEpisode, type ResumePoint } from './resume';
 
 const primary =
@@ -21,7 +22,8 @@ function PlayIcon() {
 }
 
 // Play, Resume at mm:ss and Start over; or, when the account's plan does not include
-// the title, which plan does (rather than a Play that would fail).
+// the title, which plan does, and when it has nothing to play yet, that it is being
+// prepared or not available (rather than a Play that would fail).
 export function PlayActions({
   title,
   accountTier,
@@ -47,6 +49,8 @@ export function PlayActions({
       </div>
     );
   }
+
+  if (title.media && title.media !== 'ready') return <MediaNotice media={title.media} />;
 
   if (resume) {
     const code = resume.episode ? `${episodeCode(resume.episode)} ` : '';

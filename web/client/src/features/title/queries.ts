@@ -1,6 +1,8 @@
 import { api, isApiError, unwrap } from '@kinora/shared';
 import { queryOptions } from '@tanstack/react-query';
 
+import { isPreparing, preparingPollMs } from './availability';
+
 export const titleKeys = {
   all: ['title'] as const,
   detail: (id: number) => [...titleKeys.all, id, 'detail'] as const,
@@ -13,6 +15,7 @@ export const titleQuery = (id: number) =>
   queryOptions({
     queryKey: titleKeys.detail(id),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/catalog/titles/{id}', { params: { path: { id } }, signal })),
+    refetchInterval: (query) => (isPreparing(query.state.data) ? preparingPollMs : false),
   });
 
 export const similarQuery = (id: number) =>

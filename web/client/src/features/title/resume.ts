@@ -1,4 +1,5 @@
 import type { ContinueItem, TitleDetail, WatchEntry } from '@kinora/shared';
+import { playsNow } from './availability';
 
 export interface ResumePoint {
   episodeId?: number;
@@ -35,6 +36,11 @@ export function resumePoint(
 export function firstEpisode(title: TitleDetail) {
   // Specials (season 0) come after the numbered seasons for a first play.
   const seasons = [...(title.seasons ?? [])].sort((a, b) => (a.number || 1e9) - (b.number || 1e9));
+  // The first episode that plays now, else the first one (whose page says why it does not).
+  for (const season of seasons) {
+    const episode = season.episodes.find((e) => playsNow(e.media));
+    if (episode) return { season, episode };
+  }
   for (const season of seasons) {
     if (season.episodes.length > 0) return { season, episode: season.episodes[0] };
   }
