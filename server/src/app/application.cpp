@@ -89,7 +89,13 @@ struct application::parts {
   explicit parts(config c)
       : cfg(std::move(c)),
         log(cfg.log),
-        db(storage::open_database(cfg.database_url, cfg.db_pool_size)),
+        db(storage::open_database(
+            cfg.database_url,
+            storage::database_options{
+                .pool_size = cfg.db_pool_size,
+                .connect_timeout = std::chrono::seconds(cfg.db_connect_timeout_seconds),
+                .statement_timeout = std::chrono::seconds(cfg.db_statement_timeout_seconds),
+                .pool_wait = std::chrono::seconds(cfg.db_pool_wait_seconds)})),
         router(metrics, log) {
     storage::migrate(*db);
     const std::string secret =
@@ -407,6 +413,10 @@ int application::serve() {
   o.spool_prefixes = {"/api/v1/admin/media/uploads"};
   o.spool_dir = p.library->incoming_dir().string();
   o.header_limit = p.cfg.max_header_bytes;
+  // Liveness, metrics and the API document never wait for a worker (all of them may be
+  // waiting on a hung database); readiness has its own thread and a one-second bound.
+  o.inline_paths = {"/healthz", "/metrics", "/api/v1/openapi.json"};
+  o.ops_paths = {"/readyz"};
   o.read_timeout = std::chrono::seconds(p.cfg.read_timeout_seconds);
   o.shutdown_grace = std::chrono::seconds(p.cfg.shutdown_grace_seconds);
   http::server server(o, p.router, p.log);

@@ -110,7 +110,8 @@ response router::dispatch(request& req) {
     res = handle(req, route_name);
   } catch (const storage::storage_error& e) {
     const bool busy = e.which() == storage::storage_error::kind::busy ||
-                      e.which() == storage::storage_error::kind::connection;
+                      e.which() == storage::storage_error::kind::connection ||
+                      e.which() == storage::storage_error::kind::timeout;
     log_.error("storage failure", {{"request_id", req.request_id}, {"error", e.what()}});
     res = problem(fail(busy ? errc::unavailable : errc::internal,
                        busy ? "The database is busy or unreachable; try again shortly."
