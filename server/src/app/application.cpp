@@ -117,6 +117,13 @@ struct application::parts {
         !cfg.media_secret.empty() ? cfg.media_secret
                                   : secret_for(*db, random, cfg.demo, "media_secret"));
     sessions = open_session_store(cfg.redis_url);
+    try {
+      sessions->ping();
+    } catch (const std::exception& e) {
+      // Not fatal: not ready (/readyz) until it answers; it reconnects by itself.
+      log.warn("session store unreachable; not ready until it answers",
+               {{"store", sessions->description()}, {"error", e.what()}});
+    }
     live = std::make_unique<live::live_service>(*db, library->hls_dir(), clock);
     playback = std::make_unique<playback::playback_service>(
         *db, *viewing, *assets, *signer, *sessions, *live, clock, random,

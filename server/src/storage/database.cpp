@@ -137,7 +137,12 @@ std::unique_ptr<connection> database::connect(bool probe) {
       std::lock_guard lock(pool_->mutex);
       --pool_->open;
       --pool_->in_use;
-      if (e.which() == storage_error::kind::connection || e.which() == storage_error::kind::timeout)
+      // Giving up within a caller's own short deadline (/readyz) says too little to stop
+      // every request; a refusal or the full connect timeout does.
+      const bool own_deadline =
+          e.which() == storage_error::kind::timeout && deadline_scope::current();
+      if (e.which() == storage_error::kind::connection ||
+          (e.which() == storage_error::kind::timeout && !own_deadline))
         closing = pool_->trip(e.what());
       else if (probe)
         pool_->probing = false;

@@ -65,11 +65,15 @@ class storage_error : public std::runtime_error {
  public:
   // timeout: the server did not answer in time (hung, or a statement ran too long).
   enum class kind { unique_violation, foreign_key_violation, busy, connection, timeout, other };
-  storage_error(kind k, const std::string& what) : std::runtime_error(what), kind_(k) {}
+  // source: what failed, named in the 503 a client gets ("Redis" for the session store).
+  storage_error(kind k, const std::string& what, std::string source = "database")
+      : std::runtime_error(what), kind_(k), source_(std::move(source)) {}
   kind which() const { return kind_; }
+  const std::string& source() const { return source_; }
 
  private:
   kind kind_;
+  std::string source_;
 };
 
 class connection {
