@@ -119,7 +119,13 @@ struct application::parts {
   explicit parts(config c)
       : cfg(std::move(c)),
         log(cfg.log),
-        db(storage::open_database(writable_database(cfg.database_url), cfg.db_pool_size)),
+        db(storage::open_database(
+            writable_database(cfg.database_url),
+            storage::database_options{
+                .pool_size = cfg.db_pool_size,
+                .connect_timeout = std::chrono::seconds(cfg.db_connect_timeout_seconds),
+                .statement_timeout = std::chrono::seconds(cfg.db_statement_timeout_seconds),
+                .pool_wait = std::chrono::seconds(cfg.db_pool_wait_seconds)})),
         router(metrics, log) {
     storage::migrate(*db);
     const std::string secret =
@@ -141,6 +147,13 @@ struct application::parts {
         !cfg.media_secret.empty() ? cfg.media_secret
                                   : secret_for(*db, random, cfg.demo, "media_secret"));
     sessions = open_session_store(cfg.redis_url);
+    try {
+      sessions->ping();
+    } catch (const std::exception& e) {
+      // Not fatal: not ready (/readyz) until it answers; it reconnects by itself.
+      log.warn("session store unreachable; not ready until it answers",
+               {{"store", sessions->description()}, {"error", e.what()}});
+    }
     live = std::make_unique<live::live_service>(*db, library->hls_dir(), clock);
     playback = std::make_unique<playback::playback_service>(
         *db, *viewing, *assets, *signer, *sessions, *live, clock, random,
@@ -474,6 +487,10 @@ int application::serve() {
   o.spool_prefixes = {"/api/v1/admin/media/uploads"};
   o.spool_dir = p.library->incoming_dir().string();
   o.header_limit = p.cfg.max_header_bytes;
+  // Liveness, metrics and the API document never wait for a worker (all of them may be
+  // waiting on a hung database); readiness has its own thread and a one-second bound.
+  o.inline_paths = {"/healthz", "/metrics", "/api/v1/openapi.json"};
+  o.ops_paths = {"/readyz"};
   o.read_timeout = std::chrono::seconds(p.cfg.read_timeout_seconds);
   o.shutdown_grace = std::chrono::seconds(p.cfg.shutdown_grace_seconds);
   http::server server(o, p.router, p.log);

@@ -91,6 +91,13 @@ const std::vector<setting_doc>& documented_settings() {
       {"--io-threads", "KINORA_IO_THREADS", "1", "Threads doing socket I/O"},
       {"--workers", "KINORA_WORKERS", "4", "Threads running request handlers"},
       {"--db-pool-size", "KINORA_DB_POOL_SIZE", "8", "Database connections per instance"},
+      {"--db-connect-timeout", "KINORA_DB_CONNECT_TIMEOUT", "3",
+       "Seconds to open a PostgreSQL connection"},
+      {"--db-statement-timeout", "KINORA_DB_STATEMENT_TIMEOUT", "5",
+       "Seconds PostgreSQL may run one statement; a server silent for one more second is "
+       "treated as hung and the request gets 503"},
+      {"--db-pool-wait", "KINORA_DB_POOL_WAIT", "2",
+       "Seconds a request waits for a free database connection before 503"},
       {"--access-token-ttl", "KINORA_ACCESS_TOKEN_TTL", "900", "Access token lifetime, seconds"},
       {"--refresh-token-ttl", "KINORA_REFRESH_TOKEN_TTL", "2592000",
        "Refresh token lifetime, seconds"},
@@ -239,6 +246,12 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
       read_number<unsigned>(name, *v, 1, 256, c.workers, errors);
     else if (flag == "--db-pool-size")
       read_number<unsigned>(name, *v, 1, 256, c.db_pool_size, errors);
+    else if (flag == "--db-connect-timeout")
+      read_number<unsigned>(name, *v, 1, 600, c.db_connect_timeout_seconds, errors);
+    else if (flag == "--db-statement-timeout")
+      read_number<unsigned>(name, *v, 1, 86400, c.db_statement_timeout_seconds, errors);
+    else if (flag == "--db-pool-wait")
+      read_number<unsigned>(name, *v, 1, 600, c.db_pool_wait_seconds, errors);
     else if (flag == "--access-token-ttl")
       read_number<std::int64_t>(name, *v, 60, 86400, c.access_token_ttl, errors);
     else if (flag == "--refresh-token-ttl")

@@ -29,6 +29,16 @@ void add_ops_routes(http::router& r, http::metrics& m, storage::database& db, co
     out += "# HELP kinora_db_pool_timeouts_total Acquisitions that gave up waiting.\n";
     out += "# TYPE kinora_db_pool_timeouts_total counter\n";
     out += "kinora_db_pool_timeouts_total " + std::to_string(s.timeouts) + "\n";
+    out +=
+        "# HELP kinora_db_pool_dropped_total Dead pooled connections replaced (after a "
+        "database restart).\n";
+    out += "# TYPE kinora_db_pool_dropped_total counter\n";
+    out += "kinora_db_pool_dropped_total " + std::to_string(s.dropped) + "\n";
+    out +=
+        "# HELP kinora_db_unreachable 1 while requests fail fast on an unreachable or hung "
+        "database.\n";
+    out += "# TYPE kinora_db_unreachable gauge\n";
+    out += "kinora_db_unreachable " + std::string(s.unreachable ? "1" : "0") + "\n";
   });
 
   r.add(method::get, "/healthz", access::anyone, [](http::context&) -> result<http::response> {
@@ -43,6 +53,9 @@ void add_ops_routes(http::router& r, http::metrics& m, storage::database& db, co
               {"url", db.description()}};
           bool ready = true;
           try {
+            // A slow or hung database is reported as not ready within the second, not
+            // after the statement timeout.
+            storage::deadline_scope within(std::chrono::milliseconds(800));
             auto c = db.acquire();
             c->query("SELECT 1");
             database["reachable"] = true;

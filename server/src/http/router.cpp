@@ -145,11 +145,15 @@ response router::dispatch(request& req) {
                     req.path);
     } else {
       const bool busy = e.which() == storage::storage_error::kind::busy ||
-                        e.which() == storage::storage_error::kind::connection;
-      log_.error("storage failure", {{"request_id", req.request_id}, {"error", e.what()}});
+                        e.which() == storage::storage_error::kind::connection ||
+                        e.which() == storage::storage_error::kind::timeout;
+      log_.error("storage failure",
+                 {{"request_id", req.request_id}, {"source", e.source()}, {"error", e.what()}});
+      const std::string what =
+          e.source() == "database" ? "The database" : "The session store (" + e.source() + ")";
       res = problem(fail(busy ? errc::unavailable : errc::internal,
-                         busy ? "The database is busy or unreachable; try again shortly."
-                              : "An unexpected database error occurred."),
+                         busy ? what + " is busy or unreachable; try again shortly."
+                              : "An unexpected " + e.source() + " error occurred."),
                     req.path);
       if (busy) res.set("Retry-After", "1");
     }

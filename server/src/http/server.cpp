@@ -8,6 +8,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <filesystem>
@@ -122,6 +123,7 @@ struct server::impl {
         log(l),
         ioc(static_cast<int>(options.io_threads)),
         workers(options.workers),
+        ops(1),
         acceptor(ioc),
         signals(ioc, SIGINT, SIGTERM),
         deadline(ioc) {}
@@ -131,6 +133,7 @@ struct server::impl {
   logger& log;
   asio::io_context ioc;
   asio::thread_pool workers;
+  asio::thread_pool ops;  // ops_paths
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::steady_timer deadline;
@@ -333,8 +336,16 @@ class server::impl::session : public std::enable_shared_from_this<session> {
 
     busy_ = true;
     stream_.expires_never();
-    asio::post(owner_.workers, [self = shared_from_this(), req = std::move(req), keep_alive, head,
-                                spool = std::move(spool_)]() mutable {
+    const auto listed = [&](const std::vector<std::string>& paths) {
+      return std::find(paths.begin(), paths.end(), req.path) != paths.end();
+    };
+    if (listed(owner_.options.inline_paths)) {
+      response res = owner_.routes.dispatch(req);
+      return respond(std::move(res), keep_alive, head);
+    }
+    auto& pool = listed(owner_.options.ops_paths) ? owner_.ops : owner_.workers;
+    asio::post(pool, [self = shared_from_this(), req = std::move(req), keep_alive, head,
+                      spool = std::move(spool_)]() mutable {
       response res = self->owner_.routes.dispatch(req);
       spool.reset();  // removes the upload unless the route took it
       if (!head) load_small_file(res);
@@ -561,6 +572,7 @@ void server::run() {
   i.ioc.run();
   for (auto& t : threads) t.join();
   i.workers.join();
+  i.ops.join();
 }
 
 void server::stop() {

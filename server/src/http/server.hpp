@@ -30,6 +30,12 @@ struct server_options {
   // there that no running server holds (left by a crash).
   std::vector<std::string> spool_prefixes;
   std::string spool_dir;
+  // Paths answered on the I/O thread itself: cheap, never waiting on the database, so
+  // they answer while every worker is stuck (liveness, metrics, the API document).
+  std::vector<std::string> inline_paths;
+  // Paths answered on a thread of their own, for the same reason, whose handlers bound
+  // their own waits (readiness checks the database within a second).
+  std::vector<std::string> ops_paths;
   std::chrono::seconds read_timeout{30};  // for one request, from its first byte
   std::chrono::seconds idle_timeout{75};  // between requests on a keep-alive connection
   std::chrono::seconds shutdown_grace{20};

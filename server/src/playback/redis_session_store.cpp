@@ -3,7 +3,10 @@
 // the insert are atomic across every instance sharing the Redis.
 #include <hiredis/hiredis.h>
 
+#include <cerrno>
 #include <charconv>
+#include <chrono>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 
@@ -113,9 +116,15 @@ redis_url parse_url(const std::string& url) {
 
 class redis_session_store final : public session_store {
  public:
+  // A Redis that is down at start-up is not fatal: the server starts, is not ready
+  // (/readyz: sessions.reachable false) and connects once Redis answers.
   explicit redis_session_store(const std::string& url) : url_(parse_url(url)) {
     std::lock_guard lock(mutex_);
-    connect();
+    try {
+      connect();
+    } catch (const storage::storage_error&) {
+      retry_at_ = {};  // the first request tries again
+    }
   }
   ~redis_session_store() override {
     if (ctx_) redisFree(ctx_);
@@ -199,7 +208,11 @@ class redis_session_store final : public session_store {
     return live_in(target_key(what, id), now);
   }
 
-  void ping() override { command({"PING"}); }
+  // Bounded below a second, for /readyz, and never failing fast: readiness tells the
+  // truth the moment Redis answers again.
+  void ping() override {
+    command({"PING"}, std::chrono::milliseconds(600), std::chrono::milliseconds(100), true);
+  }
 
   std::string description() const override {
     return "redis " + url_.host + ":" + std::to_string(url_.port) + "/" + std::to_string(url_.db);
@@ -242,21 +255,37 @@ class redis_session_store final : public session_store {
                ->integer == 1;
   }
 
-  void connect() {
+  storage::storage_error unavailable(const std::string& why) const {
+    return storage::storage_error(
+        storage::storage_error::kind::connection,
+        "redis " + url_.host + ":" + std::to_string(url_.port) + ": " + why, "Redis");
+  }
+
+  // A failed connect is not tried again for a second: requests fail at once meanwhile
+  // instead of each waiting out the timeout.
+  void connect(bool now = false) {
     if (ctx_) redisFree(ctx_);
-    timeval timeout{2, 0};
+    ctx_ = nullptr;
+    if (!now && std::chrono::steady_clock::now() < retry_at_)
+      throw unavailable(last_error_ + " (retrying within 1 s)");
+    const timeval timeout = to_timeval(command_timeout);
     ctx_ = redisConnectWithTimeout(url_.host.c_str(), url_.port, timeout);
     if (!ctx_ || ctx_->err) {
-      const std::string why = ctx_ ? ctx_->errstr : "out of memory";
+      last_error_ = ctx_ ? ctx_->errstr : "out of memory";
       if (ctx_) redisFree(ctx_);
       ctx_ = nullptr;
-      throw storage::storage_error(
-          storage::storage_error::kind::connection,
-          "redis " + url_.host + ":" + std::to_string(url_.port) + ": " + why);
+      retry_at_ = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+      throw unavailable(last_error_);
     }
     redisSetTimeout(ctx_, timeout);
+    timeout_ = command_timeout;
     if (!url_.password.empty()) raw({"AUTH", url_.password});
     if (url_.db != 0) raw({"SELECT", std::to_string(url_.db)});
+  }
+
+  static timeval to_timeval(std::chrono::milliseconds ms) {
+    return {static_cast<time_t>(ms.count() / 1000),
+            static_cast<suseconds_t>(ms.count() % 1000 * 1000)};
   }
 
   reply_ptr raw(const std::vector<std::string>& args) {
@@ -269,32 +298,56 @@ class redis_session_store final : public session_store {
     auto* r = static_cast<redisReply*>(
         redisCommandArgv(ctx_, static_cast<int>(argv.size()), argv.data(), lens.data()));
     reply_ptr reply(r, freeReplyObject);
-    if (!reply)
-      throw storage::storage_error(
-          storage::storage_error::kind::connection,
-          std::string("redis: ") + (ctx_->errstr[0] ? ctx_->errstr : "no reply"));
+    timed_out_ = false;
+    if (!reply) {
+      // A broken connection is replaced; one that timed out (a hung Redis) is dropped.
+      timed_out_ = ctx_->err == REDIS_ERR_IO &&
+                   (errno == EAGAIN || std::strstr(ctx_->errstr, "temporarily unavailable"));
+      const std::string why = ctx_->errstr[0] ? ctx_->errstr : "no reply";
+      redisFree(ctx_);
+      ctx_ = nullptr;
+      if (timed_out_) {
+        last_error_ = "no answer within " + std::to_string(timeout_.count()) + " ms";
+        retry_at_ = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+        throw unavailable(last_error_);
+      }
+      throw unavailable(why);
+    }
     if (reply->type == REDIS_REPLY_ERROR)
       throw storage::storage_error(storage::storage_error::kind::other,
-                                   "redis: " + std::string(reply->str, reply->len));
+                                   "redis: " + std::string(reply->str, reply->len), "Redis");
     return reply;
   }
 
-  // One connection, reconnected once when it broke (a restarted Redis).
-  reply_ptr command(const std::vector<std::string>& args) {
-    std::lock_guard lock(mutex_);
-    if (!ctx_) connect();
+  // One connection, reconnected when it broke (a restarted Redis). The lock is bounded
+  // too: behind a command waiting on a hung Redis, others give up rather than queue.
+  reply_ptr command(const std::vector<std::string>& args,
+                    std::chrono::milliseconds timeout = command_timeout,
+                    std::chrono::milliseconds lock_wait = command_timeout, bool now = false) {
+    std::unique_lock lock(mutex_, std::defer_lock);
+    if (!lock.try_lock_for(lock_wait)) throw unavailable("busy: no answer to another command yet");
+    if (!ctx_) connect(now);
+    if (timeout != timeout_) {
+      redisSetTimeout(ctx_, to_timeval(timeout));
+      timeout_ = timeout;
+    }
     try {
       return raw(args);
     } catch (const storage::storage_error& e) {
-      if (e.which() != storage::storage_error::kind::connection) throw;
-      connect();
-      return raw(args);
+      if (e.which() != storage::storage_error::kind::connection || timed_out_) throw;
     }
+    connect();
+    return raw(args);
   }
 
+  static constexpr std::chrono::milliseconds command_timeout{2000};
   redis_url url_;
-  std::mutex mutex_;
+  std::timed_mutex mutex_;
   redisContext* ctx_ = nullptr;
+  std::chrono::milliseconds timeout_{command_timeout};
+  bool timed_out_ = false;
+  std::chrono::steady_clock::time_point retry_at_;
+  std::string last_error_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 // One database interface over SQLite and PostgreSQL. SQL is written once with
 // PostgreSQL-style placeholders ($1, $2, ...); the SQLite backend maps them.
 // Parameters are always bound, never spliced into SQL text.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -62,12 +63,17 @@ struct rows {
 // expect them (a duplicate email) can turn them into values.
 class storage_error : public std::runtime_error {
  public:
-  enum class kind { unique_violation, foreign_key_violation, busy, connection, other };
-  storage_error(kind k, const std::string& what) : std::runtime_error(what), kind_(k) {}
+  // timeout: the server did not answer in time (hung, or a statement ran too long).
+  enum class kind { unique_violation, foreign_key_violation, busy, connection, timeout, other };
+  // source: what failed, named in the 503 a client gets ("Redis" for the session store).
+  storage_error(kind k, const std::string& what, std::string source = "database")
+      : std::runtime_error(what), kind_(k), source_(std::move(source)) {}
   kind which() const { return kind_; }
+  const std::string& source() const { return source_; }
 
  private:
   kind kind_;
+  std::string source_;
 };
 
 class connection {
@@ -84,6 +90,46 @@ class connection {
   virtual void commit() = 0;
   virtual void rollback() = 0;
   virtual bool healthy() = 0;
+  // Called when the pool hands out an idle connection: false if it is dead already (the
+  // server restarted while it sat in the pool), so the pool drops it instead.
+  virtual bool usable() { return healthy(); }
+  // The last statement got no answer within the statement bound: the server is hung, so
+  // the pool stops handing out connections for a moment (see database::acquire).
+  virtual bool hung() const { return false; }
+};
+
+// Bounds every database wait on this thread (pool, connect, statement) while it lives,
+// below the usual bounds: /readyz answers within its own second. `unbounded` lifts the
+// statement timeout instead, for migrations, which may lock and build for long.
+class deadline_scope {
+ public:
+  using time_point = std::chrono::steady_clock::time_point;
+  explicit deadline_scope(std::chrono::milliseconds within);
+  struct unbounded_t {};
+  explicit deadline_scope(unbounded_t);
+  ~deadline_scope();
+  deadline_scope(const deadline_scope&) = delete;
+  deadline_scope& operator=(const deadline_scope&) = delete;
+
+  // The tightest deadline in force on this thread, if any.
+  static std::optional<time_point> current();
+  static bool unbounded();
+
+ private:
+  std::optional<time_point> saved_deadline_;
+  bool saved_unbounded_;
+};
+
+// Database timeouts. The statement bound is enforced by PostgreSQL (statement_timeout) and,
+// one second later, by the client, which is all that works against a hung server.
+struct database_options {
+  std::size_t pool_size = 8;
+  std::chrono::milliseconds connect_timeout{3000};
+  std::chrono::milliseconds statement_timeout{5000};
+  std::chrono::milliseconds pool_wait{2000};  // for a free connection, then 503
+  // After a connection attempt fails or a statement gets no answer, requests fail at once
+  // for this long; then one request tries the server again.
+  std::chrono::milliseconds retry_after{1000};
 };
 
 struct pool_stats {
@@ -92,6 +138,9 @@ struct pool_stats {
   std::size_t capacity = 0;
   std::uint64_t waits = 0;  // acquisitions that had to wait
   std::uint64_t timeouts = 0;
+  std::uint64_t dropped = 0;  // dead connections found in the pool and replaced
+  bool unreachable = false;   // failing fast after a failed connect or a hung statement
+  std::string last_error;     // why, while unreachable
 };
 
 class database;
@@ -99,7 +148,8 @@ class database;
 // A connection borrowed from the pool, returned on destruction.
 class lease {
  public:
-  lease(database* owner, std::unique_ptr<connection> c) : owner_(owner), conn_(std::move(c)) {}
+  lease(database* owner, std::unique_ptr<connection> c, bool probe = false)
+      : owner_(owner), conn_(std::move(c)), probe_(probe) {}
   lease(lease&&) noexcept = default;
   lease& operator=(lease&&) = delete;
   ~lease();
@@ -109,12 +159,14 @@ class lease {
  private:
   database* owner_;
   std::unique_ptr<connection> conn_;
+  bool probe_;  // the first use after failing fast: its outcome decides whether to go on
 };
 
 class database {
  public:
   using factory = std::function<std::unique_ptr<connection>()>;
   database(dialect d, std::string description, factory make, std::size_t capacity);
+  database(dialect d, std::string description, factory make, const database_options& options);
   virtual ~database() = default;
 
   dialect kind() const { return dialect_; }
@@ -154,7 +206,8 @@ class database {
 
  private:
   friend class lease;
-  void give_back(std::unique_ptr<connection> c);
+  void give_back(std::unique_ptr<connection> c, bool probe);
+  std::unique_ptr<connection> connect(bool probe);
 
   struct pool;
   dialect dialect_;
@@ -168,6 +221,7 @@ std::unique_ptr<database> open_database(const std::string& url, std::size_t pool
 // The file of a sqlite:PATH (or sqlite:///PATH) URL; nullopt for another backend. Empty
 // when the URL has no path.
 std::optional<std::string> sqlite_path(const std::string& url);
+std::unique_ptr<database> open_database(const std::string& url, const database_options& options);
 
 // Runs the numbered migrations of the database's dialect that are not applied yet.
 // Returns how many ran.

@@ -38,6 +38,8 @@ std::vector<migration> migrations_for(dialect d) {
 }  // namespace
 
 int migrate(database& db) {
+  // Building an index or waiting for another instance's lock may take long.
+  deadline_scope no_statement_timeout(deadline_scope::unbounded_t{});
   auto conn = db.acquire();
   conn->run_script(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("

@@ -14,6 +14,10 @@ std::optional<std::string> sqlite_path(const std::string& url) {
 }
 
 std::unique_ptr<database> open_database(const std::string& url, std::size_t pool_size) {
+  return open_database(url, database_options{.pool_size = pool_size});
+}
+
+std::unique_ptr<database> open_database(const std::string& url, const database_options& options) {
   if (const auto sqlite = sqlite_path(url)) {
     const auto& path = *sqlite;
     if (path.empty())
@@ -21,14 +25,16 @@ std::unique_ptr<database> open_database(const std::string& url, std::size_t pool
     const auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
     return std::make_unique<database>(
-        dialect::sqlite, "sqlite:" + path, [path] { return open_sqlite(path); }, pool_size);
+        dialect::sqlite, "sqlite:" + path, [path] { return open_sqlite(path); }, options);
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     // Never echo credentials into logs or /readyz.
     auto at = url.find('@');
     std::string shown = at == std::string::npos ? url : "postgresql://***@" + url.substr(at + 1);
+    const postgres_settings settings{options.connect_timeout, options.statement_timeout};
     return std::make_unique<database>(
-        dialect::postgres, shown, [url] { return open_postgres(url); }, pool_size);
+        dialect::postgres, shown, [url, settings] { return open_postgres(url, settings); },
+        options);
   }
   throw storage_error(storage_error::kind::connection,
                       "unsupported database URL (expected sqlite:PATH or postgresql://...)");

@@ -125,5 +125,120 @@ TEST(open_database, rejects_unknown_urls_and_unreachable_servers) {
                storage_error);
 }
 
+// The pool's own behaviour, with connections that only pretend.
+namespace pool {
+
+struct fake_state {
+  std::atomic<int> made{0};
+  std::atomic<bool> refuse{false};  // connecting fails
+  std::atomic<bool> stale{false};   // idle connections are found dead
+  std::atomic<bool> hang_next{false};
+};
+
+class fake_connection final : public connection {
+ public:
+  explicit fake_connection(fake_state& s) : s_(s) {}
+  rows query(std::string_view, std::span<const value>) override {
+    if (s_.hang_next.exchange(false)) {
+      hung_ = true;
+      throw storage_error(storage_error::kind::timeout, "no answer");
+    }
+    return {};
+  }
+  void run_script(std::string_view) override {}
+  void begin() override {}
+  void commit() override {}
+  void rollback() override {}
+  bool healthy() override { return !hung_; }
+  bool usable() override { return !s_.stale; }
+  bool hung() const override { return hung_; }
+
+ private:
+  fake_state& s_;
+  bool hung_ = false;
+};
+
+database make_db(fake_state& s, std::chrono::milliseconds retry_after) {
+  return database(
+      dialect::postgres, "fake",
+      [&s]() -> std::unique_ptr<connection> {
+        if (s.refuse) throw storage_error(storage_error::kind::connection, "refused");
+        ++s.made;
+        return std::make_unique<fake_connection>(s);
+      },
+      database_options{
+          .pool_size = 4, .pool_wait = std::chrono::milliseconds(200), .retry_after = retry_after});
+}
+
+TEST(database_pool, replaces_idle_connections_that_died) {
+  fake_state s;
+  auto db = make_db(s, std::chrono::milliseconds(100));
+  { auto a = db.acquire(), b = db.acquire(); }
+  EXPECT_EQ(db.stats().size, 2u);
+  s.stale = true;  // the server restarted while they sat in the pool
+  auto c = db.acquire();
+  s.stale = false;
+  EXPECT_EQ(db.stats().dropped, 2u);
+  EXPECT_EQ(s.made, 3);
+}
+
+TEST(database_pool, a_hung_statement_makes_requests_fail_fast_until_one_gets_through) {
+  fake_state s;
+  auto db = make_db(s, std::chrono::milliseconds(150));
+  s.hang_next = true;
+  EXPECT_THROW(db.acquire()->query("SELECT 1"), storage_error);
+  EXPECT_TRUE(db.stats().unreachable);
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    db.acquire();
+    FAIL() << "expected to fail fast";
+  } catch (const storage_error& e) {
+    EXPECT_EQ(e.which(), storage_error::kind::connection);
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(50));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  db.acquire()->query("SELECT 1");  // the probe succeeds
+  EXPECT_FALSE(db.stats().unreachable);
+}
+
+TEST(database_pool, a_refused_connection_is_retried_after_the_pause) {
+  fake_state s;
+  auto db = make_db(s, std::chrono::milliseconds(100));
+  { auto a = db.acquire(), b = db.acquire(); }
+  s.stale = true;
+  s.refuse = true;
+  EXPECT_THROW(db.acquire(), storage_error);
+  EXPECT_TRUE(db.stats().unreachable);
+  s.stale = false;
+  s.refuse = false;
+  EXPECT_THROW(db.acquire(), storage_error);  // within the pause
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  db.acquire();
+  EXPECT_FALSE(db.stats().unreachable);
+}
+
+TEST(database_pool, waiting_for_a_free_connection_is_bounded) {
+  fake_state s;
+  auto db = make_db(s, std::chrono::milliseconds(100));
+  auto a = db.acquire(), b = db.acquire(), c = db.acquire(), d = db.acquire();
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    db.acquire();
+    FAIL() << "expected to give up";
+  } catch (const storage_error& e) {
+    EXPECT_EQ(e.which(), storage_error::kind::busy);
+  }
+  const auto waited = std::chrono::steady_clock::now() - started;
+  EXPECT_GE(waited, std::chrono::milliseconds(190));
+  EXPECT_LT(waited, std::chrono::milliseconds(1000));
+  // A deadline_scope shortens it (/readyz).
+  storage::deadline_scope within(std::chrono::milliseconds(20));
+  const auto again = std::chrono::steady_clock::now();
+  EXPECT_THROW(db.acquire(), storage_error);
+  EXPECT_LT(std::chrono::steady_clock::now() - again, std::chrono::milliseconds(150));
+}
+
+}  // namespace pool
+
 }  // namespace
 }  // namespace kinora::storage
