@@ -103,7 +103,10 @@ def lineup(server):
         "later": add(boundary + 3600, boundary + 5400, "Late Film", movies[0]["id"]),
     }
     yield {"channel": channel, "boundary": boundary, "movie": movies[0], "programmes": programmes}
-    server.delete(f"{ADMIN}/channels/{channel['id']}", admin)
+    # Tests leave channel sessions live: end them, or the channel would stay (409 in-use)
+    # and its number could be drawn again.
+    r = server.delete(f"{ADMIN}/channels/{channel['id']}", admin, params={"end_streams": "true"})
+    assert r.status_code == 204, r.text
 
 
 def test_a_channel_plays_as_live_hls(server, lineup):

@@ -508,8 +508,12 @@ test('a disabled account: its player stops, and the viewer app refuses its sign-
   await page.getByRole('status').getByText(`${email} is disabled and signed out.`).waitFor();
   await page.getByText('Nothing is playing on this account now.').waitFor();
 
-  // Its stream ended with it: the player says so.
-  await v.getByRole('heading', { name: 'This stream has ended' }).waitFor({ timeout: 15_000 });
+  // Its stream ended with it: at its next heartbeat the player gives way to the sign-in page,
+  // which says why.
+  await v
+    .getByRole('status')
+    .getByText('This account is disabled, so what was playing has stopped.', { exact: false })
+    .waitFor({ timeout: 15_000 });
   // Signing in again is refused with the server's reason, at the form.
   const again = await openPage(server);
   await again.page.goto('/signin');

@@ -44,7 +44,7 @@ export function RequireSession() {
   if (state.status === 'signed-out') {
     const next = location.pathname + location.search;
     const params = new URLSearchParams({ next });
-    if (state.reason === 'expired') params.set('reason', 'expired');
+    if (state.reason === 'expired' || state.reason === 'disabled') params.set('reason', state.reason);
     return <Navigate to={`/signin?${params}`} replace />;
   }
   return <Outlet />;

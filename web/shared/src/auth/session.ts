@@ -10,7 +10,7 @@ export interface Grant {
   expires_in: number;
 }
 
-export type SignedOutReason = 'signed-out' | 'expired';
+export type SignedOutReason = 'signed-out' | 'expired' | 'disabled';
 
 export type SessionState =
   | { status: 'loading' }
@@ -118,6 +118,11 @@ export class BrowserSession {
     const sent = this.token;
     const response = await this.doFetch(this.authorize(request, sent));
     if (response.status !== 401 || sent === null) return response;
+    // A disabled account has nothing to refresh into: say so rather than "expired".
+    if ((await problemType(response.clone())).endsWith(':account-disabled')) {
+      this.end('disabled');
+      return response;
+    }
     const renewed = this.token !== sent ? this.token : await this.refresh();
     return renewed ? this.doFetch(this.authorize(retry, renewed)) : response;
   };

@@ -56,6 +56,11 @@ export default function SignInPage() {
           if (!cooldown) login.mutate();
         }}
       >
+        {params.get('reason') === 'disabled' && (
+          <p role="status" className="rounded-md bg-red-950/60 px-3 py-2 text-sm text-red-200 ring-1 ring-red-800">
+            This account is disabled, so what was playing has stopped. Contact support to use it again.
+          </p>
+        )}
         {params.get('reason') === 'expired' && (
           <p
             role="status"
