@@ -172,25 +172,17 @@ int main(int argc, char** argv) {
       args.insert(args.begin(), {"--log-level", "error"});
   }
 
-  // `m3u import FILE`: the file comes before the options.
-  std::string m3u_file;
-  if (command == "m3u") {
-    if (args.size() < 2 || args[0] != "import" || args[1].starts_with("--")) {
-      std::cerr << "kinora m3u: expected 'import FILE'\n";
+  // `m3u import FILE` and `admin create EMAIL`: the argument comes before the options.
+  std::string m3u_file, admin_email;
+  for (const auto& [name, action, what, out] :
+       {std::tuple{"m3u", "import", "FILE", &m3u_file},
+        std::tuple{"admin", "create", "EMAIL", &admin_email}}) {
+    if (command != name) continue;
+    if (args.size() < 2 || args[0] != action || args[1].starts_with("--")) {
+      std::cerr << "kinora " << name << ": expected '" << action << " " << what << "'\n";
       return 2;
     }
-    m3u_file = args[1];
-    args.erase(args.begin(), args.begin() + 2);
-  }
-
-  // `admin create EMAIL`: the email comes before the options.
-  std::string admin_email;
-  if (command == "admin") {
-    if (args.size() < 2 || args[0] != "create" || args[1].starts_with("--")) {
-      std::cerr << "kinora admin: expected 'create EMAIL'\n";
-      return 2;
-    }
-    admin_email = args[1];
+    *out = args[1];
     args.erase(args.begin(), args.begin() + 2);
   }
 

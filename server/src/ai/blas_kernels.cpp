@@ -86,8 +86,8 @@ kernels kernels_in_use() {
 }
 
 void use_best_blas_kernels(char** argv) {
-  const char* core = openblas_get_corename();
-  const auto target = better_core(core ? core : "", this_cpu());
+  const auto k = kernels_in_use();
+  const auto target = better_core(k.blas_core, k.cpu);
   if (!target) return;
   const char* asked = std::getenv("OPENBLAS_CORETYPE");
   if (asked && *target == asked) return;  // already asked for it: OpenBLAS cannot do better

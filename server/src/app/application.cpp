@@ -88,12 +88,11 @@ void require_media_folder(const std::string& dir) {
 
 // The sentence encoder, or none (why in `problem`): recommendations then fall back and say so.
 std::unique_ptr<ai::encoder> load_model(const std::string& configured, logger& log,
-                                        std::string& problem) {
+                                        const ai::kernels& k, std::string& problem) {
   const auto dir = ai::resolve_model_dir(
       configured.empty() ? std::nullopt : std::optional<std::filesystem::path>(configured));
   try {
     auto encoder = ai::load_encoder(dir);
-    const auto k = ai::kernels_in_use();
     if (k.slow_fallback())
       log.warn("encoder on slow kernels",
                {{"kernels", k.describe()}, {"fix", "a newer OpenBLAS, or OPENBLAS_CORETYPE"}});
@@ -160,7 +159,7 @@ struct application::parts {
         playback::playback_settings{cfg.session_timeout, cfg.media_url_ttl, cfg.media_base_url});
 
     vectors = std::make_unique<recommend::title_vectors>(
-        *db, load_model(cfg.model_dir, log, encoder_problem), clock, log, cfg.index_file);
+        *db, load_model(cfg.model_dir, log, kernels, encoder_problem), clock, log, cfg.index_file);
     co_watch = std::make_unique<recommend::co_watch_index>(*db, clock);
     searches = std::make_unique<catalog::search_log>(*db, clock);
     insights = std::make_unique<insights::insights_service>(*db, vectors->encoder(), clock,
@@ -205,11 +204,10 @@ struct application::parts {
             d["model"] = vectors->available() ? bj::value(vectors->model_id()) : bj::value(nullptr);
             d["embedded_titles"] = vectors->size();
             if (!vectors->available() && !encoder_problem.empty()) d["problem"] = encoder_problem;
-            const auto k = ai::kernels_in_use();
-            d["kernels"] = {{"blas", k.blas_core},
-                            {"instruction_set", ai::to_string(k.in_use)},
-                            {"cpu", ai::to_string(k.cpu)},
-                            {"slow_fallback", k.slow_fallback()}};
+            d["kernels"] = {{"blas", kernels.blas_core},
+                            {"instruction_set", ai::to_string(kernels.in_use)},
+                            {"cpu", ai::to_string(kernels.cpu)},
+                            {"slow_fallback", kernels.slow_fallback()}};
             const auto job =
                 startup_embedding.empty() ? std::nullopt : vectors->job(startup_embedding);
             if (!job) return true;
@@ -291,6 +289,8 @@ struct application::parts {
   std::atomic<media_state> demo_media_status{media_state::ready};
   std::string startup_embedding;  // the id of the start-up embedding job, if one ran
   std::string encoder_problem;    // why no model is loaded, when none is
+  // Chosen as OpenBLAS loaded, before main: fixed for the life of the process.
+  const ai::kernels kernels = ai::kernels_in_use();
 
   ~parts() {
     epg->stop();

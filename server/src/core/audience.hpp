@@ -18,8 +18,8 @@ class audience {
   // are not viewers.
   virtual std::size_t watching(watched what, std::int64_t id) = 0;
   // Ends every live stream playing it, previews too: their players stop at the next
-  // heartbeat. How many were viewers'.
-  virtual std::size_t stop_watching(watched what, std::int64_t id) = 0;
+  // heartbeat.
+  virtual void stop_watching(watched what, std::int64_t id) = 0;
 };
 
 // Before deleting what viewers watch: with end_streams their streams are ended first,

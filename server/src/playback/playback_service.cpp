@@ -303,12 +303,10 @@ std::size_t playback_service::watching(watched what, std::int64_t id) {
   return std::count_if(live.begin(), live.end(), [](const auto& s) { return s.account_id != 0; });
 }
 
-std::size_t playback_service::stop_watching(watched what, std::int64_t id) {
+void playback_service::stop_watching(watched what, std::int64_t id) {
   const auto now = clock_.now_unix();
-  std::size_t viewers = 0;
   for (const auto& s : sessions_.live_on(what, id, now))
-    if (sessions_.end(s.id, s.position_seconds, now)) viewers += s.account_id != 0;
-  return viewers;
+    sessions_.end(s.id, s.position_seconds, now);
 }
 
 result<std::string> playback_service::release_key(const std::string& session_id,

@@ -59,7 +59,7 @@ class playback_service final : public audience {
   std::vector<playback_session> account_sessions(std::int64_t account_id);
   status end_for_account(std::int64_t account_id, const std::string& id);
   std::size_t watching(watched what, std::int64_t id) override;
-  std::size_t stop_watching(watched what, std::int64_t id) override;
+  void stop_watching(watched what, std::int64_t id) override;
   // The content key of `asset` for a live session playing it; forbidden otherwise.
   result<std::string> release_key(const std::string& session_id, const std::string& asset_id);
   // What a live session signed for `stream` watches; forbidden otherwise.
