@@ -78,9 +78,9 @@ def dumped_ir(name):
     total = 0
     for f in glob.glob(os.path.join(work, f"callgrind.{pid}.*")):
         with open(f) as fh:
-            for line in fh:
-                if line.startswith("summary:") or line.startswith("totals:"):
-                    total += int(line.split()[1]); break
+            for line in fh:  # "summary:" near the top can be 0; "totals:" closes the file
+                if line.startswith("totals:"):
+                    total += int(line.split()[1])
         if keep:
             os.makedirs(keep, exist_ok=True)
             shutil.move(f, os.path.join(keep, re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + "." + f.rsplit(".", 1)[1]))
