@@ -131,7 +131,8 @@ const std::vector<setting_doc>& documented_settings() {
       {"--session-timeout", "KINORA_SESSION_TIMEOUT", "90",
        "Seconds without a heartbeat after which a playback session ends"},
       {"--redis", "KINORA_REDIS_URL", "(empty: in-process)",
-       "redis://host:port/db shares playback sessions and stream counts between instances"},
+       "redis://host:port/db shares playback sessions, stream counts and failed sign-ins "
+       "between instances"},
       {"--max-upload-bytes", "KINORA_MAX_UPLOAD_BYTES", "268435456",
        "Largest media upload accepted"},
       {"--demo-clips", "KINORA_DEMO_CLIPS", "6", "Demo clips packaged for the demo catalog"},
