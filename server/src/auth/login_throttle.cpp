@@ -4,6 +4,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "storage/database.hpp"
+
 namespace kinora::auth {
 
 namespace {
@@ -65,24 +67,41 @@ redis.call('DEL', KEYS[1])
 return {}
 )lua";
 
+// While Redis does not answer, this instance counts on its own: the limits hold per
+// instance rather than sign-in failing with Redis (which only playback needs).
 class redis_attempt_counters final : public attempt_counters {
  public:
   explicit redis_attempt_counters(redis_eval eval) : eval_(std::move(eval)) {}
 
   attempt_count get(const std::string& key, std::int64_t now_ms) override {
-    return count_of(eval_(get_script, {prefix + key}, {}), now_ms);
+    try {
+      return count_of(eval_(get_script, {prefix + key}, {}), now_ms);
+    } catch (const storage::storage_error&) {
+      return local_.get(key, now_ms);
+    }
   }
 
   attempt_count add(const std::string& key, std::int64_t now_ms, std::int64_t ttl_ms,
                     bool sliding) override {
-    return count_of(eval_(add_script, {prefix + key},
-                          {std::to_string(now_ms), std::to_string(ttl_ms), sliding ? "1" : "0"}),
-                    now_ms);
+    try {
+      return count_of(eval_(add_script, {prefix + key},
+                            {std::to_string(now_ms), std::to_string(ttl_ms), sliding ? "1" : "0"}),
+                      now_ms);
+    } catch (const storage::storage_error&) {
+      return local_.add(key, now_ms, ttl_ms, sliding);
+    }
   }
 
-  void reset(const std::string& key) override { eval_(reset_script, {prefix + key}, {}); }
+  void reset(const std::string& key) override {
+    local_.reset(key);
+    try {
+      eval_(reset_script, {prefix + key}, {});
+    } catch (const storage::storage_error&) {
+    }
+  }
 
  private:
+  memory_attempt_counters local_;
   static attempt_count count_of(const std::vector<std::int64_t>& r, std::int64_t now_ms) {
     if (r.size() < 3 || r[0] <= 0) return {};
     return {r[0], r[1], now_ms + r[2]};

@@ -31,7 +31,8 @@ class attempt_counters {
 
 std::unique_ptr<attempt_counters> make_memory_attempt_counters();
 // Runs a Lua script (keys, then arguments) on the shared Redis and returns its reply, an
-// array of integers. Throws (storage_error naming Redis) when Redis does not answer.
+// array of integers; throws storage_error when Redis does not answer, and the counters
+// fall back to this process's meanwhile.
 using redis_eval = std::function<std::vector<std::int64_t>(const std::string& script,
                                                            const std::vector<std::string>& keys,
                                                            const std::vector<std::string>& args)>;
