@@ -1,5 +1,7 @@
 #include "auth/login_throttle.hpp"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
 #include <mutex>
 #include <unordered_map>
@@ -111,11 +113,27 @@ class redis_attempt_counters final : public attempt_counters {
   redis_eval eval_;
 };
 
+// An IPv6 client usually holds a whole /64 and can pick any address in it, so its /64 is
+// what gets counted; an IPv4 address counts as itself.
+std::string bucket_of(const std::string& address) {
+  in6_addr a{};
+  if (address.find(':') == std::string::npos || inet_pton(AF_INET6, address.c_str(), &a) != 1)
+    return address;
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 8; ++i) {
+    if (i && i % 2 == 0) out += ':';
+    out += hex[a.s6_addr[i] >> 4];
+    out += hex[a.s6_addr[i] & 15];
+  }
+  return out + "::/64";
+}
+
 std::string pair_key(const std::string& email, const std::string& address) {
-  return "pair:" + address + " " + email;
+  return "pair:" + bucket_of(address) + " " + email;
 }
 std::string address_key(const std::string& address) {
-  return "addr:" + address;
+  return "addr:" + bucket_of(address);
 }
 std::string pin_key(std::int64_t profile_id) {
   return "pin:" + std::to_string(profile_id);

@@ -117,13 +117,15 @@ redis_reply redis_client::command_with_deadline(std::vector<std::string> args,
 
 // A failed connect is not tried again for a second: commands fail at once meanwhile
 // instead of each waiting out the timeout.
-void redis_client::connect(bool now) {
+void redis_client::connect(bool now, std::chrono::milliseconds wait) {
   const auto where = url_.host + ":" + std::to_string(url_.port);
   if (ctx_) redisFree(ctx_);
   ctx_ = nullptr;
   if (!now && std::chrono::steady_clock::now() < retry_at_)
     throw unavailable_at(where, last_error_ + " (retrying within 1 s)");
-  const timeval timeout = to_timeval(command_timeout);
+  // The caller's bound covers connecting and the round trips below (a readiness probe
+  // waits less than a command).
+  const timeval timeout = to_timeval(wait);
   ctx_ = redisConnectWithTimeout(url_.host.c_str(), url_.port, timeout);
   if (!ctx_ || ctx_->err) {
     last_error_ = ctx_ ? ctx_->errstr : "out of memory";
@@ -133,7 +135,7 @@ void redis_client::connect(bool now) {
     throw unavailable_at(where, last_error_);
   }
   redisSetTimeout(ctx_, timeout);
-  timeout_ = command_timeout;
+  timeout_ = wait;
   if (!url_.password.empty()) raw({"AUTH", url_.password});
   if (url_.db != 0) raw({"SELECT", std::to_string(url_.db)});
   // Redis's clock against ours, to half a round trip: scripts that must not act late
@@ -188,7 +190,7 @@ redis_reply redis_client::run(std::vector<std::string>& args, std::chrono::milli
   if (!lock.try_lock_for(lock_wait))
     throw unavailable_at(url_.host + ":" + std::to_string(url_.port),
                          "busy: no answer to another command yet");
-  if (!ctx_) connect(now);
+  if (!ctx_) connect(now, timeout);
   if (timeout != timeout_) {
     redisSetTimeout(ctx_, to_timeval(timeout));
     timeout_ = timeout;
@@ -199,7 +201,7 @@ redis_reply redis_client::run(std::vector<std::string>& args, std::chrono::milli
   } catch (const storage::storage_error& e) {
     if (e.which() != storage::storage_error::kind::connection || timed_out_) throw;
   }
-  connect();
+  connect(false, timeout);
   set_deadline(args, deadline_arg);
   return raw(args);
 }

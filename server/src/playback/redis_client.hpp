@@ -60,7 +60,7 @@ class redis_client {
     int db = 0;
   };
   static endpoint parse_url(const std::string& url);
-  void connect(bool now = false);
+  void connect(bool now = false, std::chrono::milliseconds wait = command_timeout);
   redis_reply raw(const std::vector<std::string>& args);
   redis_reply run(std::vector<std::string>& args, std::chrono::milliseconds timeout,
                   std::chrono::milliseconds lock_wait, bool now,

@@ -192,6 +192,20 @@ TEST_P(auth_service_suite, an_address_failing_on_many_accounts_is_stopped) {
       service
           .login("h@example.test", "long enough password", std::nullopt, std::nullopt, "10.9.9.9")
           .ok());
+  // IPv6: the /64 counts as one address, whichever of its addresses is used.
+  for (const auto* a : {"2001:db8:1:2::1", "2001:db8:1:2:ffff::9", "2001:0db8:0001:0002::7"})
+    EXPECT_EQ(service.login("nobody@example.test", "x", std::nullopt, std::nullopt, a).err().code,
+              errc::unauthorized);
+  EXPECT_EQ(service
+                .login("h@example.test", "long enough password", std::nullopt, std::nullopt,
+                       "2001:db8:1:2::abcd")
+                .err()
+                .code,
+            errc::rate_limited);
+  EXPECT_TRUE(service
+                  .login("h@example.test", "long enough password", std::nullopt, std::nullopt,
+                         "2001:db8:1:3::1")
+                  .ok());
 }
 
 TEST_P(auth_service_suite, profiles_are_limited_to_five) {
