@@ -24,9 +24,12 @@ class memory_attempt_counters final : public attempt_counters {
   attempt_count add(const std::string& key, std::int64_t now_ms, std::int64_t ttl_ms,
                     bool sliding) override {
     std::lock_guard lock(mutex_);
-    // Bounded under a spray of distinct keys: expired entries go first.
-    if (counts_.size() > 100'000)
+    // Bounded under a spray of distinct keys: expired entries go, at most once a second
+    // (a map full of live entries is not rescanned on every failure).
+    if (counts_.size() > 100'000 && now_ms >= next_prune_ms_) {
       std::erase_if(counts_, [&](const auto& e) { return e.second.expires_ms <= now_ms; });
+      next_prune_ms_ = now_ms + 1000;
+    }
     auto& c = counts_[key];
     if (c.expires_ms <= now_ms) c = {};
     if (c.count == 0 || sliding) c.expires_ms = now_ms + ttl_ms;
@@ -43,6 +46,7 @@ class memory_attempt_counters final : public attempt_counters {
  private:
   std::mutex mutex_;
   std::unordered_map<std::string, attempt_count> counts_;
+  std::int64_t next_prune_ms_ = 0;
 };
 
 // A hash per key (n: failures, last: ms of the latest) with a millisecond expiry; each
