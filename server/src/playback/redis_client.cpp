@@ -138,8 +138,13 @@ void redis_client::connect(bool now, std::chrono::milliseconds wait) {
   timeout_ = wait;
   if (!url_.password.empty()) raw({"AUTH", url_.password});
   if (url_.db != 0) raw({"SELECT", std::to_string(url_.db)});
-  // Redis's clock against ours, to half a round trip: scripts that must not act late
-  // are given deadlines on Redis's clock.
+  measure_clock();
+}
+
+// Redis's clock against ours, to half a round trip: scripts that must not act late are
+// given deadlines on Redis's clock. Measured on connect and again each minute (a clock
+// stepped by NTP on either side).
+void redis_client::measure_clock() {
   const auto before = std::chrono::system_clock::now();
   const auto t = raw({"TIME"});
   const auto after = std::chrono::system_clock::now();
@@ -147,6 +152,7 @@ void redis_client::connect(bool now, std::chrono::milliseconds wait) {
     const auto redis_ms = to_i64(t.elements[0].str) * 1000 + to_i64(t.elements[1].str) / 1000;
     offset_ms_ = redis_ms - (unix_ms(before) + unix_ms(after)) / 2;
   }
+  clock_measured_ = std::chrono::steady_clock::now();
 }
 
 redis_reply redis_client::raw(const std::vector<std::string>& args) {
@@ -196,6 +202,9 @@ redis_reply redis_client::run(std::vector<std::string>& args, std::chrono::milli
     timeout_ = timeout;
   }
   try {
+    if (deadline_arg &&
+        std::chrono::steady_clock::now() - clock_measured_ > std::chrono::minutes(1))
+      measure_clock();
     set_deadline(args, deadline_arg);
     return raw(args);
   } catch (const storage::storage_error& e) {

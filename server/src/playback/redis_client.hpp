@@ -62,6 +62,7 @@ class redis_client {
   static endpoint parse_url(const std::string& url);
   void connect(bool now = false, std::chrono::milliseconds wait = command_timeout);
   redis_reply raw(const std::vector<std::string>& args);
+  void measure_clock();
   redis_reply run(std::vector<std::string>& args, std::chrono::milliseconds timeout,
                   std::chrono::milliseconds lock_wait, bool now,
                   std::optional<std::size_t> deadline_arg);
@@ -74,7 +75,8 @@ class redis_client {
   bool timed_out_ = false;
   std::chrono::steady_clock::time_point retry_at_;
   std::string last_error_;
-  std::int64_t offset_ms_ = 0;  // Redis TIME minus this host's clock, at connect
+  std::int64_t offset_ms_ = 0;  // Redis TIME minus this host's clock
+  std::chrono::steady_clock::time_point clock_measured_;
 };
 
 }  // namespace kinora::playback
