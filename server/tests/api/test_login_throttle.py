@@ -117,6 +117,26 @@ def test_a_trusted_proxy_is_believed_up_to_the_first_untrusted_hop(fresh_server)
     assert {"203.0.113.1", "198.51.100.3"} <= seen and "192.0.2.9" not in seen, seen
 
 
+def locked_profile(s, token):
+    r = s.post("/api/v1/auth/profiles", token, json={"name": "Locked", "pin": "4321"})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+def select(s, token, profile, pin):
+    return s.post(f"/api/v1/auth/profiles/{profile}/select", token, json={"pin": pin})
+
+
+def test_wrong_pins_are_limited_per_profile(server):
+    token = server.register()["access_token"]
+    profile = locked_profile(server, token)
+    for _ in range(5):
+        assert problem_of(select(server, token, profile, "0000"), 403)["type"].endswith("invalid-pin")
+    r = select(server, token, profile, "4321")
+    problem_of(r, 429)
+    assert 1 <= int(r.headers["Retry-After"]) <= 15 * 60
+
+
 def test_a_bad_trusted_proxy_range_is_refused_at_start():
     from conftest import KINORA
     out = subprocess.run([str(KINORA), "serve", "--trusted-proxies", "127.0.0.1/33,localhost",
@@ -169,7 +189,12 @@ def test_instances_on_one_redis_count_the_same_failures(redis_url, backend):
         problem_of(login(a, email, PASSWORD, "203.0.113.20"), 429)
         # The owner elsewhere signs in on both.
         assert login(a, email, PASSWORD, "198.51.100.20").status_code == 200
-        assert login(b, email, PASSWORD, "198.51.100.21").status_code == 200
+        token = login(b, email, PASSWORD, "198.51.100.21").json()["access_token"]
+        # Wrong PINs too are counted once for the deployment.
+        profile = locked_profile(a, token)
+        for i in range(5):
+            problem_of(select((a, b)[i % 2], token, profile, "0000"), 403)
+        problem_of(select(b, token, profile, "4321"), 429)
     finally:
         for s in (a, b):
             assert s.stop() == 0, s.log_path.read_text()[-3000:]
