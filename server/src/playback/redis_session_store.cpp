@@ -1,8 +1,10 @@
 // Sessions in Redis: a hash per session and, per account, a sorted set of its live
 // session ids scored by expiry. Each change is one Lua script, so the limit check and
 // the insert are atomic across every instance sharing the Redis.
+#include <array>
 #include <charconv>
 #include <chrono>
+#include <mutex>
 
 #include "playback/redis_client.hpp"
 #include "playback/session_store.hpp"
@@ -23,6 +25,11 @@ constexpr std::int64_t remember_seconds = 86400;
 // after sending, on Redis's own clock (the offset is measured at connect): run later, it
 // changes nothing and returns -1. Run in time, its answer has the other half of the
 // timeout to reach us. No second round trip, nothing to undo, nothing remembered here.
+// One window is left: a script run in time whose answer is held up past the timeout
+// (Redis stopped between running it and replying). For that, a create that failed on
+// the connection is also undone (undo_script) before this instance next starts or lists
+// sessions; undoing one that never ran changes nothing, and one that runs after the
+// undo is past its deadline.
 // A session id already there (a retry over a new connection) is taken as started.
 constexpr const char* start_script = R"lua(
 local t = redis.call('TIME')
@@ -39,6 +46,14 @@ redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[5])
 redis.call('EXPIRE', KEYS[3], ARGV[4])
+return 1
+)lua";
+
+// KEYS: account set, session hash, title or channel set. ARGV: id.
+constexpr const char* undo_script = R"lua(
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('DEL', KEYS[2])
 return 1
 )lua";
 
@@ -97,6 +112,7 @@ class redis_session_store final : public session_store {
   explicit redis_session_store(const std::string& url) : redis_(url) {}
 
   bool start(const playback_session& s, int limit, std::int64_t now) override {
+    settle();
     const auto ttl = std::to_string(s.expires_at - now + remember_seconds);
     std::vector<std::string> args{"EVAL",
                                   start_script,
@@ -114,7 +130,13 @@ class redis_session_store final : public session_store {
       args.push_back(field);
       args.push_back(value);
     }
-    const auto started = redis_.command_with_deadline(std::move(args), 11).integer;
+    std::int64_t started = 0;
+    try {
+      started = redis_.command_with_deadline(std::move(args), 11).integer;
+    } catch (const storage::storage_error& e) {
+      if (e.which() == storage::storage_error::kind::connection) remember_undo(s);
+      throw;
+    }
     if (started < 0)
       throw storage::storage_error(storage::storage_error::kind::connection,
                                    "redis: the session arrived after its deadline (Redis slow)",
@@ -170,6 +192,7 @@ class redis_session_store final : public session_store {
   }
 
   std::vector<playback_session> live_sessions(std::int64_t account_id, std::int64_t now) override {
+    settle();
     auto out = live_in(account_key(account_id), now);
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.started_at < b.started_at; });
@@ -177,6 +200,7 @@ class redis_session_store final : public session_store {
   }
 
   std::vector<playback_session> live_on(watched what, std::int64_t id, std::int64_t now) override {
+    settle();
     return live_in(target_key(what, id), now);
   }
 
@@ -227,7 +251,39 @@ class redis_session_store final : public session_store {
                .integer == 1;
   }
 
+  // Creates that failed on the connection, to undo once Redis answers (start_script).
+  void remember_undo(const playback_session& s) {
+    std::lock_guard lock(undo_mutex_);
+    // Bounded through a long outage; a session left over still ends at its expiry.
+    if (undo_.size() >= 10'000) undo_.erase(undo_.begin());
+    undo_.push_back({account_key(s.account_id), session_key(s.id), target_key(s), s.id});
+  }
+
+  void settle() {
+    std::vector<std::array<std::string, 4>> pending;
+    {
+      std::lock_guard lock(undo_mutex_);
+      if (undo_.empty()) return;
+      pending.swap(undo_);
+    }
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+      const auto& [account, session, target, id] = pending[i];
+      try {
+        redis_.command({"EVAL", undo_script, "3", account, session, target, id});
+      } catch (const storage::storage_error& e) {
+        if (e.which() != storage::storage_error::kind::connection) continue;  // not retried
+        // Still unreachable: kept for the next call (which fails the same way meanwhile).
+        std::lock_guard lock(undo_mutex_);
+        undo_.insert(undo_.begin(), pending.begin() + static_cast<std::ptrdiff_t>(i),
+                     pending.end());
+        throw;
+      }
+    }
+  }
+
   redis_client redis_;
+  std::mutex undo_mutex_;
+  std::vector<std::array<std::string, 4>> undo_;
 };
 
 }  // namespace
