@@ -128,5 +128,5 @@ done
 
 echo
 echo "Admin route latency, one keep-alive client on 127.0.0.1 ($(nproc) cores), $requests requests each"
-echo "CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+echo "CPU: $(cpu_model)"
 printf '%s\n' "${out[@]}"

@@ -62,3 +62,12 @@ http {
 }
 CONF
 }
+
+# "AMD EPYC (family 25, model 17)": the model name alone does not tell CPU generations apart.
+cpu_model() {
+  lscpu | awk -F: '
+    /^Model name/ { gsub(/^ +/, "", $2); name = name ? name : $2 }
+    /^CPU family/ { gsub(/^ +/, "", $2); family = $2 }
+    /^Model:/     { gsub(/^ +/, "", $2); model = $2 }
+    END { printf "%s (family %s, model %s)\n", name, family, model }'
+}

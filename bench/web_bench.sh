@@ -7,8 +7,9 @@
 # Everything runs on 127.0.0.1 in Debian's Chromium and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 scripts/install-deps.sh
 scripts/build.sh
 scripts/build-web.sh
-echo "CPU: $(lscpu | sed -nE 's/^Model name: +//p' | head -1), $(nproc) cores"
+echo "CPU: $(cpu_model), $(nproc) cores"
 cd web && exec node e2e/bench/web-bench.mjs

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: C++ unit tests (ctest: server modules and the native encoder), the
-# API tests over real HTTP, each against SQLite and a throw-away PostgreSQL 15 cluster on
-# loopback, and the web apps' checks, unit tests and browser journeys (Debian's Chromium
-# against a real kinora serve). Installs what a fresh Debian 12 machine lacks first.
+# Runs every test: C++ unit tests (ctest: server modules and the native encoder), the API
+# tests over real HTTP, each against SQLite and a throw-away PostgreSQL 15 cluster on
+# loopback, the C++ format check, and the web apps' checks, unit tests and browser journeys
+# (Debian's Chromium against a real kinora serve). Installs what a fresh Debian 12 machine lacks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -55,6 +55,8 @@ echo "== API tests (pytest)"
 .venv/bin/pytest server/tests/api -q -p no:cacheprovider 2>&1 | tee build/pytest.log || status=1
 echo "== nginx delivery tests (pytest)"
 .venv/bin/pytest server/tests/nginx -q -p no:cacheprovider 2>&1 | tee build/pytest-nginx.log || status=1
+echo "== C++ format (clang-format, .clang-format)"
+if clang-format --dry-run -Werror $(git ls-files 'server/*.cpp' 'server/*.hpp') 2>&1 | tee build/format.log; then c_format=0; else c_format=1; status=1; fi
 echo "== web: types, lint, format (npm run check)"
 if (cd web && npm run check --silent) 2>&1 | tee build/web-check.log; then w_check=0; else w_check=1; status=1; fi
 echo "== web: unit tests (vitest)"
@@ -79,8 +81,8 @@ v_failed=$(count build/vitest.log '[0-9]+ failed')
 e_passed=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' build/e2e.log | tail -1)
 e_failed=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' build/e2e.log | tail -1)
 [ -n "$e_passed" ] || e_failed=$(( ${e_failed:-0} + 1 ))  # the journeys did not run to the end
-passed=$(( ${c_total:-0} - ${c_failed:-0} + p_passed + (1 - w_check) + v_passed + ${e_passed:-0} ))
-failed=$(( ${c_failed:-0} + p_failed + w_check + v_failed + ${e_failed:-0} ))
+passed=$(( ${c_total:-0} - ${c_failed:-0} + p_passed + (1 - c_format) + (1 - w_check) + v_passed + ${e_passed:-0} ))
+failed=$(( ${c_failed:-0} + p_failed + c_format + w_check + v_failed + ${e_failed:-0} ))
 [ "$failed" -eq 0 ] || status=1
 [ "$passed" -gt 0 ] || status=1
 skipped=$(( $(count build/pytest.log '[0-9]+ skipped') + $(count build/pytest-nginx.log '[0-9]+ skipped') \

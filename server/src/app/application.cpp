@@ -268,6 +268,8 @@ struct application::parts {
     router.set_authenticator([this](std::string_view token) { return auth->authenticate(token); });
     router.set_claims_verifier(
         [this](std::string_view token) { return auth->verify_claims(token); });
+    router.set_quick_authenticator(
+        [this](std::string_view token) { return auth->authenticate_at_once(token); });
 
     namespace fs = std::filesystem;
     const fs::path web = cfg.web_root;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include <unistd.h>  // environ
 
@@ -90,9 +91,12 @@ const std::vector<setting_doc>& documented_settings() {
        "import and media tools need none)"},
       {"--web-root", "KINORA_WEB_ROOT", "./web, else the repository or install the binary is in",
        "Folder with docs/, client/dist and admin/dist"},
-      {"--io-threads", "KINORA_IO_THREADS", "1", "Threads doing socket I/O"},
-      {"--workers", "KINORA_WORKERS", "4", "Threads running request handlers"},
-      {"--db-pool-size", "KINORA_DB_POOL_SIZE", "8", "Database connections per instance"},
+      {"--io-threads", "KINORA_IO_THREADS", "the number of cores, at most 8",
+       "Threads doing socket I/O and answering requests from cached pages"},
+      {"--workers", "KINORA_WORKERS", "the number of cores, at least 4",
+       "Threads running request handlers that need the database"},
+      {"--db-pool-size", "KINORA_DB_POOL_SIZE", "8, or --workers when that is more",
+       "Database connections per instance"},
       {"--db-connect-timeout", "KINORA_DB_CONNECT_TIMEOUT", "3",
        "Seconds to open a PostgreSQL connection"},
       {"--db-statement-timeout", "KINORA_DB_STATEMENT_TIMEOUT", "5",
@@ -321,6 +325,12 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
     }
   }
 
+  // Cached pages are answered on the I/O threads, so they get every core; workers mostly
+  // wait on the database, so a few more of them than cores costs little.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  if (!c.io_threads) c.io_threads = std::min(cores, 8u);
+  if (!c.workers) c.workers = std::max(cores, 4u);
+  if (!c.db_pool_size) c.db_pool_size = std::max(c.workers, 8u);
   if (!web_root_given) c.web_root = default_web_root();
   check_environment_typos(errors);
   c.demo = demo.value_or(c.database_url_defaulted);

@@ -17,9 +17,9 @@ struct config {
   bool demo = false;  // demo accounts; on by default with the embedded database
   std::string jwt_secret;
   std::string web_root = "web";
-  unsigned io_threads = 1;
-  unsigned workers = 4;
-  unsigned db_pool_size = 8;
+  unsigned io_threads = 0;  // 0: chosen from the core count by load()
+  unsigned workers = 0;
+  unsigned db_pool_size = 0;
   unsigned db_connect_timeout_seconds = 3;
   unsigned db_statement_timeout_seconds = 5;
   unsigned db_pool_wait_seconds = 2;

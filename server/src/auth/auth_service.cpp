@@ -283,12 +283,27 @@ void auth_service::remember_valid(const viewer& v, std::uint64_t epoch) {
                                    now + std::chrono::milliseconds(settings_.standing_cache_ms)};
 }
 
-result<viewer> auth_service::verify_claims(std::string_view access_token) const {
-  return codec_.verify(access_token, clock_.now_unix());
+result<viewer> auth_service::checked_claims(std::string_view access_token) {
+  const auto now = clock_.now_unix();
+  if (auto known = verified_.find(access_token, now)) return std::move(*known);
+  std::int64_t expires_at = 0;
+  auto v = codec_.verify(access_token, now, &expires_at);
+  if (v) verified_.remember(access_token, *v, expires_at);
+  return v;
+}
+
+result<viewer> auth_service::verify_claims(std::string_view access_token) {
+  return checked_claims(access_token);
+}
+
+std::optional<viewer> auth_service::authenticate_at_once(std::string_view access_token) {
+  auto v = checked_claims(access_token);
+  if (!v || !known_valid(*v, store::revocation_epoch())) return std::nullopt;
+  return std::move(*v);
 }
 
 result<viewer> auth_service::authenticate(std::string_view access_token) {
-  KINORA_TRY(v, codec_.verify(access_token, clock_.now_unix()));
+  KINORA_TRY(v, checked_claims(access_token));
   // Read before the lookup: a revocation during it leaves the entry already outdated.
   const auto epoch = store::revocation_epoch();
   if (known_valid(v, epoch)) return v;

@@ -9,6 +9,7 @@
 #include "auth/account.hpp"
 #include "auth/login_throttle.hpp"
 #include "auth/token_codec.hpp"
+#include "auth/verified_tokens.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "storage/database.hpp"
@@ -49,8 +50,11 @@ class auth_service {
   // the profile exists and the sign-in the token came from was not revoked.
   // The token's signature, expiry and claims only, without the database: for deciding on a
   // request's head (an upload) before its body is read; authenticate() still runs after.
-  result<viewer> verify_claims(std::string_view access_token) const;
+  result<viewer> verify_claims(std::string_view access_token);
   result<viewer> authenticate(std::string_view access_token);
+  // authenticate() when its answer needs no database (the sign-in's standing was checked
+  // within standing_cache_ms), else nullopt: for answering on an I/O thread.
+  std::optional<viewer> authenticate_at_once(std::string_view access_token);
   // How long a refresh token lives (the Max-Age of the browser's refresh cookie).
   std::int64_t refresh_ttl_seconds() const { return settings_.refresh_ttl_seconds; }
 
@@ -83,6 +87,8 @@ class auth_service {
   status check_pin(const profile& p, const std::optional<std::string>& pin);
   static viewer viewer_for(const account& a, const profile& p);
 
+  // verify_claims() without the HMAC and parsing for a token seen before.
+  result<viewer> checked_claims(std::string_view access_token);
   bool known_valid(const viewer& v, std::uint64_t epoch);
   void remember_valid(const viewer& v, std::uint64_t epoch);
 
@@ -100,6 +106,7 @@ class auth_service {
   random_source& random_;
   auth_settings settings_;
   token_codec codec_;
+  verified_tokens verified_;
   std::string dummy_hash_;  // verified against for unknown emails, so timing reveals nothing
   login_throttle throttle_;
 };

@@ -85,7 +85,8 @@ std::string token_codec::issue(const viewer& v, std::int64_t now, std::int64_t t
   return input + "." + sig;
 }
 
-result<viewer> token_codec::verify(std::string_view token, std::int64_t now) const {
+result<viewer> token_codec::verify(std::string_view token, std::int64_t now,
+                                   std::int64_t* expires_at) const {
   const auto dot1 = token.find('.');
   const auto dot2 = dot1 == std::string_view::npos ? dot1 : token.find('.', dot1 + 1);
   if (dot2 == std::string_view::npos || token.find('.', dot2 + 1) != std::string_view::npos)
@@ -107,8 +108,10 @@ result<viewer> token_codec::verify(std::string_view token, std::int64_t now) con
   const auto& c = parsed.as_object();
   try {
     if (c.at("iss").as_string() != issuer) return invalid("The access token has another issuer.");
-    if (c.at("exp").to_number<std::int64_t>() <= now)
+    const auto exp = c.at("exp").to_number<std::int64_t>();
+    if (exp <= now)
       return fail(errc::unauthorized, "The access token has expired; refresh it.", "token-expired");
+    if (expires_at) *expires_at = exp;
     viewer v;
     v.account_id = std::stoll(std::string(c.at("sub").as_string()));
     v.profile_id = c.at("pid").to_number<std::int64_t>();

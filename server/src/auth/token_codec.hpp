@@ -18,8 +18,9 @@ class token_codec {
   explicit token_codec(std::string secret) : secret_(std::move(secret)) {}
 
   std::string issue(const viewer& v, std::int64_t now, std::int64_t ttl_seconds) const;
-  // Checks signature, algorithm, issuer and expiry.
-  result<viewer> verify(std::string_view token, std::int64_t now) const;
+  // Checks signature, algorithm, issuer and expiry; `expires_at` receives the expiry.
+  result<viewer> verify(std::string_view token, std::int64_t now,
+                        std::int64_t* expires_at = nullptr) const;
   // A keyed digest of input under the signing secret, as base64url (43 characters);
   // purpose separates what it is used for.
   std::string derive(std::string_view purpose, std::string_view input) const;

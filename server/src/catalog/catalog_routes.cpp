@@ -132,22 +132,41 @@ std::string cache_key(const http::context& ctx) {
          ctx.req.path + "?" + ctx.req.query;
 }
 
-// Serves a rendered body from the cache, or renders, stores and serves it.
-template <class Render>
-result<http::response> cached(response_cache& cache, const http::context& ctx, Render&& render) {
-  const std::string key = cache_key(ctx);
+http::response json_page(std::string body) {
   http::response res;
   res.set("Content-Type", "application/json");
   res.set("Cache-Control", "private, no-cache");
-  if (auto body = cache.find(key)) {
-    res.body = std::move(*body);
-    return res;
+  res.body = std::move(body);
+  return res;
+}
+
+// The cached page alone: what the I/O thread answers without a hop to a worker. The key is
+// the raw query, so a page in the cache had a valid query when it was rendered.
+http::at_once_handler from_cache(response_cache& cache) {
+  return [&cache](const http::context& ctx) -> std::optional<http::response> {
+    if (auto page = cache.find(cache_key(ctx))) return json_page(std::move(page->body));
+    return std::nullopt;
+  };
+}
+
+// Serves a rendered page from the cache, or renders, stores and serves it. `total` is the
+// page's item count, rendered or remembered.
+template <class Render>
+result<http::response> cached(response_cache& cache, const http::context& ctx, Render&& render,
+                              std::int64_t* total = nullptr) {
+  const std::string key = cache_key(ctx);
+  if (auto page = cache.find(key)) {
+    if (total) *total = page->total;
+    return json_page(std::move(page->body));
   }
   const auto generation = cache.generation();
   result<bj::object> rendered = render();
   if (!rendered) return std::move(rendered).err();
-  res.body = bj::serialize(*rendered);
-  cache.store(key, res.body, generation);
+  http::response res = json_page(bj::serialize(*rendered));
+  std::int64_t count = 0;
+  if (const auto* t = rendered->if_contains("total"); t && t->is_int64()) count = t->as_int64();
+  if (total) *total = count;
+  cache.store(key, {res.body, count}, generation);
   return res;
 }
 
@@ -190,22 +209,25 @@ http::response svg(std::string body) {
 
 void add_routes(http::router& router, catalog_service& service, response_cache& cache,
                 search_log& searches, audience& viewers) {
-  router.add(method::get, "/api/v1/catalog/titles", access::signed_in,
-             [&](http::context& ctx) -> result<http::response> {
-               KINORA_TRY(q, read_title_query(ctx.query));
-               return cached(cache, ctx, [&]() -> result<bj::object> {
-                 return to_json(service.list(ctx.who(), q));
-               });
-             });
+  router.add(
+      method::get, "/api/v1/catalog/titles", access::signed_in,
+      [&](http::context& ctx) -> result<http::response> {
+        KINORA_TRY(q, read_title_query(ctx.query));
+        return cached(cache, ctx,
+                      [&]() -> result<bj::object> { return to_json(service.list(ctx.who(), q)); });
+      },
+      from_cache(cache));
 
-  router.add(method::get, "/api/v1/catalog/titles/{id}", access::signed_in,
-             [&](http::context& ctx) -> result<http::response> {
-               KINORA_TRY(id, ctx.id("id"));
-               return cached(cache, ctx, [&]() -> result<bj::object> {
-                 KINORA_TRY(t, service.get(ctx.who(), id));
-                 return to_json(t, true);
-               });
-             });
+  router.add(
+      method::get, "/api/v1/catalog/titles/{id}", access::signed_in,
+      [&](http::context& ctx) -> result<http::response> {
+        KINORA_TRY(id, ctx.id("id"));
+        return cached(cache, ctx, [&]() -> result<bj::object> {
+          KINORA_TRY(t, service.get(ctx.who(), id));
+          return to_json(t, true);
+        });
+      },
+      from_cache(cache));
 
   router.add(method::get, "/api/v1/catalog/search", access::signed_in,
              [&](http::context& ctx) -> result<http::response> {
@@ -215,20 +237,17 @@ void add_routes(http::router& router, catalog_service& service, response_cache& 
                              "invalid-parameter");
                KINORA_TRY(limit, ctx.query.integer("limit", 20, 1, max_limit));
                KINORA_TRY(offset, ctx.query.integer("offset", 0, 0, max_offset));
-               std::optional<std::int64_t> found;
-               auto res = cached(cache, ctx, [&]() -> result<bj::object> {
-                 KINORA_TRY(p, service.search(ctx.who(), *q, limit, offset));
-                 found = p.total;
-                 auto body = to_json(p);
-                 body["query"] = *q;
-                 return body;
-               });
-               if (res && offset == 0) {
-                 // A cached answer still counts as a search: its total is in the body.
-                 if (!found)
-                   found = bj::parse(res->body).as_object().at("total").to_number<std::int64_t>();
-                 searches.record(ctx.who(), *q, *found);
-               }
+               std::int64_t found = 0;
+               auto res = cached(
+                   cache, ctx,
+                   [&]() -> result<bj::object> {
+                     KINORA_TRY(p, service.search(ctx.who(), *q, limit, offset));
+                     auto body = to_json(p);
+                     body["query"] = *q;
+                     return body;
+                   },
+                   &found);
+               if (res && offset == 0) searches.record(ctx.who(), *q, found);
                return res;
              });
 
@@ -242,18 +261,21 @@ void add_routes(http::router& router, catalog_service& service, response_cache& 
                 {{"id", g.id}, {"slug", g.slug}, {"name", g.name}, {"title_count", g.title_count}});
           return bj::object{{"items", std::move(items)}};
         });
-      });
+      },
+      from_cache(cache));
 
-  router.add(method::get, "/api/v1/catalog/featured", access::signed_in,
-             [&](http::context& ctx) -> result<http::response> {
-               KINORA_TRY(limit, ctx.query.integer("limit", 10, 1, 50));
-               return cached(cache, ctx, [&]() -> result<bj::object> {
-                 bj::array items;
-                 for (const auto& t : service.featured(ctx.who(), limit))
-                   items.push_back(to_json(t, false));
-                 return bj::object{{"items", std::move(items)}};
-               });
-             });
+  router.add(
+      method::get, "/api/v1/catalog/featured", access::signed_in,
+      [&](http::context& ctx) -> result<http::response> {
+        KINORA_TRY(limit, ctx.query.integer("limit", 10, 1, 50));
+        return cached(cache, ctx, [&]() -> result<bj::object> {
+          bj::array items;
+          for (const auto& t : service.featured(ctx.who(), limit))
+            items.push_back(to_json(t, false));
+          return bj::object{{"items", std::move(items)}};
+        });
+      },
+      from_cache(cache));
 
   // Artwork is public (an <img> sends no token) and says nothing a title page wouldn't.
   router.add(method::get, "/api/v1/artwork/titles/{id}/{kind}", access::anyone,

@@ -52,8 +52,7 @@ void logger::write(log_level level, std::string_view message, boost::json::objec
 
   std::unique_lock lock(mutex_);
   pending_ += text;
-  if (level >= log_level::warn || pending_.size() >= flush_bytes)
-    flush_locked(lock);
+  if (level >= log_level::warn || pending_.size() >= flush_bytes) flush_locked(lock);
 }
 
 void logger::flush() {

@@ -1,6 +1,7 @@
 #include "http/metrics.hpp"
 
 #include <cstdio>
+#include <thread>
 
 namespace kinora::http {
 
@@ -29,9 +30,10 @@ std::string number(double v) {
 
 void metrics::observe(const std::string& route, std::string_view method, unsigned status,
                       double seconds) {
-  std::lock_guard lock(mutex_);
-  ++requests_[{route, std::string(method), status}];
-  auto& h = latency_[{route, std::string(method)}];
+  auto& s = shards_[std::hash<std::thread::id>{}(std::this_thread::get_id()) % shard_count];
+  std::lock_guard lock(s.mutex);
+  ++s.requests[{route, std::string(method), status}];
+  auto& h = s.latency[{route, std::string(method)}];
   for (std::size_t i = 0; i < std::size(bounds_); ++i)
     if (seconds <= bounds_[i]) ++h.buckets[i];
   ++h.count;
@@ -39,23 +41,34 @@ void metrics::observe(const std::string& route, std::string_view method, unsigne
 }
 
 void metrics::add_collector(collector c) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard lock(collectors_mutex_);
   collectors_.push_back(std::move(c));
 }
 
 std::string metrics::render() const {
+  request_counts requests;
+  latencies latency;
+  for (auto& s : shards_) {
+    std::lock_guard lock(s.mutex);
+    for (const auto& [key, n] : s.requests) requests[key] += n;
+    for (const auto& [key, h] : s.latency) {
+      auto& sum = latency[key];
+      for (std::size_t i = 0; i < std::size(bounds_); ++i) sum.buckets[i] += h.buckets[i];
+      sum.count += h.count;
+      sum.sum += h.sum;
+    }
+  }
   std::string out;
-  std::lock_guard lock(mutex_);
   out += "# HELP kinora_http_requests_total HTTP requests by route, method and status.\n";
   out += "# TYPE kinora_http_requests_total counter\n";
-  for (const auto& [key, n] : requests_) {
+  for (const auto& [key, n] : requests) {
     const auto& [route, method, status] = key;
     out += "kinora_http_requests_total{route=\"" + label(route) + "\",method=\"" + method +
            "\",status=\"" + std::to_string(status) + "\"} " + std::to_string(n) + "\n";
   }
   out += "# HELP kinora_http_request_duration_seconds Time from parsed request to response.\n";
   out += "# TYPE kinora_http_request_duration_seconds histogram\n";
-  for (const auto& [key, h] : latency_) {
+  for (const auto& [key, h] : latency) {
     const std::string labels = "route=\"" + label(key.first) + "\",method=\"" + key.second + "\"";
     for (std::size_t i = 0; i < std::size(bounds_); ++i)
       out += "kinora_http_request_duration_seconds_bucket{" + labels + ",le=\"" +
@@ -66,6 +79,7 @@ std::string metrics::render() const {
     out += "kinora_http_request_duration_seconds_count{" + labels + "} " + std::to_string(h.count) +
            "\n";
   }
+  std::lock_guard lock(collectors_mutex_);
   for (const auto& c : collectors_) c(out);
   return out;
 }

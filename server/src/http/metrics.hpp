@@ -1,6 +1,8 @@
 #pragma once
 // Prometheus text exposition: request counts and latency histograms per route,
 // plus gauges that other modules contribute (database pool use).
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -26,9 +28,18 @@ class metrics {
     std::uint64_t count = 0;
     double sum = 0;
   };
-  mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t> requests_;
-  std::map<std::pair<std::string, std::string>, histogram> latency_;
+  using request_counts = std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t>;
+  using latencies = std::map<std::pair<std::string, std::string>, histogram>;
+  // Each thread counts into the shard its id hashes to, so I/O threads and workers rarely
+  // wait on one another; render() adds the shards up.
+  struct shard {
+    std::mutex mutex;
+    request_counts requests;
+    latencies latency;
+  };
+  static constexpr std::size_t shard_count = 8;
+  mutable std::array<shard, shard_count> shards_;
+  mutable std::mutex collectors_mutex_;
   std::vector<collector> collectors_;
 };
 

@@ -79,9 +79,10 @@ result<boost::json::object> context::json_body() const {
   return json::parse_object(req.body);
 }
 
-void router::add(http::method m, std::string pattern, access a, handler h) {
+void router::add(http::method m, std::string pattern, access a, handler h, at_once_handler quick) {
   auto segments = split_path(pattern);
-  routes_.push_back({{m, std::move(pattern), a}, std::move(segments), std::move(h)});
+  routes_.push_back(
+      {{m, std::move(pattern), a}, std::move(segments), std::move(h), std::move(quick)});
 }
 
 void router::mount(static_mount m) {
@@ -123,6 +124,34 @@ std::optional<response> router::refuse_head(request& req) {
   if (!refusal) return std::nullopt;
   assign_request_id(req);
   return finish(req, r->info.pattern, problem(*refusal, req.path), started);
+}
+
+std::optional<response> router::answer_at_once(request& req) {
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<std::pair<std::string, std::string>> params;
+  const route* r = match(req, &params, nullptr);
+  if (!r || !r->quick) return std::nullopt;
+  try {
+    auto query = query_params::parse(req.query);
+    if (!query) return std::nullopt;
+    context ctx(req, std::move(*query));
+    ctx.params = std::move(params);
+    if (r->info.access != access::anyone) {
+      const auto header = req.header("authorization");
+      if (!header || !header->starts_with("Bearer ") || header->size() <= 7 ||
+          !authenticate_at_once_)
+        return std::nullopt;
+      ctx.viewer = authenticate_at_once_(header->substr(7));
+      if (!ctx.viewer || (r->info.access == access::admin && !ctx.viewer->is_admin()))
+        return std::nullopt;
+    }
+    auto res = r->quick(ctx);
+    if (!res) return std::nullopt;
+    assign_request_id(req);
+    return finish(req, r->info.pattern, std::move(*res), started);
+  } catch (const std::exception&) {
+    return std::nullopt;  // the worker's dispatch reports it
+  }
 }
 
 response router::dispatch(request& req) {

@@ -39,6 +39,9 @@ class context {
 };
 
 using handler = std::function<result<response>(context&)>;
+// Answers from memory alone (a cached page), or nullopt when the full handler must run.
+// Runs on an I/O thread, so it must never wait: no database, no lock held for long.
+using at_once_handler = std::function<std::optional<response>(const context&)>;
 
 struct route_info {
   http::method method;
@@ -53,6 +56,9 @@ error admin_required();
 class router {
  public:
   using authenticator = std::function<result<auth::viewer>(std::string_view bearer_token)>;
+  // The viewer when the token can be judged without waiting (no database), else nullopt.
+  using quick_authenticator =
+      std::function<std::optional<auth::viewer>(std::string_view bearer_token)>;
   // Told of every admin route that changed something (a 2xx answer to a non-GET), after
   // the handler ran: the audit log's one hook, so no admin route can forget it.
   using write_observer = std::function<void(const context&, const route_info&, const response&)>;
@@ -62,8 +68,9 @@ class router {
   void set_authenticator(authenticator a) { authenticate_ = std::move(a); }
   // The token's signature and claims only (no database), for refuse_head.
   void set_claims_verifier(authenticator a) { verify_claims_ = std::move(a); }
+  void set_quick_authenticator(quick_authenticator a) { authenticate_at_once_ = std::move(a); }
   void on_admin_write(write_observer o) { observe_admin_write_ = std::move(o); }
-  void add(http::method m, std::string pattern, access a, handler h);
+  void add(http::method m, std::string pattern, access a, handler h, at_once_handler quick = {});
   void mount(static_mount m);
 
   // Never throws: every failure becomes a problem response.
@@ -72,6 +79,9 @@ class router {
   // access rule gives a missing, invalid or non-admin token (judged by its claims), logged
   // and counted like any answer. nullopt: read the body and dispatch.
   std::optional<response> refuse_head(request& req);
+  // The answer of a route's at-once handler, logged and counted like any answer, for the
+  // I/O thread to send without a hop to a worker. nullopt: dispatch on a worker.
+  std::optional<response> answer_at_once(request& req);
 
   std::vector<route_info> routes() const;
 
@@ -80,6 +90,7 @@ class router {
     route_info info;
     std::vector<std::string> segments;
     handler fn;
+    at_once_handler quick;
   };
   response handle(request& req, std::string& route_name);
   // The route for the request's path and method, its path parameters, and else the methods
@@ -94,6 +105,7 @@ class router {
   logger& log_;
   authenticator authenticate_;
   authenticator verify_claims_;
+  quick_authenticator authenticate_at_once_;
   write_observer observe_admin_write_;
   std::vector<route> routes_;
   std::vector<static_mount> mounts_;

@@ -345,6 +345,11 @@ class server::impl::session : public std::enable_shared_from_this<session> {
       response res = owner_.routes.dispatch(req);
       return respond(std::move(res), keep_alive, head);
     }
+    // A page already rendered (most catalog reads) costs less than the hop to a worker.
+    if (!spooled_) {
+      if (auto res = owner_.routes.answer_at_once(req))
+        return respond(std::move(*res), keep_alive, head);
+    }
     auto& pool = listed(owner_.options.ops_paths) ? owner_.ops : owner_.workers;
     asio::post(pool, [self = shared_from_this(), req = std::move(req), keep_alive, head,
                       spool = std::move(spool_)]() mutable {

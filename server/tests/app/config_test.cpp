@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <thread>
 
 namespace kinora::app {
 namespace {
@@ -34,6 +36,19 @@ TEST(Config, OnlyTheServerNeedsTheSecrets) {
 TEST(Config, AnExplicitWebRootIsKept) {
   EXPECT_EQ(load_config({"--web-root", "/srv/kinora/web"}).cfg.web_root, "/srv/kinora/web");
   EXPECT_FALSE(load_config({}).cfg.web_root.empty());
+}
+
+TEST(Config, ThreadsFollowTheCoresUnlessGiven) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const auto chosen = load_config({}).cfg;
+  EXPECT_EQ(chosen.io_threads, std::min(cores, 8u));
+  EXPECT_EQ(chosen.workers, std::max(cores, 4u));
+  EXPECT_GE(chosen.db_pool_size, chosen.workers);  // no worker waits for a connection
+  const auto given = load_config({"--io-threads", "3", "--workers", "12"}).cfg;
+  EXPECT_EQ(given.io_threads, 3u);
+  EXPECT_EQ(given.workers, 12u);
+  EXPECT_EQ(given.db_pool_size, 12u);
+  EXPECT_EQ(load_config({"--workers", "12", "--db-pool-size", "5"}).cfg.db_pool_size, 5u);
 }
 
 }  // namespace

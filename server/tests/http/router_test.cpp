@@ -118,3 +118,67 @@ TEST(problem, is_rfc9457_with_a_stable_type) {
 
 }  // namespace
 }  // namespace kinora::http
+
+namespace kinora::http {
+namespace {
+
+// The I/O thread's path: only routes with an at-once handler, only tokens the quick
+// authenticator vouches for, and only when the handler has the answer in memory.
+class at_once_suite : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    r_.add(
+        method::get, "/api/v1/pages/{id}", access::signed_in,
+        [](context&) -> result<response> {
+          return json(200, boost::json::object{{"from", "worker"}});
+        },
+        [this](const context& ctx) -> std::optional<response> {
+          if (ctx.param("id") != "cached") return std::nullopt;
+          ++quick_calls_;
+          return json(200,
+                      boost::json::object{{"from", "memory"}, {"account", ctx.who().account_id}});
+        });
+    r_.add(method::get, "/api/v1/plain", access::anyone,
+           [](context&) -> result<response> { return no_content(); });
+    r_.set_quick_authenticator([](std::string_view token) -> std::optional<auth::viewer> {
+      if (token != "checked") return std::nullopt;
+      auth::viewer v;
+      v.account_id = 9;
+      return v;
+    });
+  }
+  std::optional<response> at_once(std::string path, std::string token) {
+    request req;
+    req.method = method::get;
+    req.path = std::move(path);
+    if (!token.empty()) req.headers.emplace_back("authorization", "Bearer " + token);
+    return r_.answer_at_once(req);
+  }
+
+  int quick_calls_ = 0;
+  metrics m_;
+  logger log_{log_level::error};
+  router r_{m_, log_};
+};
+
+TEST_F(at_once_suite, a_page_in_memory_for_a_vouched_token_is_answered_and_counted) {
+  const auto res = at_once("/api/v1/pages/cached", "checked");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200u);
+  EXPECT_EQ(res->body, R"({"from":"memory","account":9})");
+  EXPECT_TRUE(res->header("X-Request-Id"));
+  EXPECT_NE(m_.render().find(R"(route="/api/v1/pages/{id}",method="GET",status="200"} 1)"),
+            std::string::npos);
+}
+
+TEST_F(at_once_suite, everything_else_goes_to_a_worker) {
+  EXPECT_FALSE(at_once("/api/v1/pages/missing", "checked"));   // not in memory
+  EXPECT_FALSE(at_once("/api/v1/pages/cached", "unchecked"));  // needs the database
+  EXPECT_FALSE(at_once("/api/v1/pages/cached", ""));           // the worker answers 401
+  EXPECT_FALSE(at_once("/api/v1/plain", ""));                  // no at-once handler
+  EXPECT_FALSE(at_once("/api/v1/nowhere", "checked"));
+  EXPECT_EQ(quick_calls_, 0);
+}
+
+}  // namespace
+}  // namespace kinora::http
