@@ -35,6 +35,7 @@
 #include "media/url_signer.hpp"
 #include "playback/playback_routes.hpp"
 #include "playback/playback_service.hpp"
+#include "playback/redis_client.hpp"
 #include "recommend/recommend_routes.hpp"
 #include "recommend/recommend_service.hpp"
 #include "recommend/title_vectors.hpp"
@@ -107,6 +108,23 @@ std::unique_ptr<ai::encoder> load_model(const std::string& configured, logger& l
   }
 }
 
+// With --redis, failed sign-ins are counted there, so every instance sees them (a
+// connection of their own: sign-ins never queue behind playback's commands).
+std::shared_ptr<auth::attempt_counters> open_attempt_counters(const std::string& redis_url) {
+  if (redis_url.empty()) return auth::make_memory_attempt_counters();
+  auto redis = std::make_shared<playback::redis_client>(redis_url);
+  return auth::make_redis_attempt_counters([redis](const std::string& script,
+                                                   const std::vector<std::string>& keys,
+                                                   const std::vector<std::string>& args) {
+    std::vector<std::string> command{"EVAL", script, std::to_string(keys.size())};
+    command.insert(command.end(), keys.begin(), keys.end());
+    command.insert(command.end(), args.begin(), args.end());
+    std::vector<std::int64_t> out;
+    for (const auto& e : redis->command(command).elements) out.push_back(e.integer);
+    return out;
+  });
+}
+
 std::unique_ptr<playback::session_store> open_session_store(const std::string& redis_url) {
   return redis_url.empty() ? playback::make_memory_session_store()
                            : playback::make_redis_session_store(redis_url);
@@ -132,7 +150,8 @@ struct application::parts {
     auth = std::make_unique<auth::auth_service>(
         *db, clock, random,
         auth::auth_settings{secret, cfg.access_token_ttl, cfg.refresh_token_ttl,
-                            cfg.login_attempts_per_address, cfg.refresh_reuse_grace});
+                            cfg.login_attempts_per_address, cfg.refresh_reuse_grace},
+        open_attempt_counters(cfg.redis_url));
     catalog = std::make_unique<catalog::catalog_service>(*db, clock);
     viewing = std::make_unique<viewing::viewing_service>(*db, clock);
     // In demo mode the demo channels' week repeats, so the guide never runs out.
@@ -489,6 +508,7 @@ int application::serve() {
   o.spool_prefixes = {"/api/v1/admin/media/uploads"};
   o.spool_dir = p.library->incoming_dir().string();
   o.header_limit = p.cfg.max_header_bytes;
+  o.trusted_proxies = p.cfg.trusted_proxies;
   // Liveness, metrics and the API document never wait for a worker (all of them may be
   // waiting on a hung database); readiness has its own thread and a one-second bound.
   o.inline_paths = {"/healthz", "/metrics", "/api/v1/openapi.json"};

@@ -10,6 +10,8 @@
 
 #include <unistd.h>  // environ
 
+#include "http/client_address.hpp"
+
 namespace kinora::app {
 
 namespace {
@@ -109,7 +111,11 @@ const std::vector<setting_doc>& documented_settings() {
        "Seconds a just-rotated refresh token still gets the same successor (tabs refreshing at "
        "once); reuse later revokes its sessions"},
       {"--login-attempts-per-address", "KINORA_LOGIN_ATTEMPTS_PER_ADDRESS", "60",
-       "Sign-in attempts one client address may make per 5 minutes"},
+       "Failed sign-ins one client address may make per 5 minutes, across accounts (one "
+       "account from one address waits 1 s, 2 s, 4 s ... up to 15 min after 5 failures)"},
+      {"--trusted-proxies", "KINORA_TRUSTED_PROXIES", "(empty: trust nobody)",
+       "CIDR[,CIDR...] of reverse proxies whose X-Forwarded-For names the client (e.g. "
+       "127.0.0.1/32,::1/128 for nginx on the same host)"},
       {"--max-body-bytes", "KINORA_MAX_BODY_BYTES", "1048576", "Largest request body accepted"},
       {"--max-header-bytes", "KINORA_MAX_HEADER_BYTES", "16384",
        "Largest request header block accepted"},
@@ -129,7 +135,8 @@ const std::vector<setting_doc>& documented_settings() {
       {"--session-timeout", "KINORA_SESSION_TIMEOUT", "90",
        "Seconds without a heartbeat after which a playback session ends"},
       {"--redis", "KINORA_REDIS_URL", "(empty: in-process)",
-       "redis://host:port/db shares playback sessions and stream counts between instances"},
+       "redis://host:port/db shares playback sessions, stream counts and failed sign-ins "
+       "between instances"},
       {"--max-upload-bytes", "KINORA_MAX_UPLOAD_BYTES", "268435456",
        "Largest media upload accepted"},
       {"--demo-clips", "KINORA_DEMO_CLIPS", "6", "Demo clips packaged for the demo catalog"},
@@ -264,7 +271,15 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
       read_number<std::int64_t>(name, *v, 0, 300, c.refresh_reuse_grace, errors);
     else if (flag == "--login-attempts-per-address")
       read_number<unsigned>(name, *v, 1, 1000000, c.login_attempts_per_address, errors);
-    else if (flag == "--max-body-bytes")
+    else if (flag == "--trusted-proxies") {
+      c.trusted_proxies.clear();
+      for (const auto& cidr : http::split_list(*v)) {
+        if (auto bad = http::cidr_problem(cidr))
+          errors.push_back(name + ": '" + cidr + "' " + *bad);
+        else
+          c.trusted_proxies.push_back(cidr);
+      }
+    } else if (flag == "--max-body-bytes")
       read_number<std::size_t>(name, *v, 1024, 1ULL << 30, c.max_body_bytes, errors);
     else if (flag == "--max-header-bytes")
       read_number<std::size_t>(name, *v, 1024, 1 << 20, c.max_header_bytes, errors);

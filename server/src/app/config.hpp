@@ -27,6 +27,8 @@ struct config {
   std::int64_t refresh_token_ttl = 30 * 24 * 3600;
   std::int64_t refresh_reuse_grace = 10;  // auth::refresh_reuse_grace_seconds
   unsigned login_attempts_per_address = 60;
+  // Peers whose X-Forwarded-For names the client (nginx in front); empty: nobody's.
+  std::vector<std::string> trusted_proxies;
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;
   unsigned read_timeout_seconds = 30;

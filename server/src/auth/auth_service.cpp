@@ -52,14 +52,16 @@ constexpr maturity kids_max = maturity::age13;
 }  // namespace
 
 auth_service::auth_service(storage::database& db, const clock& clk, random_source& rnd,
-                           auth_settings settings)
+                           auth_settings settings, std::shared_ptr<attempt_counters> counters)
     : db_(db),
       clock_(clk),
       random_(rnd),
       settings_(std::move(settings)),
       codec_(settings_.token_secret),
       dummy_hash_(hash_password("not-a-real-password")),
-      login_by_address_(settings_.login_attempts_per_address, 5 * 60) {}
+      throttle_(counters ? std::move(counters) : make_memory_attempt_counters(),
+                throttle_settings{.address_failures = static_cast<std::int64_t>(
+                                      settings_.login_attempts_per_address)}) {}
 
 viewer auth_service::viewer_for(const account& a, const profile& p) {
   viewer v;
@@ -103,18 +105,17 @@ status auth_service::check_pin(const profile& p, const std::optional<std::string
   if (!pin)
     return fail(errc::forbidden, "Profile '" + p.name + "' is locked with a PIN; send its pin.",
                 "pin-required");
-  const std::string key = "pin:" + std::to_string(p.id);
-  const auto now = clock_.now_unix();
-  if (auto wait = pin_attempts_.retry_after(key, now); wait > 0) {
+  const auto now_ms = clock_.now_unix_ms();
+  if (auto wait = throttle_.pin_wait_ms(p.id, now_ms); wait > 0) {
     error e = fail(errc::rate_limited, "Too many wrong PINs for this profile; try again later.");
-    e.retry_after_seconds = static_cast<int>(wait);
+    e.retry_after_seconds = static_cast<int>((wait + 999) / 1000);
     return e;
   }
   if (!verify_password(*p.pin_hash, *pin)) {
-    pin_attempts_.record(key, now);
+    throttle_.pin_failed(p.id, now_ms);
     return fail(errc::forbidden, "The profile PIN is incorrect.", "invalid-pin");
   }
-  pin_attempts_.reset(key);
+  throttle_.pin_succeeded(p.id);
   return ok();
 }
 
@@ -149,17 +150,17 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
                                   const std::string& client_address) {
   const std::string email = normalize_email(email_in);
   const auto now = clock_.now_unix();
-  const std::string account_key = "acct:" + email;
-  const std::string address_key = "addr:" + client_address;
-  const auto wait = std::max(login_by_account_.retry_after(account_key, now),
-                             login_by_address_.retry_after(address_key, now));
-  if (wait > 0) {
-    error e = fail(errc::rate_limited,
-                   "Too many sign-in attempts; try again in " + std::to_string(wait) + " seconds.");
+  const auto now_ms = clock_.now_unix_ms();
+  // Checked before the password, so a waiting pair learns nothing from its guesses. Requests
+  // of one pair racing past the check together are bounded by the worker threads.
+  if (const auto wait_ms = throttle_.sign_in_wait_ms(email, client_address, now_ms); wait_ms > 0) {
+    const auto wait = (wait_ms + 999) / 1000;
+    error e =
+        fail(errc::rate_limited, "Too many failed sign-ins from this address; try again in " +
+                                     std::to_string(wait) + (wait == 1 ? " second." : " seconds."));
     e.retry_after_seconds = static_cast<int>(wait);
     return e;
   }
-  login_by_address_.record(address_key, now);
 
   const auto found = [&] {
     auto conn = db_.acquire();
@@ -167,10 +168,10 @@ result<grant> auth_service::login(const std::string& email_in, const std::string
   }();
   // Argon2id takes a while: no pooled connection is held meanwhile.
   if (!verify_password(found ? found->password_hash : dummy_hash_, password) || !found) {
-    login_by_account_.record(account_key, now);
+    throttle_.sign_in_failed(email, client_address, now_ms);
     return invalid_credentials();
   }
-  login_by_account_.reset(account_key);
+  throttle_.sign_in_succeeded(email, client_address);
   // Told only to whoever knows the password: the account exists but an admin disabled it.
   if (found->disabled)
     return fail(errc::forbidden, "This account is disabled; contact support.", "account-disabled");

@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "auth/account.hpp"
-#include "auth/rate_limiter.hpp"
+#include "auth/login_throttle.hpp"
 #include "auth/token_codec.hpp"
 #include "auth/verified_tokens.hpp"
 #include "core/clock.hpp"
@@ -24,7 +24,8 @@ struct auth_settings {
   std::string token_secret;
   std::int64_t access_ttl_seconds = 900;
   std::int64_t refresh_ttl_seconds = 30 * 24 * 3600;
-  // Sign-in attempts one client address may make in 5 minutes (households share addresses).
+  // Failed sign-ins one client address may make in 5 minutes, across accounts (households
+  // share addresses). One account from one address slows down after 5 failures.
   std::size_t login_attempts_per_address = 60;
   std::int64_t refresh_reuse_grace_seconds = auth::refresh_reuse_grace_seconds;
   // How long this process trusts a session it found valid without asking the database
@@ -35,7 +36,9 @@ struct auth_settings {
 
 class auth_service {
  public:
-  auth_service(storage::database& db, const clock& clk, random_source& rnd, auth_settings settings);
+  // counters: where failed sign-ins and PINs are counted (null: in this process).
+  auth_service(storage::database& db, const clock& clk, random_source& rnd, auth_settings settings,
+               std::shared_ptr<attempt_counters> counters = nullptr);
 
   result<grant> register_account(const new_account& input, const std::string& profile_name);
   result<grant> login(const std::string& email, const std::string& password,
@@ -105,9 +108,7 @@ class auth_service {
   token_codec codec_;
   verified_tokens verified_;
   std::string dummy_hash_;  // verified against for unknown emails, so timing reveals nothing
-  rate_limiter login_by_account_{5, 15 * 60};
-  rate_limiter login_by_address_;
-  rate_limiter pin_attempts_{5, 15 * 60};
+  login_throttle throttle_;
 };
 
 }  // namespace kinora::auth

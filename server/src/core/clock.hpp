@@ -13,12 +13,19 @@ class clock {
   virtual ~clock() = default;
   virtual sys_seconds now() const = 0;
   std::int64_t now_unix() const { return now().time_since_epoch().count(); }
+  // Finer, for delays under a second or two (sign-in throttling).
+  virtual std::int64_t now_unix_ms() const { return now_unix() * 1000; }
 };
 
 class system_clock final : public clock {
  public:
   sys_seconds now() const override {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+  std::int64_t now_unix_ms() const override {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
   }
 };
 

@@ -16,6 +16,7 @@
 #include <set>
 #include <thread>
 
+#include "http/client_address.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
 
@@ -129,6 +130,7 @@ struct server::impl {
         deadline(ioc) {}
 
   server_options options;
+  trusted_proxies proxies{options.trusted_proxies};
   router& routes;
   logger& log;
   asio::io_context ioc;
@@ -283,7 +285,7 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     if (!decoded || decoded->empty() || decoded->front() != '/') return false;
     req.path = std::move(*decoded);
     if (q != std::string::npos) req.query = req.target.substr(q + 1);
-    req.client_address = client_;
+    req.client_address = owner_.proxies.client_of(client_, req.headers);
     return true;
   }
 

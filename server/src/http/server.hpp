@@ -19,6 +19,8 @@ struct server_options {
   unsigned io_threads = 1;
   unsigned workers = 4;
   std::size_t header_limit = 16 * 1024;
+  // CIDRs of reverse proxies whose X-Forwarded-For names the client (client_address.hpp).
+  std::vector<std::string> trusted_proxies;
   std::size_t body_limit = 1024 * 1024;
   // Requests under these path prefixes (media and guide uploads) get their own body limit
   // and time.

@@ -165,7 +165,8 @@ def test_expired_token_and_other_keys_are_rejected(server):
     assert problem_of(r, 401)["type"] == "urn:kinora:problem:token-revoked"
 
 
-def test_login_is_rate_limited_per_account(server):
+def test_failed_logins_throttle_the_account_from_that_address(server):
+    # More in test_login_throttle.py: growing delays, the owner elsewhere, shared counts.
     g = server.register()
     email = g["account"]["email"]
     for _ in range(5):
@@ -175,7 +176,7 @@ def test_login_is_rate_limited_per_account(server):
     assert int(r.headers["Retry-After"]) > 0
 
 
-def test_login_is_rate_limited_per_client_address(fresh_server):
+def test_failed_logins_are_limited_per_client_address_across_accounts(fresh_server):
     s = fresh_server("--login-attempts-per-address", "3")
     for _ in range(3):
         s.post("/api/v1/auth/login", json={"email": "x@example.test", "password": "whatever1"})

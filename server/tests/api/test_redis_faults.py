@@ -1,7 +1,8 @@
-"""Redis faults (issue 18, item 6), with a throw-away redis-server on loopback: the server
-starts while Redis is down and is not ready until Redis answers; a 503 names Redis, not the
-database; a hung Redis (SIGSTOP) makes /readyz say not ready within about a second; it
-reconnects by itself."""
+"""Redis faults (issue 18, items 5 and 6), with a throw-away redis-server on loopback: the
+server starts while Redis is down and is not ready until Redis answers; a 503 names Redis,
+not the database; a hung Redis (SIGSTOP) makes /readyz say not ready within about a
+second; it reconnects by itself. Session creates answered 503 during a stall never hold a
+stream once Redis resumes, and /healthz never waits for Redis."""
 import os
 import shutil
 import signal
@@ -9,6 +10,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -21,15 +23,21 @@ PORT = 56391
 pytestmark = pytest.mark.skipif(not REDIS, reason="redis-server not installed")
 
 
-def start_redis():
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_redis(port=PORT):
     workdir = tempfile.mkdtemp(prefix="kinora-redis-")
-    proc = subprocess.Popen([REDIS, "--port", str(PORT), "--bind", "127.0.0.1", "--save", "",
+    proc = subprocess.Popen([REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                              "--appendonly", "no", "--dir", workdir],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
-            socket.create_connection(("127.0.0.1", PORT), timeout=0.2).close()
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             return proc
         except OSError:
             time.sleep(0.05)
@@ -88,3 +96,49 @@ def test_redis_down_at_start_then_up_then_hung(fresh_server):
         if redis:
             redis.kill()
             redis.wait()
+
+
+def test_creates_refused_during_a_stall_hold_no_stream_afterwards(fresh_server):
+    port = free_port()
+    redis = start_redis(port)
+    try:
+        server = fresh_server("--redis", f"redis://127.0.0.1:{port}/0")
+        wait_until_ready(server)
+        token = server.register(tier="premium")["access_token"]  # 4 streams
+        movies = server.get("/api/v1/catalog/titles", token,
+                            params={"type": "movie", "limit": 4}).json()["items"]
+        create = lambda i: server.post("/api/v1/playback/sessions", token,
+                                       json={"title_id": movies[i % len(movies)]["id"]})
+
+        redis.send_signal(signal.SIGSTOP)
+        try:
+            started = time.monotonic()
+            # Sent while Redis hangs: some reach its socket and wait there.
+            with ThreadPoolExecutor(8) as pool:
+                answers = list(pool.map(create, range(8)))
+            took = time.monotonic() - started
+            for r in answers:
+                assert "Redis" in problem_of(r, 503)["detail"]
+                assert r.headers.get("Retry-After")
+            assert took < 10, f"8 creates took {took:.1f} s against a hung Redis"
+            started = time.monotonic()
+            r = create(0)
+            assert "Redis" in problem_of(r, 503)["detail"]
+            assert time.monotonic() - started < 4
+            # Liveness is answered without Redis (and without a worker).
+            r = requests.get(server.base + "/healthz", timeout=2)
+            assert r.status_code == 200 and r.json()["status"] == "ok"
+            time.sleep(1.5)  # past the commands' timeout: they are all given up
+        finally:
+            redis.send_signal(signal.SIGCONT)
+        wait_until_ready(server)
+        # Whatever Redis ran late changed nothing: all 4 streams open at once.
+        opened = [create(i) for i in range(4)]
+        assert [r.status_code for r in opened] == [201] * 4, [r.text for r in opened]
+        live = server.get("/api/v1/playback/sessions", token).json()["items"]
+        assert sorted(i["id"] for i in live) == sorted(r.json()["id"] for r in opened)
+        problem_of(create(0), 429)
+    finally:
+        redis.send_signal(signal.SIGCONT)
+        redis.kill()
+        redis.wait()

@@ -121,21 +121,91 @@ TEST_P(auth_service_suite, a_cached_session_ends_at_once_here_and_within_the_ttl
   EXPECT_EQ(cached.authenticate(other->tokens.access_token).err().kind, "token-revoked");
 }
 
-TEST_P(auth_service_suite, login_locks_an_account_after_five_failures) {
+TEST_P(auth_service_suite, failed_sign_ins_slow_down_one_account_from_one_address) {
   sign_up("c@example.test");
-  for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(
-        service_->login("c@example.test", "wrong", std::nullopt, std::nullopt, "ip").err().code,
-        errc::unauthorized);
-  const auto locked =
-      service_->login("c@example.test", "long enough password", std::nullopt, std::nullopt, "ip");
-  ASSERT_FALSE(locked.ok());
-  EXPECT_EQ(locked.err().code, errc::rate_limited);
-  EXPECT_GT(locked.err().retry_after_seconds, 0);
-  clock_.advance(std::chrono::minutes(16));
+  const auto login = [&](const std::string& password, const std::string& address) {
+    return service_->login("c@example.test", password, std::nullopt, std::nullopt, address);
+  };
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(login("wrong", "10.0.0.1").err().code, errc::unauthorized);
+  // That pair waits 1 s, then 2 s, 4 s: even with the right password meanwhile.
+  for (const int wait : {1, 2, 4}) {
+    const auto held = login("long enough password", "10.0.0.1");
+    ASSERT_FALSE(held.ok());
+    EXPECT_EQ(held.err().code, errc::rate_limited);
+    EXPECT_EQ(held.err().retry_after_seconds, wait);
+    clock_.advance(std::chrono::seconds(wait));
+    EXPECT_EQ(login("wrong", "10.0.0.1").err().code, errc::unauthorized);
+  }
+  // The owner elsewhere is not held up by them.
+  EXPECT_TRUE(login("long enough password", "10.0.0.2").ok());
+  clock_.advance(std::chrono::seconds(8));
   EXPECT_TRUE(
-      service_->login("C@Example.test", "long enough password", std::nullopt, std::nullopt, "ip")
+      service_
+          ->login("C@Example.test", "long enough password", std::nullopt, std::nullopt, "10.0.0.1")
           .ok());
+  // A success forgot the pair's failures.
+  EXPECT_EQ(login("wrong", "10.0.0.1").err().code, errc::unauthorized);
+  EXPECT_TRUE(login("long enough password", "10.0.0.1").ok());
+}
+
+TEST_P(auth_service_suite, the_delay_is_capped_and_failures_are_forgotten) {
+  auth_settings settings{std::string(32, 'k'), 900, 3600, 1000};
+  auth_service service(db(), clock_, random_, settings);
+  service.register_account({"g@example.test", "long enough password", tier::basic, false}, "Me");
+  int last_wait = 0;
+  for (int i = 0; i < 30; ++i) {
+    const auto r = service.login("g@example.test", "wrong", std::nullopt, std::nullopt, "ip");
+    if (r.err().code == errc::rate_limited) {
+      EXPECT_GE(r.err().retry_after_seconds, last_wait);
+      last_wait = r.err().retry_after_seconds;
+      clock_.advance(std::chrono::seconds(last_wait));
+    }
+  }
+  EXPECT_EQ(last_wait, 15 * 60);
+  clock_.advance(std::chrono::minutes(31));
+  EXPECT_TRUE(
+      service.login("g@example.test", "long enough password", std::nullopt, std::nullopt, "ip")
+          .ok());
+}
+
+TEST_P(auth_service_suite, an_address_failing_on_many_accounts_is_stopped) {
+  auth_settings settings{std::string(32, 'k'), 900, 3600, 3};
+  auth_service service(db(), clock_, random_, settings);
+  service.register_account({"h@example.test", "long enough password", tier::basic, false}, "Me");
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(service
+                  .login("nobody" + std::to_string(i) + "@example.test", "x", std::nullopt,
+                         std::nullopt, "10.9.9.9")
+                  .err()
+                  .code,
+              errc::unauthorized);
+  const auto r = service.login("h@example.test", "long enough password", std::nullopt, std::nullopt,
+                               "10.9.9.9");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.err().code, errc::rate_limited);
+  EXPECT_EQ(r.err().retry_after_seconds, 300);
+  EXPECT_TRUE(
+      service.login("h@example.test", "long enough password", std::nullopt, std::nullopt, "other")
+          .ok());
+  clock_.advance(std::chrono::minutes(5));
+  EXPECT_TRUE(
+      service
+          .login("h@example.test", "long enough password", std::nullopt, std::nullopt, "10.9.9.9")
+          .ok());
+  // IPv6: the /64 counts as one address, whichever of its addresses is used.
+  for (const auto* a : {"2001:db8:1:2::1", "2001:db8:1:2:ffff::9", "2001:0db8:0001:0002::7"})
+    EXPECT_EQ(service.login("nobody@example.test", "x", std::nullopt, std::nullopt, a).err().code,
+              errc::unauthorized);
+  EXPECT_EQ(service
+                .login("h@example.test", "long enough password", std::nullopt, std::nullopt,
+                       "2001:db8:1:2::abcd")
+                .err()
+                .code,
+            errc::rate_limited);
+  EXPECT_TRUE(service
+                  .login("h@example.test", "long enough password", std::nullopt, std::nullopt,
+                         "2001:db8:1:3::1")
+                  .ok());
 }
 
 TEST_P(auth_service_suite, profiles_are_limited_to_five) {

@@ -115,7 +115,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description Checks the credentials and signs into `profile_id`, or else the first profile without a PIN. A wrong email and a wrong password answer the same. Rate limited per account (5 failures per 15 minutes) and per client address.
+         * @description Checks the credentials and signs into `profile_id`, or else the first profile without a PIN. A wrong email and a wrong password answer the same. Failed sign-ins are throttled per account and client address together: after 5 failures from one address on one account, that pair waits 1 s, 2 s, 4 s ... (at most 15 minutes) after each further failure, answered 429 with `Retry-After` even for the right password; a success resets the pair, and the owner signing in from another address is never held up. One address may also fail only so often across accounts (`--login-attempts-per-address` per 5 minutes). Behind a reverse proxy named in `--trusted-proxies` the address is the client's from `X-Forwarded-For`.
          */
         post: operations["login"];
         delete?: never;
@@ -4056,7 +4056,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
-            /** @description Too many attempts for this account or address, or wrong PINs for the profile. Problem kinds: `rate-limited`. */
+            /** @description Too many failed sign-ins for this account from this address, or from this address across accounts, or wrong PINs for the profile; `Retry-After` says when to try again. Problem kinds: `rate-limited`. */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
