@@ -1,6 +1,6 @@
 #pragma once
 // Expected failures travel as values; http/problem.cpp is the one place that maps
-// them to a status code and an RFC 9457 problem document.
+// them to a status code, a default kind and an RFC 9457 problem document.
 #include <string>
 #include <utility>
 #include <variant>
@@ -46,7 +46,5 @@ struct error {
     return error{code, std::move(detail), std::move(kind), {}, 0, {}};
   }
 };
-
-std::string_view to_string(errc code);
 
 }  // namespace kinora

@@ -2,94 +2,59 @@
 
 #include <boost/json.hpp>
 
-namespace kinora::http {
+#include <iterator>
 
-unsigned status_for(errc code) {
-  switch (code) {
-    case errc::bad_request:
-      return 400;
-    case errc::validation:
-      return 422;
-    case errc::unauthorized:
-      return 401;
-    case errc::forbidden:
-      return 403;
-    case errc::not_found:
-      return 404;
-    case errc::method_not_allowed:
-      return 405;
-    case errc::conflict:
-      return 409;
-    case errc::gone:
-      return 410;
-    case errc::precondition_failed:
-      return 412;
-    case errc::range_not_satisfiable:
-      return 416;
-    case errc::payload_too_large:
-      return 413;
-    case errc::headers_too_large:
-      return 431;
-    case errc::unsupported_media_type:
-      return 415;
-    case errc::rate_limited:
-      return 429;
-    case errc::unavailable:
-      return 503;
-    case errc::internal:
-      return 500;
-  }
-  return 500;
-}
+namespace kinora::http {
 
 namespace {
 
-std::string_view title_for(errc code) {
-  switch (code) {
-    case errc::bad_request:
-      return "Bad request";
-    case errc::validation:
-      return "Invalid request";
-    case errc::unauthorized:
-      return "Authentication required";
-    case errc::forbidden:
-      return "Forbidden";
-    case errc::not_found:
-      return "Not found";
-    case errc::method_not_allowed:
-      return "Method not allowed";
-    case errc::conflict:
-      return "Conflict";
-    case errc::gone:
-      return "Gone";
-    case errc::precondition_failed:
-      return "Precondition failed";
-    case errc::range_not_satisfiable:
-      return "Range not satisfiable";
-    case errc::payload_too_large:
-      return "Payload too large";
-    case errc::headers_too_large:
-      return "Request header fields too large";
-    case errc::unsupported_media_type:
-      return "Unsupported media type";
-    case errc::rate_limited:
-      return "Too many requests";
-    case errc::unavailable:
-      return "Service unavailable";
-    case errc::internal:
-      return "Internal error";
-  }
-  return "Internal error";
+// Every error code's HTTP status, its default problem kind and its problem title.
+struct code_row {
+  errc code;
+  unsigned status;
+  std::string_view kind;
+  std::string_view title;
+};
+constexpr code_row code_table[] = {
+    {errc::bad_request, 400, "bad-request", "Bad request"},
+    {errc::validation, 422, "validation", "Invalid request"},
+    {errc::unauthorized, 401, "unauthorized", "Authentication required"},
+    {errc::forbidden, 403, "forbidden", "Forbidden"},
+    {errc::not_found, 404, "not-found", "Not found"},
+    {errc::method_not_allowed, 405, "method-not-allowed", "Method not allowed"},
+    {errc::conflict, 409, "conflict", "Conflict"},
+    {errc::gone, 410, "gone", "Gone"},
+    {errc::precondition_failed, 412, "precondition-failed", "Precondition failed"},
+    {errc::payload_too_large, 413, "payload-too-large", "Payload too large"},
+    {errc::range_not_satisfiable, 416, "range-not-satisfiable", "Range not satisfiable"},
+    {errc::headers_too_large, 431, "headers-too-large", "Request header fields too large"},
+    {errc::unsupported_media_type, 415, "unsupported-media-type", "Unsupported media type"},
+    {errc::rate_limited, 429, "rate-limited", "Too many requests"},
+    {errc::unavailable, 503, "unavailable", "Service unavailable"},
+    {errc::internal, 500, "internal", "Internal error"},
+};
+static_assert(std::size(code_table) == static_cast<std::size_t>(errc::internal) + 1,
+              "every errc has a row");
+
+const code_row& row_for(errc code) {
+  for (const auto& row : code_table)
+    if (row.code == code) return row;
+  return code_table[std::size(code_table) - 1];
 }
 
 }  // namespace
 
+unsigned status_for(errc code) {
+  return row_for(code).status;
+}
+
 response problem(const error& e, std::string_view instance) {
-  const std::string kind = e.kind.empty() ? std::string(to_string(e.code)) : e.kind;
+  const auto& row = row_for(e.code);
+  const std::string kind = e.kind.empty() ? std::string(row.kind) : e.kind;
   boost::json::object body;
   body["type"] = "urn:kinora:problem:" + kind;
-  body["title"] = title_for(e.code);
-  body["status"] = status_for(e.code);
+  body["title"] = row.title;
+  body["status"] = row.status;
   body["detail"] = e.detail;
   body["instance"] = instance;
   if (!e.fields.empty()) {
@@ -100,7 +65,7 @@ response problem(const error& e, std::string_view instance) {
   for (const auto& [name, value] : e.extensions)
     std::visit([&, &name = name](const auto& v) { body[name] = v; }, value);
   response r;
-  r.status = status_for(e.code);
+  r.status = row.status;
   r.body = boost::json::serialize(body);
   r.set("Content-Type", "application/problem+json");
   r.set("Cache-Control", "no-store");
