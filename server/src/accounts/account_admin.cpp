@@ -4,6 +4,7 @@
 
 #include "auth/account_store.hpp"
 #include "auth/entitlement.hpp"
+#include "storage/statement.hpp"
 
 namespace kinora::accounts {
 
@@ -39,27 +40,23 @@ std::string contains_pattern(const std::string& text) {
 }  // namespace
 
 page list(storage::connection& c, const filter& f) {
-  std::vector<storage::value> params;
+  storage::statement st;
   std::string where;
   const auto add = [&](const std::string& condition, storage::value v) {
-    params.push_back(std::move(v));
-    where += (where.empty() ? " WHERE " : " AND ") + condition + std::to_string(params.size());
+    where += (where.empty() ? " WHERE " : " AND ") + condition + st.bind(std::move(v));
   };
   // Emails are stored lower-case, so LIKE needs no case folding on either database.
   if (f.q && !f.q->empty()) {
-    add("a.email LIKE $", contains_pattern(*f.q));
+    add("a.email LIKE ", contains_pattern(*f.q));
     where += " ESCAPE '\\'";
   }
-  if (f.tier) add("a.tier = $", std::string(auth::to_string(*f.tier)));
+  if (f.tier) add("a.tier = ", std::string(auth::to_string(*f.tier)));
 
   page out;
-  out.total = c.query("SELECT COUNT(*) FROM accounts a" + where, params).front().i64(0);
-  const auto n = params.size();
-  params.emplace_back(f.limit);
-  params.emplace_back(f.offset);
-  const auto sql = std::string(summary_columns) + where + " ORDER BY a.id LIMIT $" +
-                   std::to_string(n + 1) + " OFFSET $" + std::to_string(n + 2);
-  for (const auto& r : c.query(sql, params)) out.items.push_back(read_summary(r));
+  out.total = st.run(c, "SELECT COUNT(*) FROM accounts a" + where).front().i64(0);
+  const auto sql = std::string(summary_columns) + where + " ORDER BY a.id LIMIT " +
+                   st.bind(f.limit) + " OFFSET " + st.bind(f.offset);
+  for (const auto& r : st.run(c, sql)) out.items.push_back(read_summary(r));
   return out;
 }
 

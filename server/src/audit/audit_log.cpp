@@ -1,5 +1,7 @@
 #include "audit/audit_log.hpp"
 
+#include "storage/statement.hpp"
+
 namespace kinora::audit {
 
 void record(storage::connection& c, const entry& e) {
@@ -10,33 +12,28 @@ void record(storage::connection& c, const entry& e) {
 }
 
 page list(storage::connection& c, const filter& f) {
-  std::vector<storage::value> params;
+  storage::statement st;
   std::string where;
   const auto add = [&](const std::string& condition, storage::value v) {
-    params.push_back(std::move(v));
-    where += (where.empty() ? " WHERE " : " AND ") + condition + std::to_string(params.size());
+    where += (where.empty() ? " WHERE " : " AND ") + condition + st.bind(std::move(v));
   };
-  if (f.account_id) add("a.account_id = $", *f.account_id);
+  if (f.account_id) add("a.account_id = ", *f.account_id);
   if (f.area) {
     const std::string prefix = "/api/v1/admin/" + *f.area;
-    add("(a.route = $", prefix);
-    where += " OR a.route LIKE $" + std::to_string(params.size() + 1) + ")";
-    params.emplace_back(prefix + "/%");
+    add("(a.route = ", prefix);
+    where += " OR a.route LIKE " + st.bind(prefix + "/%") + ")";
   }
-  if (f.since) add("a.at >= $", *f.since);
-  if (f.until) add("a.at < $", *f.until);
+  if (f.since) add("a.at >= ", *f.since);
+  if (f.until) add("a.at < ", *f.until);
 
   page out;
-  out.total = c.query("SELECT COUNT(*) FROM audit_log a" + where, params).front().i64(0);
-  const auto n = params.size();
-  params.emplace_back(f.limit);
-  params.emplace_back(f.offset);
+  out.total = st.run(c, "SELECT COUNT(*) FROM audit_log a" + where).front().i64(0);
   const auto sql =
       "SELECT a.id, a.at, a.account_id, acc.email, a.method, a.route, a.target,"
       " a.status FROM audit_log a LEFT JOIN accounts acc ON acc.id = a.account_id" +
-      where + " ORDER BY a.at DESC, a.id DESC LIMIT $" + std::to_string(n + 1) + " OFFSET $" +
-      std::to_string(n + 2);
-  for (const auto& r : c.query(sql, params))
+      where + " ORDER BY a.at DESC, a.id DESC LIMIT " + st.bind(f.limit) + " OFFSET " +
+      st.bind(f.offset);
+  for (const auto& r : st.run(c, sql))
     out.items.push_back({r.text(0), r.i64(1), r.i64(2), r.opt_text(3), r.text(4), r.text(5),
                          r.text(6), static_cast<int>(r.i64(7))});
   return out;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "storage/statement.hpp"
 
 namespace kinora::catalog::catalog_store {
 
@@ -57,26 +58,20 @@ title read_title(const storage::row& r) {
   return t;
 }
 
-// "$3, $4, $5" for n parameters starting at `first`.
-std::string placeholders(std::size_t first, std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
-  return out;
-}
-
 void attach_genres(connection& c, std::vector<title>& titles) {
   if (titles.empty()) return;
-  std::vector<value> ids;
+  std::vector<std::int64_t> ids;
   std::map<std::int64_t, title*> by_id;
   for (auto& t : titles) {
-    ids.emplace_back(t.id);
+    ids.push_back(t.id);
     by_id[t.id] = &t;
   }
-  const auto rs = c.query(
-      "SELECT tg.title_id, g.slug FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
-      "WHERE tg.title_id IN (" +
-          placeholders(1, ids.size()) + ") ORDER BY tg.title_id, g.slug",
-      ids);
+  storage::statement st;
+  const auto rs =
+      st.run(c,
+             "SELECT tg.title_id, g.slug FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
+             "WHERE tg.title_id IN (" +
+                 st.bind_list(ids) + ") ORDER BY tg.title_id, g.slug");
   for (const auto& r : rs) by_id[r.i64(0)]->genres.push_back(r.text(1));
 }
 
@@ -135,13 +130,8 @@ void write_genres(connection& c, std::int64_t title_id, const std::vector<std::s
 namespace {
 
 // The WHERE clause of a listing and its parameters; later binds append to the same list.
-struct listing {
+struct listing : storage::statement {
   std::string where;
-  std::vector<value> params;
-  std::string bind(value x) {
-    params.push_back(std::move(x));
-    return "$" + std::to_string(params.size());
-  }
 };
 
 listing filtered(const visibility_filter& v, const title_query& q) {
@@ -184,13 +174,13 @@ page<title> list(connection& c, storage::dialect, const visibility_filter& v,
   page<title> out;
   out.limit = q.limit;
   out.offset = q.offset;
-  out.total = c.query("SELECT COUNT(*) FROM titles t" + l.where, l.params).front().i64(0);
+  out.total = l.run(c, "SELECT COUNT(*) FROM titles t" + l.where).front().i64(0);
   const std::string limit = l.bind(q.limit);
   const std::string offset = l.bind(q.offset);
   const auto rs =
       c.query(std::string("SELECT ") + title_columns + " FROM titles t" + l.where + " ORDER BY " +
                   order_by(q) + ", t.id LIMIT " + limit + " OFFSET " + offset,
-              l.params);
+              l.params());
   out.items = read_titles(c, rs);
   return out;
 }
@@ -216,7 +206,7 @@ page<admin_title> admin_list(connection& c, const title_query& q, const std::str
   // Counting needs the joins only when a status filters.
   out.total =
       c.query("SELECT COUNT(*)" + (q.media || q.embedding ? from : " FROM titles t") + l.where,
-              l.params)
+              l.params())
           .front()
           .i64(0);
   const std::string status_columns = ", " + sql::media() + ", " + sql::episodes() + ", " +
@@ -227,7 +217,7 @@ page<admin_title> admin_list(connection& c, const title_query& q, const std::str
   const auto rs =
       c.query(std::string("SELECT ") + title_columns + status_columns + from + l.where +
                   " ORDER BY " + order_by(q) + ", t.id LIMIT " + limit + " OFFSET " + offset,
-              l.params);
+              l.params());
   auto titles = read_titles(c, rs);
   constexpr std::size_t first = 17;  // after title_columns
   for (std::size_t i = 0; i < titles.size(); ++i) {
@@ -336,13 +326,11 @@ void fill_playability(connection& c, title& t, bool demo_packaging) {
 std::vector<title> find_many(connection& c, const visibility_filter& v,
                              const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
-  std::vector<value> params{v.max_tier_rank, v.max_maturity_rank};
-  for (auto id : ids) params.emplace_back(id);
-  const auto rs =
-      c.query(std::string("SELECT ") + title_columns +
-                  " FROM titles t WHERE t.tier_rank <= $1 AND t.maturity_rank <= $2 AND t.id IN (" +
-                  placeholders(3, ids.size()) + ")",
-              params);
+  storage::statement st;
+  const auto rs = st.run(c, std::string("SELECT ") + title_columns +
+                                " FROM titles t WHERE t.tier_rank <= " + st.bind(v.max_tier_rank) +
+                                " AND t.maturity_rank <= " + st.bind(v.max_maturity_rank) +
+                                " AND t.id IN (" + st.bind_list(ids) + ")");
   return read_titles(c, rs);
 }
 

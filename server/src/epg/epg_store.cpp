@@ -1,5 +1,7 @@
 #include "epg/epg_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace kinora::epg::epg_store {
 
 channel read_channel_core(const storage::row& r) {
@@ -58,24 +60,7 @@ std::vector<programme> read_programmes(const storage::rows& rs) {
   return out;
 }
 
-// Parameters with their $n placeholders, numbered as they are added.
-class statement {
- public:
-  std::string bind(value v) {
-    params_.push_back(std::move(v));
-    return "$" + std::to_string(params_.size());
-  }
-  // "$3, $4, $5" for a non-empty list of ids.
-  std::string bind_list(const std::vector<std::int64_t>& ids) {
-    std::string out;
-    for (auto id : ids) out += (out.empty() ? "" : ", ") + bind(id);
-    return out;
-  }
-  storage::rows run(connection& c, const std::string& sql) const { return c.query(sql, params_); }
-
- private:
-  std::vector<value> params_;
-};
+using storage::statement;
 
 // FROM and WHERE of a channel query; binds the profile, the visibility rule and filters.
 std::string channel_source(statement& s, std::int64_t profile_id, const auth::visibility_filter& v,
