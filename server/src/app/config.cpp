@@ -78,97 +78,9 @@ std::string default_web_root() {
   return "web";
 }
 
-const std::vector<setting_doc>& documented_settings() {
-  static const std::vector<setting_doc> docs{
-      {"--host", "KINORA_HOST", "127.0.0.1", "Address to listen on"},
-      {"--port", "KINORA_PORT", "8000", "TCP port (0 picks a free one)"},
-      {"--database-url", "KINORA_DATABASE_URL", "sqlite:var/kinora.db",
-       "sqlite:PATH or postgresql://user:pass@host/db"},
-      {"--demo", "KINORA_DEMO", "true with the default database, else false",
-       "Seed an empty database and create the demo accounts"},
-      {"--jwt-secret", "KINORA_JWT_SECRET", "generated and kept in the database in demo mode",
-       "HS256 key for access tokens, at least 32 bytes; required by `serve` outside demo mode (the "
-       "import and media tools need none)"},
-      {"--web-root", "KINORA_WEB_ROOT", "./web, else the repository or install the binary is in",
-       "Folder with docs/, client/dist and admin/dist"},
-      {"--io-threads", "KINORA_IO_THREADS", "the number of cores, at most 8",
-       "Threads doing socket I/O and answering requests from cached pages"},
-      {"--workers", "KINORA_WORKERS", "the number of cores, at least 4",
-       "Threads running request handlers that need the database"},
-      {"--db-pool-size", "KINORA_DB_POOL_SIZE", "8, or --workers when that is more",
-       "Database connections per instance"},
-      {"--db-connect-timeout", "KINORA_DB_CONNECT_TIMEOUT", "3",
-       "Seconds to open a PostgreSQL connection"},
-      {"--db-statement-timeout", "KINORA_DB_STATEMENT_TIMEOUT", "5",
-       "Seconds PostgreSQL may run one statement; a server silent for one more second is "
-       "treated as hung and the request gets 503"},
-      {"--db-pool-wait", "KINORA_DB_POOL_WAIT", "2",
-       "Seconds a request waits for a free database connection before 503"},
-      {"--access-token-ttl", "KINORA_ACCESS_TOKEN_TTL", "900", "Access token lifetime, seconds"},
-      {"--refresh-token-ttl", "KINORA_REFRESH_TOKEN_TTL", "2592000",
-       "Refresh token lifetime, seconds"},
-      {"--refresh-reuse-grace", "KINORA_REFRESH_REUSE_GRACE", "10",
-       "Seconds a just-rotated refresh token still gets the same successor (tabs refreshing at "
-       "once); reuse later revokes its sessions"},
-      {"--login-attempts-per-address", "KINORA_LOGIN_ATTEMPTS_PER_ADDRESS", "60",
-       "Failed sign-ins one client address may make per 5 minutes, across accounts (one "
-       "account from one address waits 1 s, 2 s, 4 s ... up to 15 min after 5 failures)"},
-      {"--trusted-proxies", "KINORA_TRUSTED_PROXIES", "(empty: trust nobody)",
-       "CIDR[,CIDR...] of reverse proxies whose X-Forwarded-For names the client (e.g. "
-       "127.0.0.1/32,::1/128 for nginx on the same host)"},
-      {"--max-body-bytes", "KINORA_MAX_BODY_BYTES", "1048576", "Largest request body accepted"},
-      {"--max-header-bytes", "KINORA_MAX_HEADER_BYTES", "16384",
-       "Largest request header block accepted"},
-      {"--read-timeout", "KINORA_READ_TIMEOUT", "30", "Seconds to receive one request"},
-      {"--shutdown-grace", "KINORA_SHUTDOWN_GRACE", "20",
-       "Seconds in-flight requests get on SIGTERM"},
-      {"--log-level", "KINORA_LOG_LEVEL", "info", "debug, info, warn or error"},
-      {"--media-dir", "KINORA_MEDIA_DIR", "var/media",
-       "Packaged HLS (hls/), content keys (keys/), uploads"},
-      {"--media-secret", "KINORA_MEDIA_SECRET", "generated and kept in the database in demo mode",
-       "Signs media URLs, at least 32 bytes; nginx's `secure_link` needs the same value; required "
-       "by `serve` outside demo mode"},
-      {"--media-base-url", "KINORA_MEDIA_BASE_URL", "(empty: this server)",
-       "Origin of signed media URLs, e.g. https://media.example.com served by nginx"},
-      {"--media-url-ttl", "KINORA_MEDIA_URL_TTL", "21600",
-       "Lifetime of signed media URLs, seconds"},
-      {"--session-timeout", "KINORA_SESSION_TIMEOUT", "90",
-       "Seconds without a heartbeat after which a playback session ends"},
-      {"--redis", "KINORA_REDIS_URL", "(empty: in-process)",
-       "redis://host:port/db shares playback sessions, stream counts and failed sign-ins "
-       "between instances"},
-      {"--max-upload-bytes", "KINORA_MAX_UPLOAD_BYTES", "268435456",
-       "Largest media upload accepted"},
-      {"--demo-clips", "KINORA_DEMO_CLIPS", "6", "Demo clips packaged for the demo catalog"},
-      {"--demo-clip-seconds", "KINORA_DEMO_CLIP_SECONDS", "60", "Length of each demo clip"},
-      {"--model-dir", "KINORA_MODEL_DIR", "~/.cache/kinora/models/all-MiniLM-L6-v2",
-       "Sentence encoder for recommendations (make model fetches it); without one, similar "
-       "titles fall back to shared genres"},
-      {"--index-file", "KINORA_INDEX_FILE", "PATH.vectors beside a sqlite:PATH database, else none",
-       "Saved title vector index, loaded at start-up while it matches the catalog; none to "
-       "disable"},
-      {"--co-watch-interval", "KINORA_CO_WATCH_INTERVAL", "3600",
-       "Seconds between rebuilds of the co-watch neighbours For You uses (one instance "
-       "rebuilds, all load it)"},
-  };
-  return docs;
-}
-
 namespace {
 
-template <class T>
-void read_number(const std::string& name, const std::string& text, T min, T max, T& out,
-                 std::vector<std::string>& errors) {
-  long long v = 0;
-  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc{} || p != text.data() + text.size() || v < static_cast<long long>(min) ||
-      v > static_cast<long long>(max)) {
-    errors.push_back(name + ": '" + text + "' is not a whole number from " + std::to_string(min) +
-                     " to " + std::to_string(max));
-    return;
-  }
-  out = static_cast<T>(v);
-}
+using reader = std::function<std::optional<std::string>(given_settings&, const std::string&)>;
 
 std::optional<bool> read_bool(const std::string& text) {
   if (text == "true" || text == "1" || text == "yes" || text.empty()) return true;
@@ -176,7 +88,175 @@ std::optional<bool> read_bool(const std::string& text) {
   return std::nullopt;
 }
 
+// A whole number from min to max into a config field.
+template <class T>
+reader number(T config::*field, long long min, long long max) {
+  return [=](given_settings& g, const std::string& text) -> std::optional<std::string> {
+    long long v = 0;
+    const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || p != text.data() + text.size() || v < min || v > max)
+      return "'" + text + "' is not a whole number from " + std::to_string(min) + " to " +
+             std::to_string(max);
+    g.cfg.*field = static_cast<T>(v);
+    return std::nullopt;
+  };
+}
+
+reader text(std::string config::*field) {
+  return [=](given_settings& g, const std::string& v) -> std::optional<std::string> {
+    g.cfg.*field = v;
+    return std::nullopt;
+  };
+}
+
+std::optional<std::string> read_database_url(given_settings& g, const std::string& v) {
+  g.cfg.database_url = v;
+  g.cfg.database_url_defaulted = false;
+  return std::nullopt;
+}
+
+std::optional<std::string> read_demo(given_settings& g, const std::string& v) {
+  g.demo = read_bool(v);
+  if (!g.demo) return "'" + v + "' is not true or false";
+  return std::nullopt;
+}
+
+std::optional<std::string> read_web_root(given_settings& g, const std::string& v) {
+  g.cfg.web_root = v;
+  g.web_root = true;
+  return std::nullopt;
+}
+
+std::optional<std::string> read_index_file(given_settings& g, const std::string& v) {
+  g.index_file = v;
+  return std::nullopt;
+}
+
+std::optional<std::string> read_trusted_proxies(given_settings& g, const std::string& v) {
+  g.cfg.trusted_proxies.clear();
+  std::string problems;
+  for (const auto& cidr : http::split_list(v)) {
+    if (auto bad = http::cidr_problem(cidr))
+      problems += (problems.empty() ? "'" : "; '") + cidr + "' " + *bad;
+    else
+      g.cfg.trusted_proxies.push_back(cidr);
+  }
+  if (problems.empty()) return std::nullopt;
+  return problems;
+}
+
+std::optional<std::string> read_log_level(given_settings& g, const std::string& v) {
+  static constexpr std::pair<std::string_view, log_level> levels[] = {{"debug", log_level::debug},
+                                                                      {"info", log_level::info},
+                                                                      {"warn", log_level::warn},
+                                                                      {"error", log_level::error}};
+  for (const auto& [name, level] : levels)
+    if (v == name) {
+      g.cfg.log = level;
+      return std::nullopt;
+    }
+  return "'" + v + "' is not debug, info, warn or error";
+}
+
 }  // namespace
+
+const std::vector<setting_doc>& documented_settings() {
+  static const std::vector<setting_doc> docs{
+      {"--host", "KINORA_HOST", "127.0.0.1", "Address to listen on", text(&config::host)},
+      {"--port", "KINORA_PORT", "8000", "TCP port (0 picks a free one)",
+       number(&config::port, 0, 65535)},
+      {"--database-url", "KINORA_DATABASE_URL", "sqlite:var/kinora.db",
+       "sqlite:PATH or postgresql://user:pass@host/db", read_database_url},
+      {"--demo", "KINORA_DEMO", "true with the default database, else false",
+       "Seed an empty database and create the demo accounts", read_demo},
+      {"--jwt-secret", "KINORA_JWT_SECRET", "generated and kept in the database in demo mode",
+       "HS256 key for access tokens, at least 32 bytes; required by `serve` outside demo mode (the "
+       "import and media tools need none)",
+       text(&config::jwt_secret)},
+      {"--web-root", "KINORA_WEB_ROOT", "./web, else the repository or install the binary is in",
+       "Folder with docs/, client/dist and admin/dist", read_web_root},
+      {"--io-threads", "KINORA_IO_THREADS", "the number of cores, at most 8",
+       "Threads doing socket I/O and answering requests from cached pages",
+       number(&config::io_threads, 1, 64)},
+      {"--workers", "KINORA_WORKERS", "the number of cores, at least 4",
+       "Threads running request handlers that need the database", number(&config::workers, 1, 256)},
+      {"--db-pool-size", "KINORA_DB_POOL_SIZE", "8, or --workers when that is more",
+       "Database connections per instance", number(&config::db_pool_size, 1, 256)},
+      {"--db-connect-timeout", "KINORA_DB_CONNECT_TIMEOUT", "3",
+       "Seconds to open a PostgreSQL connection",
+       number(&config::db_connect_timeout_seconds, 1, 600)},
+      {"--db-statement-timeout", "KINORA_DB_STATEMENT_TIMEOUT", "5",
+       "Seconds PostgreSQL may run one statement; a server silent for one more second is "
+       "treated as hung and the request gets 503",
+       number(&config::db_statement_timeout_seconds, 1, 86400)},
+      {"--db-pool-wait", "KINORA_DB_POOL_WAIT", "2",
+       "Seconds a request waits for a free database connection before 503",
+       number(&config::db_pool_wait_seconds, 1, 600)},
+      {"--access-token-ttl", "KINORA_ACCESS_TOKEN_TTL", "900", "Access token lifetime, seconds",
+       number(&config::access_token_ttl, 60, 86400)},
+      {"--refresh-token-ttl", "KINORA_REFRESH_TOKEN_TTL", "2592000",
+       "Refresh token lifetime, seconds", number(&config::refresh_token_ttl, 3600, 365LL * 86400)},
+      {"--refresh-reuse-grace", "KINORA_REFRESH_REUSE_GRACE", "10",
+       "Seconds a just-rotated refresh token still gets the same successor (tabs refreshing at "
+       "once); reuse later revokes its sessions",
+       number(&config::refresh_reuse_grace, 0, 300)},
+      {"--login-attempts-per-address", "KINORA_LOGIN_ATTEMPTS_PER_ADDRESS", "60",
+       "Failed sign-ins one client address may make per 5 minutes, across accounts (one "
+       "account from one address waits 1 s, 2 s, 4 s ... up to 15 min after 5 failures)",
+       number(&config::login_attempts_per_address, 1, 1000000)},
+      {"--trusted-proxies", "KINORA_TRUSTED_PROXIES", "(empty: trust nobody)",
+       "CIDR[,CIDR...] of reverse proxies whose X-Forwarded-For names the client (e.g. "
+       "127.0.0.1/32,::1/128 for nginx on the same host)",
+       read_trusted_proxies},
+      {"--max-body-bytes", "KINORA_MAX_BODY_BYTES", "1048576", "Largest request body accepted",
+       number(&config::max_body_bytes, 1024, 1LL << 30)},
+      {"--max-header-bytes", "KINORA_MAX_HEADER_BYTES", "16384",
+       "Largest request header block accepted", number(&config::max_header_bytes, 1024, 1 << 20)},
+      {"--read-timeout", "KINORA_READ_TIMEOUT", "30", "Seconds to receive one request",
+       number(&config::read_timeout_seconds, 1, 3600)},
+      {"--shutdown-grace", "KINORA_SHUTDOWN_GRACE", "20",
+       "Seconds in-flight requests get on SIGTERM",
+       number(&config::shutdown_grace_seconds, 0, 3600)},
+      {"--log-level", "KINORA_LOG_LEVEL", "info", "debug, info, warn or error", read_log_level},
+      {"--media-dir", "KINORA_MEDIA_DIR", "var/media",
+       "Packaged HLS (hls/), content keys (keys/), uploads", text(&config::media_dir)},
+      {"--media-secret", "KINORA_MEDIA_SECRET", "generated and kept in the database in demo mode",
+       "Signs media URLs, at least 32 bytes; nginx's `secure_link` needs the same value; required "
+       "by `serve` outside demo mode",
+       text(&config::media_secret)},
+      {"--media-base-url", "KINORA_MEDIA_BASE_URL", "(empty: this server)",
+       "Origin of signed media URLs, e.g. https://media.example.com served by nginx",
+       text(&config::media_base_url)},
+      {"--media-url-ttl", "KINORA_MEDIA_URL_TTL", "21600", "Lifetime of signed media URLs, seconds",
+       number(&config::media_url_ttl, 60, 7 * 86400)},
+      {"--session-timeout", "KINORA_SESSION_TIMEOUT", "90",
+       "Seconds without a heartbeat after which a playback session ends",
+       number(&config::session_timeout, 3, 3600)},
+      {"--redis", "KINORA_REDIS_URL", "(empty: in-process)",
+       "redis://host:port/db shares playback sessions, stream counts and failed sign-ins "
+       "between instances",
+       text(&config::redis_url)},
+      {"--max-upload-bytes", "KINORA_MAX_UPLOAD_BYTES", "268435456",
+       "Largest media upload accepted", number(&config::max_upload_bytes, 1024, 64LL << 30)},
+      {"--demo-clips", "KINORA_DEMO_CLIPS", "6", "Demo clips packaged for the demo catalog",
+       number(&config::demo_clips, 1, 50)},
+      {"--demo-clip-seconds", "KINORA_DEMO_CLIP_SECONDS", "60", "Length of each demo clip",
+       number(&config::demo_clip_seconds, 8, 600)},
+      {"--model-dir", "KINORA_MODEL_DIR", "~/.cache/kinora/models/all-MiniLM-L6-v2",
+       "Sentence encoder for recommendations (make model fetches it); without one, similar "
+       "titles fall back to shared genres",
+       text(&config::model_dir)},
+      {"--index-file", "KINORA_INDEX_FILE", "PATH.vectors beside a sqlite:PATH database, else none",
+       "Saved title vector index, loaded at start-up while it matches the catalog; none to "
+       "disable",
+       read_index_file},
+      {"--co-watch-interval", "KINORA_CO_WATCH_INTERVAL", "3600",
+       "Seconds between rebuilds of the co-watch neighbours For You uses (one instance "
+       "rebuilds, all load it)",
+       number(&config::co_watch_interval_seconds, 1, 7 * 86400)},
+  };
+  return docs;
+}
 
 // An in-memory or PostgreSQL database has no folder of its own: no default there.
 std::string default_index_file(const std::string& database_url) {
@@ -228,101 +308,11 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
   };
 
   auto& c = out.cfg;
-  std::optional<bool> demo;
-  std::optional<std::string> index_file;
-  bool web_root_given = false;
+  given_settings g{c};
   for (const auto& d : documented_settings()) {
-    const auto v = lookup(d);
-    if (!v) continue;
-    const std::string name = std::string(d.flag) + " / " + d.env;
-    const std::string_view flag = d.flag;
-    if (flag == "--host")
-      c.host = *v;
-    else if (flag == "--port")
-      read_number<std::uint16_t>(name, *v, 0, 65535, c.port, errors);
-    else if (flag == "--database-url") {
-      c.database_url = *v;
-      c.database_url_defaulted = false;
-    } else if (flag == "--demo") {
-      demo = read_bool(*v);
-      if (!demo) errors.push_back(name + ": '" + *v + "' is not true or false");
-    } else if (flag == "--jwt-secret")
-      c.jwt_secret = *v;
-    else if (flag == "--web-root") {
-      c.web_root = *v;
-      web_root_given = true;
-    } else if (flag == "--io-threads")
-      read_number<unsigned>(name, *v, 1, 64, c.io_threads, errors);
-    else if (flag == "--workers")
-      read_number<unsigned>(name, *v, 1, 256, c.workers, errors);
-    else if (flag == "--db-pool-size")
-      read_number<unsigned>(name, *v, 1, 256, c.db_pool_size, errors);
-    else if (flag == "--db-connect-timeout")
-      read_number<unsigned>(name, *v, 1, 600, c.db_connect_timeout_seconds, errors);
-    else if (flag == "--db-statement-timeout")
-      read_number<unsigned>(name, *v, 1, 86400, c.db_statement_timeout_seconds, errors);
-    else if (flag == "--db-pool-wait")
-      read_number<unsigned>(name, *v, 1, 600, c.db_pool_wait_seconds, errors);
-    else if (flag == "--access-token-ttl")
-      read_number<std::int64_t>(name, *v, 60, 86400, c.access_token_ttl, errors);
-    else if (flag == "--refresh-token-ttl")
-      read_number<std::int64_t>(name, *v, 3600, 365LL * 86400, c.refresh_token_ttl, errors);
-    else if (flag == "--refresh-reuse-grace")
-      read_number<std::int64_t>(name, *v, 0, 300, c.refresh_reuse_grace, errors);
-    else if (flag == "--login-attempts-per-address")
-      read_number<unsigned>(name, *v, 1, 1000000, c.login_attempts_per_address, errors);
-    else if (flag == "--trusted-proxies") {
-      c.trusted_proxies.clear();
-      for (const auto& cidr : http::split_list(*v)) {
-        if (auto bad = http::cidr_problem(cidr))
-          errors.push_back(name + ": '" + cidr + "' " + *bad);
-        else
-          c.trusted_proxies.push_back(cidr);
-      }
-    } else if (flag == "--max-body-bytes")
-      read_number<std::size_t>(name, *v, 1024, 1ULL << 30, c.max_body_bytes, errors);
-    else if (flag == "--max-header-bytes")
-      read_number<std::size_t>(name, *v, 1024, 1 << 20, c.max_header_bytes, errors);
-    else if (flag == "--read-timeout")
-      read_number<unsigned>(name, *v, 1, 3600, c.read_timeout_seconds, errors);
-    else if (flag == "--shutdown-grace")
-      read_number<unsigned>(name, *v, 0, 3600, c.shutdown_grace_seconds, errors);
-    else if (flag == "--media-dir")
-      c.media_dir = *v;
-    else if (flag == "--media-secret")
-      c.media_secret = *v;
-    else if (flag == "--media-base-url")
-      c.media_base_url = *v;
-    else if (flag == "--media-url-ttl")
-      read_number<std::int64_t>(name, *v, 60, 7 * 86400, c.media_url_ttl, errors);
-    else if (flag == "--session-timeout")
-      read_number<std::int64_t>(name, *v, 3, 3600, c.session_timeout, errors);
-    else if (flag == "--redis")
-      c.redis_url = *v;
-    else if (flag == "--max-upload-bytes")
-      read_number<std::size_t>(name, *v, 1024, 64ULL << 30, c.max_upload_bytes, errors);
-    else if (flag == "--model-dir")
-      c.model_dir = *v;
-    else if (flag == "--index-file")
-      index_file = *v;
-    else if (flag == "--co-watch-interval")
-      read_number<unsigned>(name, *v, 1, 7 * 86400, c.co_watch_interval_seconds, errors);
-    else if (flag == "--demo-clips")
-      read_number<unsigned>(name, *v, 1, 50, c.demo_clips, errors);
-    else if (flag == "--demo-clip-seconds")
-      read_number<unsigned>(name, *v, 8, 600, c.demo_clip_seconds, errors);
-    else if (flag == "--log-level") {
-      if (*v == "debug")
-        c.log = log_level::debug;
-      else if (*v == "info")
-        c.log = log_level::info;
-      else if (*v == "warn")
-        c.log = log_level::warn;
-      else if (*v == "error")
-        c.log = log_level::error;
-      else
-        errors.push_back(name + ": '" + *v + "' is not debug, info, warn or error");
-    }
+    if (const auto v = lookup(d))
+      if (auto problem = d.read(g, *v))
+        errors.push_back(std::string(d.flag) + " / " + d.env + ": " + *problem);
   }
 
   // Cached pages are answered on the I/O threads, so they get every core; workers mostly
@@ -331,10 +321,10 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
   if (!c.io_threads) c.io_threads = std::min(cores, 8u);
   if (!c.workers) c.workers = std::max(cores, 4u);
   if (!c.db_pool_size) c.db_pool_size = std::max(c.workers, 8u);
-  if (!web_root_given) c.web_root = default_web_root();
+  if (!g.web_root) c.web_root = default_web_root();
   check_environment_typos(errors);
-  c.demo = demo.value_or(c.database_url_defaulted);
-  c.index_file = index_file.value_or(default_index_file(c.database_url));
+  c.demo = g.demo.value_or(c.database_url_defaulted);
+  c.index_file = g.index_file.value_or(default_index_file(c.database_url));
   if (c.index_file == "none") c.index_file.clear();
   if (!c.database_url.starts_with("sqlite:") && !c.database_url.starts_with("postgresql://") &&
       !c.database_url.starts_with("postgres://"))

@@ -2,6 +2,8 @@
 // Settings come from flags, then KINORA_* environment variables, then defaults.
 // load() reports every problem at once.
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,11 +50,23 @@ struct config {
   unsigned co_watch_interval_seconds = 3600;
 };
 
+// What load_config() learns besides the config itself, for defaults that depend on
+// whether a setting was given at all.
+struct given_settings {
+  config& cfg;
+  std::optional<bool> demo;
+  std::optional<std::string> index_file;
+  bool web_root = false;
+};
+
+// One setting: its flag, variable, default and meaning (what `kinora help` prints), and
+// how its value is read. read() returns the problem with a value, or nothing.
 struct setting_doc {
   const char* flag;
   const char* env;
   const char* fallback;
   const char* meaning;
+  std::function<std::optional<std::string>(given_settings&, const std::string& value)> read;
 };
 const std::vector<setting_doc>& documented_settings();
 

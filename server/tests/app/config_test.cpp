@@ -38,6 +38,21 @@ TEST(Config, AnExplicitWebRootIsKept) {
   EXPECT_FALSE(load_config({}).cfg.web_root.empty());
 }
 
+TEST(Config, EverySettingReadsItsValueAndNamesItselfWhenTheValueIsBad) {
+  for (const auto& d : documented_settings()) {
+    ASSERT_TRUE(d.read) << d.flag;
+    // "--flag=value": a bare --demo is a switch. Not serving: no secrets are required.
+    const auto r = load_config({std::string(d.flag) + "=not-a-value?"}, false);
+    for (const auto& e : r.errors)
+      EXPECT_TRUE(e.starts_with(std::string(d.flag) + " / " + d.env + ": ")) << d.flag << ": " << e;
+  }
+  const auto r = load_config({"--port", "70000", "--log-level", "loud", "--read-timeout", "5"});
+  EXPECT_EQ(r.errors.size(), 2u);
+  EXPECT_TRUE(names(r, "'70000' is not a whole number from 0 to 65535"));
+  EXPECT_TRUE(names(r, "'loud' is not debug, info, warn or error"));
+  EXPECT_EQ(r.cfg.read_timeout_seconds, 5u);
+}
+
 TEST(Config, ThreadsFollowTheCoresUnlessGiven) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const auto chosen = load_config({}).cfg;
