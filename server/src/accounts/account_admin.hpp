@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/viewer.hpp"
+#include "core/viewer.hpp"
 #include "storage/database.hpp"
 
 namespace kinora::accounts {

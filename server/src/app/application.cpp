@@ -55,7 +55,7 @@ std::string demo_secret(storage::database& db, random_source& rnd, const std::st
   auto c = db.acquire();
   const auto rs = c->query("SELECT value FROM settings WHERE key = $1", {name});
   if (!rs.empty()) return rs.front().text(0);
-  const std::string secret = auth::base64url(rnd.bytes(48));
+  const std::string secret = base64url(rnd.bytes(48));
   c->query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
            {name, secret});
   return c->query("SELECT value FROM settings WHERE key = $1", {name}).front().text(0);
@@ -65,7 +65,7 @@ std::string demo_secret(storage::database& db, random_source& rnd, const std::st
 // secrets), and they issue no tokens and sign no links, so a throw-away one will do.
 std::string secret_for(storage::database& db, random_source& rnd, bool demo,
                        const std::string& name) {
-  return demo ? demo_secret(db, rnd, name) : auth::base64url(rnd.bytes(48));
+  return demo ? demo_secret(db, rnd, name) : base64url(rnd.bytes(48));
 }
 
 // SQLite writes its database and journal (WAL) files in the database's folder: a folder

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "auth/viewer.hpp"
+#include "core/viewer.hpp"
 
 namespace kinora::auth {
 

@@ -5,13 +5,11 @@
 #include <string>
 #include <string_view>
 
-#include "auth/viewer.hpp"
+#include "core/digest.hpp"
 #include "core/result.hpp"
+#include "core/viewer.hpp"
 
 namespace kinora::auth {
-
-std::string base64url(std::string_view bytes);
-std::string sha256_hex(std::string_view bytes);
 
 class token_codec {
  public:

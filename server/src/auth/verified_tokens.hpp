@@ -13,7 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "auth/viewer.hpp"
+#include "core/viewer.hpp"
 
 namespace kinora::auth {
 

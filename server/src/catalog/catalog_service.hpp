@@ -1,11 +1,11 @@
 #pragma once
 #include <functional>
 
-#include "auth/viewer.hpp"
 #include "catalog/title.hpp"
 #include "catalog/title_status.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "core/viewer.hpp"
 #include "storage/database.hpp"
 
 namespace kinora::catalog {

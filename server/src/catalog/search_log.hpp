@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "auth/viewer.hpp"
 #include "core/clock.hpp"
 #include "core/periodic_task.hpp"
+#include "core/viewer.hpp"
 #include "storage/database.hpp"
 
 namespace kinora::catalog {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/viewer.hpp"
+#include "core/viewer.hpp"
 
 namespace kinora::catalog {
 

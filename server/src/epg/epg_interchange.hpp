@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "auth/viewer.hpp"
 #include "core/result.hpp"
+#include "core/viewer.hpp"
 #include "epg/epg.hpp"
 #include "storage/database.hpp"
 

@@ -3,11 +3,11 @@
 #include <string>
 #include <vector>
 
-#include "auth/viewer.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "core/periodic_task.hpp"
 #include "core/result.hpp"
+#include "core/viewer.hpp"
 #include "epg/epg.hpp"
 #include "storage/database.hpp"
 

@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "auth/viewer.hpp"
+#include "core/viewer.hpp"
 #include "eval/holdout.hpp"
 #include "eval/movielens.hpp"
 #include "storage/database.hpp"

@@ -2,13 +2,13 @@
 
 #include <boost/json.hpp>
 
-#include "auth/token_codec.hpp"
+#include "core/digest.hpp"
 #include "http/problem.hpp"
 
 namespace kinora::http {
 
 std::string etag_of(std::string_view body) {
-  return "\"" + auth::sha256_hex(body).substr(0, 16) + "\"";
+  return "\"" + sha256_hex(body).substr(0, 16) + "\"";
 }
 
 std::string etag_of(const boost::json::value& representation) {

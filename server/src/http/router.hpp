@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "auth/viewer.hpp"
 #include "core/log.hpp"
 #include "core/result.hpp"
+#include "core/viewer.hpp"
 #include "http/message.hpp"
 #include "http/metrics.hpp"
 #include "http/query.hpp"

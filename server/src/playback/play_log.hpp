@@ -1,7 +1,7 @@
 #pragma once
 // Play starts, for the dashboard and the admin's questions ("plays per day on channel 12"): one row
 // per admitted session, with the plan the viewer had at the time.
-#include "auth/viewer.hpp"
+#include "core/viewer.hpp"
 #include "playback/playback_session.hpp"
 #include "storage/database.hpp"
 

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "auth/viewer.hpp"
 #include "catalog/catalog_store.hpp"
 #include "core/audience.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "core/viewer.hpp"
 #include "live/live_service.hpp"
 #include "media/asset_store.hpp"
 #include "media/url_signer.hpp"

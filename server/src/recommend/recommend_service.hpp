@@ -6,9 +6,9 @@
 #include <mutex>
 #include <unordered_set>
 
-#include "auth/viewer.hpp"
 #include "catalog/title.hpp"
 #include "core/result.hpp"
+#include "core/viewer.hpp"
 #include "recommend/co_watch_index.hpp"
 #include "recommend/taste.hpp"
 #include "recommend/title_vectors.hpp"

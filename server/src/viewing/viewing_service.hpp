@@ -1,7 +1,7 @@
 #pragma once
-#include "auth/viewer.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "core/viewer.hpp"
 #include "storage/database.hpp"
 #include "viewing/viewing.hpp"
 

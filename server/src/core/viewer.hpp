@@ -1,6 +1,7 @@
 #pragma once
 // Who is asking: the account and profile an access token names. Every route that
-// shows content filters it through entitlement.hpp with this.
+// shows content filters it through auth/entitlement.hpp with this. It lives in core,
+// below both http (which carries it per request) and auth (which issues it).
 #include <cstdint>
 
 namespace kinora::auth {
