@@ -6,6 +6,7 @@
 
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -77,116 +78,13 @@ std::string read_password(const std::string& email) {
   return password;
 }
 
-}  // namespace
+using args_t = std::vector<std::string>;
 
-int main(int argc, char** argv) {
-  kinora::ai::use_best_blas_kernels(argv);
-  if (sodium_init() < 0) {
-    std::cerr << "kinora: libsodium failed to initialise\n";
-    return 1;
-  }
-  const std::string command = argc > 1 ? argv[1] : "serve";
-  if (command == "help" || command == "--help" || command == "-h") {
-    print_usage(std::cout);
-    return 0;
-  }
-  if (command == "embed") return kinora::ai::run_embed_command(argc - 1, argv + 1);
-  if (command == "eval") return kinora::eval::run_eval_command(argc - 1, argv + 1);
-
-  std::vector<std::string> args;
-  for (int i = 2; i < argc; ++i) args.emplace_back(argv[i]);
-  if (command == "routes")
-    args = {"--database-url",     "sqlite::memory:",    "--no-demo",
-            "--jwt-secret",       std::string(32, 'x'), "--media-secret",
-            std::string(32, 'x'), "--log-level",        "error"};
-
-  // `media` takes a subcommand, and ingest its own arguments, before the options.
-  std::string media_action, ingest_file;
-  std::int64_t title_id = 0, episode_id = 0;
-  if (command == "media") {
-    if (args.empty() || (args[0] != "build" && args[0] != "ingest")) {
-      std::cerr << "kinora media: expected 'build' or 'ingest FILE --title ID'\n";
-      return 2;
-    }
-    media_action = args[0];
-    args.erase(args.begin());
-    if (media_action == "ingest") {
-      std::vector<std::string> rest;
-      for (std::size_t i = 0; i < args.size(); ++i) {
-        const bool has_value = i + 1 < args.size();
-        if ((args[i] == "--title" || args[i] == "--episode") && has_value) {
-          const auto n = std::strtoll(args[i + 1].c_str(), nullptr, 10);
-          (args[i] == "--title" ? title_id : episode_id) = n;
-          ++i;
-        } else if (ingest_file.empty() && !args[i].starts_with("--")) {
-          ingest_file = args[i];
-        } else {
-          rest.push_back(args[i]);
-        }
-      }
-      if (ingest_file.empty() || title_id <= 0 || episode_id < 0) {
-        std::cerr << "kinora media ingest: expected FILE --title ID [--episode ID]\n";
-        return 2;
-      }
-      args = std::move(rest);
-    }
-  }
-
-  // `xmltv` takes a subcommand and its own arguments before the options.
-  std::string xmltv_action, xmltv_file, xmltv_out;
-  std::optional<std::int64_t> xmltv_from, xmltv_to;
-  if (command == "xmltv") {
-    if (args.empty() || (args[0] != "import" && args[0] != "export")) {
-      std::cerr << "kinora xmltv: expected 'import FILE' or 'export [--from T] [--to T] [--out "
-                   "FILE]'\n";
-      return 2;
-    }
-    xmltv_action = args[0];
-    args.erase(args.begin());
-    std::vector<std::string> rest;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-      const bool has_value = i + 1 < args.size();
-      if (xmltv_action == "export" && (args[i] == "--from" || args[i] == "--to") && has_value) {
-        const auto t = kinora::parse_rfc3339(args[i + 1]);
-        if (!t) {
-          std::cerr << "kinora xmltv export: " << args[i] << " must be an RFC 3339 time\n";
-          return 2;
-        }
-        (args[i] == "--from" ? xmltv_from : xmltv_to) = *t;
-        ++i;
-      } else if (xmltv_action == "export" && args[i] == "--out" && has_value) {
-        xmltv_out = args[++i];
-      } else if (xmltv_action == "import" && xmltv_file.empty() && !args[i].starts_with("--")) {
-        xmltv_file = args[i];
-      } else {
-        rest.push_back(args[i]);
-      }
-    }
-    if (xmltv_action == "import" && xmltv_file.empty()) {
-      std::cerr << "kinora xmltv import: expected FILE\n";
-      return 2;
-    }
-    args = std::move(rest);
-    // The document goes to stdout: keep the log quiet unless asked.
-    if (xmltv_action == "export" && xmltv_out.empty())
-      args.insert(args.begin(), {"--log-level", "error"});
-  }
-
-  // `m3u import FILE` and `admin create EMAIL`: the argument comes before the options.
-  std::string m3u_file, admin_email;
-  for (const auto& [name, action, what, out] :
-       {std::tuple{"m3u", "import", "FILE", &m3u_file},
-        std::tuple{"admin", "create", "EMAIL", &admin_email}}) {
-    if (command != name) continue;
-    if (args.size() < 2 || args[0] != action || args[1].starts_with("--")) {
-      std::cerr << "kinora " << name << ": expected '" << action << " " << what << "'\n";
-      return 2;
-    }
-    *out = args[1];
-    args.erase(args.begin(), args.begin() + 2);
-  }
-
-  auto loaded = kinora::app::load_config(args, command == "serve");
+// Loads the options left after a command's own arguments and runs `body` with the
+// application, or reports every configuration problem at once.
+int with_application(const args_t& options, bool serving,
+                     const std::function<int(kinora::app::application&)>& body) {
+  auto loaded = kinora::app::load_config(options, serving);
   if (!loaded.errors.empty()) {
     std::cerr << "kinora: invalid configuration:\n";
     for (const auto& e : loaded.errors) std::cerr << "  - " << e << "\n";
@@ -195,26 +93,168 @@ int main(int argc, char** argv) {
   }
   try {
     kinora::app::application app(std::move(loaded.cfg));
-    if (command == "serve") return app.serve();
-    if (command == "m3u") return app.m3u_import(m3u_file);
-    if (command == "migrate") return app.migrate();
-    if (command == "admin")
-      return app.create_admin(admin_email, [&] { return read_password(admin_email); });
-    if (command == "seed") return app.seed();
-    if (xmltv_action == "import") return app.xmltv_import(xmltv_file);
-    if (xmltv_action == "export") return app.xmltv_export(xmltv_from, xmltv_to, xmltv_out);
-    if (media_action == "build") return app.media_build();
-    if (media_action == "ingest") return app.media_ingest(ingest_file, title_id, episode_id);
-    if (command == "routes") {
-      for (const auto& r : app.routes())
-        std::cout << to_string(r.method) << " " << r.pattern << "\n";
-      return 0;
-    }
-    std::cerr << "kinora: unknown command '" << command << "'\n\n";
-    print_usage(std::cerr);
-    return 2;
+    return body(app);
   } catch (const std::exception& e) {
     std::cerr << "kinora: " << e.what() << "\n";
     return 1;
   }
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << "kinora " << message << "\n";
+  return 2;
+}
+
+int run_routes(const args_t&) {
+  const args_t quiet{"--database-url",     "sqlite::memory:",    "--no-demo",
+                     "--jwt-secret",       std::string(32, 'x'), "--media-secret",
+                     std::string(32, 'x'), "--log-level",        "error"};
+  return with_application(quiet, false, [](kinora::app::application& app) {
+    for (const auto& r : app.routes()) std::cout << to_string(r.method) << " " << r.pattern << "\n";
+    return 0;
+  });
+}
+
+// `media build`, or `media ingest FILE --title ID [--episode ID]`, before the options.
+int run_media(args_t args) {
+  if (args.empty() || (args[0] != "build" && args[0] != "ingest"))
+    return usage_error("media: expected 'build' or 'ingest FILE --title ID'");
+  const std::string action = args[0];
+  args.erase(args.begin());
+  if (action == "build")
+    return with_application(args, false, [](auto& app) { return app.media_build(); });
+  std::string file;
+  std::int64_t title_id = 0, episode_id = 0;
+  args_t rest;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const bool has_value = i + 1 < args.size();
+    if ((args[i] == "--title" || args[i] == "--episode") && has_value) {
+      auto& id = args[i] == "--title" ? title_id : episode_id;
+      id = std::strtoll(args[++i].c_str(), nullptr, 10);
+    } else if (file.empty() && !args[i].starts_with("--")) {
+      file = args[i];
+    } else {
+      rest.push_back(args[i]);
+    }
+  }
+  if (file.empty() || title_id <= 0 || episode_id < 0)
+    return usage_error("media ingest: expected FILE --title ID [--episode ID]");
+  return with_application(rest, false,
+                          [&](auto& app) { return app.media_ingest(file, title_id, episode_id); });
+}
+
+// `xmltv import FILE`, or `xmltv export [--from T] [--to T] [--out FILE]`, before the options.
+int run_xmltv(args_t args) {
+  if (args.empty() || (args[0] != "import" && args[0] != "export"))
+    return usage_error(
+        "xmltv: expected 'import FILE' or 'export [--from T] [--to T] [--out FILE]'");
+  const bool exporting = args[0] == "export";
+  args.erase(args.begin());
+  std::string file, out;
+  std::optional<std::int64_t> from, to;
+  args_t rest;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const bool has_value = i + 1 < args.size();
+    if (exporting && (args[i] == "--from" || args[i] == "--to") && has_value) {
+      const auto t = kinora::parse_rfc3339(args[i + 1]);
+      if (!t) return usage_error("xmltv export: " + args[i] + " must be an RFC 3339 time");
+      (args[i] == "--from" ? from : to) = *t;
+      ++i;
+    } else if (exporting && args[i] == "--out" && has_value) {
+      out = args[++i];
+    } else if (!exporting && file.empty() && !args[i].starts_with("--")) {
+      file = args[i];
+    } else {
+      rest.push_back(args[i]);
+    }
+  }
+  if (!exporting) {
+    if (file.empty()) return usage_error("xmltv import: expected FILE");
+    return with_application(rest, false, [&](auto& app) { return app.xmltv_import(file); });
+  }
+  // The document goes to stdout: keep the log quiet unless asked.
+  if (out.empty()) rest.insert(rest.begin(), {"--log-level", "error"});
+  return with_application(rest, false, [&](auto& app) { return app.xmltv_export(from, to, out); });
+}
+
+// `NAME ACTION ARGUMENT [options]`: the one argument comes before the options.
+int run_with_argument(
+    const std::string& name, const std::string& action, const std::string& what, args_t args,
+    const std::function<int(kinora::app::application&, const std::string&)>& run) {
+  if (args.size() < 2 || args[0] != action || args[1].starts_with("--"))
+    return usage_error(name + ": expected '" + action + " " + what + "'");
+  const std::string argument = args[1];
+  args.erase(args.begin(), args.begin() + 2);
+  return with_application(args, false, [&](auto& app) { return run(app, argument); });
+}
+
+struct command {
+  std::string_view name;
+  std::function<int(int argc, char** argv)> run;  // argv[0] is the command
+};
+
+args_t rest_of(int argc, char** argv) {
+  return args_t(argv + 1, argv + argc);
+}
+
+const std::vector<command>& commands() {
+  static const std::vector<command> table{
+      {"serve",
+       [](int argc, char** argv) {
+         return with_application(rest_of(argc, argv), true, [](auto& app) { return app.serve(); });
+       }},
+      {"migrate",
+       [](int argc, char** argv) {
+         return with_application(rest_of(argc, argv), false,
+                                 [](auto& app) { return app.migrate(); });
+       }},
+      {"seed",
+       [](int argc, char** argv) {
+         return with_application(rest_of(argc, argv), false, [](auto& app) { return app.seed(); });
+       }},
+      {"routes", [](int argc, char** argv) { return run_routes(rest_of(argc, argv)); }},
+      {"media", [](int argc, char** argv) { return run_media(rest_of(argc, argv)); }},
+      {"xmltv", [](int argc, char** argv) { return run_xmltv(rest_of(argc, argv)); }},
+      {"m3u",
+       [](int argc, char** argv) {
+         return run_with_argument(
+             "m3u", "import", "FILE", rest_of(argc, argv),
+             [](auto& app, const std::string& file) { return app.m3u_import(file); });
+       }},
+      {"admin",
+       [](int argc, char** argv) {
+         return run_with_argument("admin", "create", "EMAIL", rest_of(argc, argv),
+                                  [](auto& app, const std::string& email) {
+                                    return app.create_admin(email,
+                                                            [&] { return read_password(email); });
+                                  });
+       }},
+      {"embed", [](int argc, char** argv) { return kinora::ai::run_embed_command(argc, argv); }},
+      {"eval", [](int argc, char** argv) { return kinora::eval::run_eval_command(argc, argv); }},
+  };
+  return table;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  kinora::ai::use_best_blas_kernels(argv);
+  if (sodium_init() < 0) {
+    std::cerr << "kinora: libsodium failed to initialise\n";
+    return 1;
+  }
+  const std::string name = argc > 1 ? argv[1] : "serve";
+  if (name == "help" || name == "--help" || name == "-h") {
+    print_usage(std::cout);
+    return 0;
+  }
+  for (const auto& c : commands())
+    if (c.name == name) {
+      if (argc > 1) return c.run(argc - 1, argv + 1);
+      char* serve_only[] = {argv[0]};  // no command: serve with defaults
+      return c.run(1, serve_only);
+    }
+  std::cerr << "kinora: unknown command '" << name << "'\n\n";
+  print_usage(std::cerr);
+  return 2;
 }
