@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "auth/visibility_sql.hpp"
 #include "core/text.hpp"
 #include "storage/statement.hpp"
 
@@ -136,8 +137,7 @@ struct listing : storage::statement {
 
 listing filtered(const visibility_filter& v, const title_query& q) {
   listing l;
-  l.where = " WHERE t.tier_rank <= " + l.bind(v.max_tier_rank) +
-            " AND t.maturity_rank <= " + l.bind(v.max_maturity_rank);
+  l.where = " WHERE " + auth::visible_sql(l, "t", v);
   if (q.genre)
     l.where +=
         " AND EXISTS (SELECT 1 FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
@@ -243,35 +243,36 @@ page<title> search(connection& c, storage::dialect d, const visibility_filter& v
     else
       match += (i ? " & " : "") + words[i] + ":*";
   }
+  storage::statement st;
+  const std::string terms = st.bind(match);
   std::string from, rank;
   if (d == storage::dialect::sqlite) {
     from =
-        " FROM title_search JOIN titles t ON t.id = title_search.rowid WHERE title_search MATCH $1";
+        " FROM title_search JOIN titles t ON t.id = title_search.rowid WHERE title_search "
+        "MATCH " +
+        terms;
     rank = "bm25(title_search, 10.0, 1.0)";
   } else {
-    from = " FROM titles t WHERE t.search_vector @@ to_tsquery('simple', $1)";
-    rank = "-ts_rank(t.search_vector, to_tsquery('simple', $1))";
+    from = " FROM titles t WHERE t.search_vector @@ to_tsquery('simple', " + terms + ")";
+    rank = "-ts_rank(t.search_vector, to_tsquery('simple', " + terms + "))";
   }
-  from += " AND t.tier_rank <= $2 AND t.maturity_rank <= $3";
-  out.total = c.query("SELECT COUNT(*)" + from, {match, v.max_tier_rank, v.max_maturity_rank})
-                  .front()
-                  .i64(0);
+  from += " AND " + auth::visible_sql(st, "t", v);
+  out.total = st.run(c, "SELECT COUNT(*)" + from).front().i64(0);
   // Exact title matches first, then titles starting with the query, then by relevance.
-  const auto rs = c.query(std::string("SELECT ") + title_columns + from +
-                              " ORDER BY CASE WHEN t.search_name = $4 THEN 0 WHEN t.search_name "
-                              "LIKE $5 THEN 1 ELSE 2 END, " +
-                              rank + ", t.popularity DESC, t.id LIMIT $6 OFFSET $7",
-                          {match, v.max_tier_rank, v.max_maturity_rank, folded_query,
-                           folded_query + " %", limit, offset});
+  const auto rs = st.run(c, std::string("SELECT ") + title_columns + from +
+                                " ORDER BY CASE WHEN t.search_name = " + st.bind(folded_query) +
+                                " THEN 0 WHEN t.search_name LIKE " + st.bind(folded_query + " %") +
+                                " THEN 1 ELSE 2 END, " + rank + ", t.popularity DESC, t.id LIMIT " +
+                                st.bind(limit) + " OFFSET " + st.bind(offset));
   out.items = read_titles(c, rs);
   return out;
 }
 
 std::optional<title> find(connection& c, const visibility_filter& v, std::int64_t id) {
-  const auto rs =
-      c.query(std::string("SELECT ") + title_columns +
-                  " FROM titles t WHERE t.id = $1 AND t.tier_rank <= $2 AND t.maturity_rank <= $3",
-              {id, v.max_tier_rank, v.max_maturity_rank});
+  storage::statement st;
+  const auto rs = st.run(c, std::string("SELECT ") + title_columns +
+                                " FROM titles t WHERE t.id = " + st.bind(id) + " AND " +
+                                auth::visible_sql(st, "t", v));
   if (rs.empty()) return std::nullopt;
   auto t = read_titles(c, rs).front();
   if (t.kind == "series") {
@@ -327,10 +328,9 @@ std::vector<title> find_many(connection& c, const visibility_filter& v,
                              const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   storage::statement st;
-  const auto rs = st.run(c, std::string("SELECT ") + title_columns +
-                                " FROM titles t WHERE t.tier_rank <= " + st.bind(v.max_tier_rank) +
-                                " AND t.maturity_rank <= " + st.bind(v.max_maturity_rank) +
-                                " AND t.id IN (" + st.bind_list(ids) + ")");
+  const auto rs =
+      st.run(c, std::string("SELECT ") + title_columns + " FROM titles t WHERE " +
+                    auth::visible_sql(st, "t", v) + " AND t.id IN (" + st.bind_list(ids) + ")");
   return read_titles(c, rs);
 }
 
@@ -369,21 +369,23 @@ std::optional<episode_ref> next_episode(connection& c, std::int64_t title_id, in
 }
 
 std::vector<title> featured(connection& c, const visibility_filter& v, std::int64_t limit) {
-  const auto rs = c.query(std::string("SELECT ") + title_columns +
-                              " FROM titles t WHERE t.featured = 1 AND t.tier_rank <= $1 AND "
-                              "t.maturity_rank <= $2 ORDER BY t.popularity DESC, t.id LIMIT $3",
-                          {v.max_tier_rank, v.max_maturity_rank, limit});
+  storage::statement st;
+  const auto rs =
+      st.run(c, std::string("SELECT ") + title_columns +
+                    " FROM titles t WHERE t.featured = 1 AND " + auth::visible_sql(st, "t", v) +
+                    " ORDER BY t.popularity DESC, t.id LIMIT " + st.bind(limit));
   return read_titles(c, rs);
 }
 
 std::vector<genre> genres(connection& c, const visibility_filter& v) {
   std::vector<genre> out;
-  for (const auto& r : c.query("SELECT g.id, g.slug, g.name, COUNT(t.id) FROM genres g "
-                               "LEFT JOIN title_genres tg ON tg.genre_id = g.id "
-                               "LEFT JOIN titles t ON t.id = tg.title_id AND t.tier_rank <= $1 AND "
-                               "t.maturity_rank <= $2 "
-                               "GROUP BY g.id, g.slug, g.name ORDER BY g.name",
-                               {v.max_tier_rank, v.max_maturity_rank}))
+  storage::statement st;
+  for (const auto& r :
+       st.run(c,
+              "SELECT g.id, g.slug, g.name, COUNT(t.id) FROM genres g "
+              "LEFT JOIN title_genres tg ON tg.genre_id = g.id "
+              "LEFT JOIN titles t ON t.id = tg.title_id AND " +
+                  auth::visible_sql(st, "t", v) + " GROUP BY g.id, g.slug, g.name ORDER BY g.name"))
     out.push_back({r.i64(0), r.text(1), r.text(2), r.i64(3)});
   return out;
 }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "auth/entitlement.hpp"
+#include "auth/visibility_sql.hpp"
 #include "epg/epg_store.hpp"
 #include "epg/imported_channel.hpp"
 #include "epg/xmltv.hpp"
@@ -26,15 +27,11 @@ std::vector<line_up_entry> line_up(connection& c, const std::optional<auth::view
   std::string sql =
       "SELECT id, number, slug, name, category, description, tier, maturity, xmltv_id, icon_url "
       "FROM channels";
-  std::vector<storage::value> params;
-  if (who && !who->is_admin()) {
-    const auto f = auth::filter_for(*who);
-    sql += " WHERE tier_rank <= $1 AND maturity_rank <= $2";
-    params = {f.max_tier_rank, f.max_maturity_rank};
-  }
+  storage::statement st;
+  if (who && !who->is_admin()) sql += " WHERE " + auth::visible_sql(st, "", auth::filter_for(*who));
   sql += " ORDER BY number";
   std::vector<line_up_entry> out;
-  for (const auto& r : c.query(sql, params)) {
+  for (const auto& r : st.run(c, sql)) {
     line_up_entry e;
     e.ch = epg_store::read_channel_core(r);
     e.xmltv_id = r.opt_text(8);

@@ -1,5 +1,6 @@
 #include "epg/epg_store.hpp"
 
+#include "auth/visibility_sql.hpp"
 #include "storage/statement.hpp"
 
 namespace kinora::epg::epg_store {
@@ -68,8 +69,7 @@ std::string channel_source(statement& s, std::int64_t profile_id, const auth::vi
   std::string sql =
       " FROM channels c LEFT JOIN channel_favorites f ON f.channel_id = c.id AND f.profile_id = " +
       s.bind(profile_id);
-  sql += " WHERE c.tier_rank <= " + s.bind(v.max_tier_rank) +
-         " AND c.maturity_rank <= " + s.bind(v.max_maturity_rank);
+  sql += " WHERE " + auth::visible_sql(s, "c", v);
   if (q.category) sql += " AND c.category = " + s.bind(*q.category);
   if (q.favorites == favorites_mode::only) sql += " AND f.channel_id IS NOT NULL";
   return sql;
@@ -100,11 +100,13 @@ std::int64_t count_channels(connection& c, std::int64_t profile_id,
 
 std::optional<channel> find_channel(connection& c, std::int64_t profile_id,
                                     const auth::visibility_filter& v, std::int64_t id) {
-  const auto rs = c.query(
-      std::string("SELECT ") + channel_columns +
-          " FROM channels c LEFT JOIN channel_favorites f ON f.channel_id = c.id AND f.profile_id "
-          "= $1 WHERE c.id = $2 AND c.tier_rank <= $3 AND c.maturity_rank <= $4",
-      {profile_id, id, v.max_tier_rank, v.max_maturity_rank});
+  statement s;
+  const auto rs =
+      s.run(c, std::string("SELECT ") + channel_columns +
+                   " FROM channels c LEFT JOIN channel_favorites f ON f.channel_id = c.id AND "
+                   "f.profile_id = " +
+                   s.bind(profile_id) + " WHERE c.id = " + s.bind(id) + " AND " +
+                   auth::visible_sql(s, "c", v));
   if (rs.empty()) return std::nullopt;
   return read_channel(rs.front());
 }

@@ -1,5 +1,7 @@
 #include "viewing/viewing_store.hpp"
 
+#include "auth/visibility_sql.hpp"
+
 namespace kinora::viewing::viewing_store {
 
 namespace {
@@ -73,42 +75,41 @@ std::optional<bookmark> latest_for_title(connection& c, std::int64_t profile_id,
 std::vector<bookmark> in_progress(connection& c, std::int64_t profile_id,
                                   const auth::visibility_filter& v, std::int64_t limit) {
   // Ties on updated_at (two saves in one second) go to the later episode id.
-  return read_bookmarks(c.query(
+  storage::statement st;
+  const std::string sql =
       std::string("SELECT ") + bookmark_columns +
-          " FROM bookmarks b JOIN titles t ON t.id = b.title_id WHERE b.profile_id = $1 AND "
-          "b.dismissed = 0 "
-          "AND t.tier_rank <= $2 AND t.maturity_rank <= $3 "
-          "AND NOT (b.episode_id = 0 AND b.position_seconds * 100 >= $4 * b.duration_seconds) AND "
-          "NOT EXISTS ("
-          "SELECT 1 FROM bookmarks n WHERE n.profile_id = b.profile_id AND n.title_id = b.title_id "
-          "AND "
-          "(n.updated_at > b.updated_at OR (n.updated_at = b.updated_at AND n.episode_id > "
-          "b.episode_id))) "
-          "ORDER BY b.updated_at DESC, b.title_id DESC LIMIT $5",
-      {profile_id, v.max_tier_rank, v.max_maturity_rank, std::int64_t{completion_percent}, limit}));
+      " FROM bookmarks b JOIN titles t ON t.id = b.title_id WHERE b.profile_id = " +
+      st.bind(profile_id) + " AND b.dismissed = 0 AND " + auth::visible_sql(st, "t", v) +
+      " AND NOT (b.episode_id = 0 AND b.position_seconds * 100 >= " +
+      st.bind(std::int64_t{completion_percent}) +
+      " * b.duration_seconds) AND NOT EXISTS (SELECT 1 FROM bookmarks n WHERE n.profile_id = "
+      "b.profile_id AND n.title_id = b.title_id AND (n.updated_at > b.updated_at OR "
+      "(n.updated_at = b.updated_at AND n.episode_id > b.episode_id))) "
+      "ORDER BY b.updated_at DESC, b.title_id DESC LIMIT " +
+      st.bind(limit);
+  return read_bookmarks(st.run(c, sql));
 }
 
 std::vector<bookmark> history(connection& c, std::int64_t profile_id,
                               const auth::visibility_filter& v, std::int64_t limit,
                               std::int64_t offset) {
-  return read_bookmarks(
-      c.query(std::string("SELECT ") + bookmark_columns +
-                  " FROM bookmarks b JOIN titles t ON t.id = b.title_id WHERE b.profile_id = $1 "
-                  "AND t.tier_rank <= $2 AND t.maturity_rank <= $3 ORDER BY b.updated_at DESC, "
-                  "b.title_id DESC, b.episode_id DESC LIMIT $4 OFFSET $5",
-              {profile_id, v.max_tier_rank, v.max_maturity_rank, limit, offset}));
+  storage::statement st;
+  const std::string sql = std::string("SELECT ") + bookmark_columns +
+                          " FROM bookmarks b JOIN titles t ON t.id = b.title_id WHERE "
+                          "b.profile_id = " +
+                          st.bind(profile_id) + " AND " + auth::visible_sql(st, "t", v) +
+                          " ORDER BY b.updated_at DESC, b.title_id DESC, b.episode_id DESC LIMIT " +
+                          st.bind(limit) + " OFFSET " + st.bind(offset);
+  return read_bookmarks(st.run(c, sql));
 }
 
 std::int64_t history_size(connection& c, std::int64_t profile_id,
                           const auth::visibility_filter& v) {
-  return c
-      .query(
-          "SELECT COUNT(*) FROM bookmarks b JOIN titles t ON t.id = b.title_id WHERE b.profile_id "
-          "= $1 "
-          "AND t.tier_rank <= $2 AND t.maturity_rank <= $3",
-          {profile_id, v.max_tier_rank, v.max_maturity_rank})
-      .front()
-      .i64(0);
+  storage::statement st;
+  const std::string sql =
+      "SELECT COUNT(*) FROM bookmarks b JOIN titles t ON t.id = b.title_id WHERE b.profile_id = " +
+      st.bind(profile_id) + " AND " + auth::visible_sql(st, "t", v);
+  return st.run(c, sql).front().i64(0);
 }
 
 bool dismiss(connection& c, std::int64_t profile_id, std::int64_t title_id) {
