@@ -21,8 +21,15 @@ inline int rank(maturity m) {
   return static_cast<int>(m);
 }
 
+// The two halves of the rule, for routes that say which one refused (playback).
+inline bool tier_includes(const viewer& v, tier required) {
+  return rank(required) <= rank(v.tier);
+}
+inline bool within_ceiling(const viewer& v, maturity rating) {
+  return rank(rating) <= rank(v.ceiling);
+}
 inline bool may_see(const viewer& v, tier required, maturity rating) {
-  return rank(required) <= rank(v.tier) && rank(rating) <= rank(v.ceiling);
+  return tier_includes(v, required) && within_ceiling(v, rating);
 }
 
 // Streams an account may play at once.
@@ -38,7 +45,7 @@ inline int concurrent_streams(tier t) {
   return 1;
 }
 
-// The same rule for SQL: stores bind these two values into
+// The same rule for SQL: auth/visibility_sql.hpp binds these two values into
 // `tier_rank <= $n AND maturity_rank <= $m`.
 struct visibility_filter {
   std::int64_t max_tier_rank;

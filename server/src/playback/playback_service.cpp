@@ -32,14 +32,14 @@ status entitled(const auth::viewer& v, std::string_view what, auth::tier tier,
                 auth::maturity maturity) {
   const std::string required(auth::to_string(tier));
   const std::string rating(auth::to_string(maturity));
-  if (auth::rank(tier) > auth::rank(v.tier)) {
+  if (!auth::tier_includes(v, tier)) {
     auto e = forbidden("This " + std::string(what) + " needs the " + required +
                            " plan; the account has " + std::string(auth::to_string(v.tier)) + ".",
                        "tier-required");
     e.extensions = {{"required_tier", required}};
     return e;
   }
-  if (auth::rank(maturity) > auth::rank(v.ceiling)) {
+  if (!auth::within_ceiling(v, maturity)) {
     auto e =
         forbidden("This " + std::string(what) + " is rated " + rating + ", above this profile's " +
                       std::string(auth::to_string(v.ceiling)) + " limit.",
