@@ -102,6 +102,9 @@ const std::vector<setting_doc>& documented_settings() {
        "treated as hung and the request gets 503"},
       {"--db-pool-wait", "KINORA_DB_POOL_WAIT", "2",
        "Seconds a request waits for a free database connection before 503"},
+      {"--sqlite-synchronous", "KINORA_SQLITE_SYNCHRONOUS", "full",
+       "full: every acknowledged write survives a power loss; normal: faster commits, a "
+       "power loss (not a crash) can lose the last ones"},
       {"--access-token-ttl", "KINORA_ACCESS_TOKEN_TTL", "900", "Access token lifetime, seconds"},
       {"--refresh-token-ttl", "KINORA_REFRESH_TOKEN_TTL", "2592000",
        "Refresh token lifetime, seconds"},
@@ -296,7 +299,12 @@ load_result load_config(const std::vector<std::string>& args, bool serving) {
       read_number<unsigned>(name, *v, 1, 50, c.demo_clips, errors);
     else if (flag == "--demo-clip-seconds")
       read_number<unsigned>(name, *v, 8, 600, c.demo_clip_seconds, errors);
-    else if (flag == "--log-level") {
+    else if (flag == "--sqlite-synchronous") {
+      if (*v == "full" || *v == "normal")
+        c.sqlite_synchronous_full = *v == "full";
+      else
+        errors.push_back(name + ": '" + *v + "' is not full or normal");
+    } else if (flag == "--log-level") {
       if (*v == "debug")
         c.log = log_level::debug;
       else if (*v == "info")
