@@ -142,7 +142,8 @@ struct application::parts {
                 .pool_size = cfg.db_pool_size,
                 .connect_timeout = std::chrono::seconds(cfg.db_connect_timeout_seconds),
                 .statement_timeout = std::chrono::seconds(cfg.db_statement_timeout_seconds),
-                .pool_wait = std::chrono::seconds(cfg.db_pool_wait_seconds)})),
+                .pool_wait = std::chrono::seconds(cfg.db_pool_wait_seconds),
+                .sqlite_synchronous_full = cfg.sqlite_synchronous_full})),
         router(metrics, log) {
     storage::migrate(*db);
     const std::string secret =

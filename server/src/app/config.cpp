@@ -145,6 +145,12 @@ std::optional<std::string> read_trusted_proxies(given_settings& g, const std::st
   return problems;
 }
 
+std::optional<std::string> read_sqlite_synchronous(given_settings& g, const std::string& v) {
+  if (v != "full" && v != "normal") return "'" + v + "' is not full or normal";
+  g.cfg.sqlite_synchronous_full = v == "full";
+  return std::nullopt;
+}
+
 std::optional<std::string> read_log_level(given_settings& g, const std::string& v) {
   static constexpr std::pair<std::string_view, log_level> levels[] = {{"debug", log_level::debug},
                                                                       {"info", log_level::info},
@@ -192,6 +198,10 @@ const std::vector<setting_doc>& documented_settings() {
       {"--db-pool-wait", "KINORA_DB_POOL_WAIT", "2",
        "Seconds a request waits for a free database connection before 503",
        number(&config::db_pool_wait_seconds, 1, 600)},
+      {"--sqlite-synchronous", "KINORA_SQLITE_SYNCHRONOUS", "full",
+       "full: every acknowledged write survives a power loss; normal: faster commits, a "
+       "power loss (not a crash) can lose the last ones",
+       read_sqlite_synchronous},
       {"--access-token-ttl", "KINORA_ACCESS_TOKEN_TTL", "900", "Access token lifetime, seconds",
        number(&config::access_token_ttl, 60, 86400)},
       {"--refresh-token-ttl", "KINORA_REFRESH_TOKEN_TTL", "2592000",

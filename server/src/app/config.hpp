@@ -25,6 +25,7 @@ struct config {
   unsigned db_connect_timeout_seconds = 3;
   unsigned db_statement_timeout_seconds = 5;
   unsigned db_pool_wait_seconds = 2;
+  bool sqlite_synchronous_full = true;  // --sqlite-synchronous full|normal
   std::int64_t access_token_ttl = 900;
   std::int64_t refresh_token_ttl = 30 * 24 * 3600;
   std::int64_t refresh_reuse_grace = 10;  // auth::refresh_reuse_grace_seconds

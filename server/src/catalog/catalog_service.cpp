@@ -54,17 +54,19 @@ result<page<title>> catalog_service::search(const auth::viewer& v, const std::st
   if (words.size() > 12) words.resize(12);
   std::string folded;
   for (const auto& w : words) folded += (folded.empty() ? "" : " ") + w;
+  // The meaning search leases its own connection: run it before this request takes one,
+  // so a request never holds a lease while waiting for another.
+  const bool fused = semantic_ && !words.empty();
+  const auto by_meaning = fused ? semantic_(query, v, 50) : std::vector<std::int64_t>{};
   auto c = db_.acquire();
   const auto filter = auth::filter_for(v);
-  if (!semantic_ || words.empty())
-    return store::search(*c, db_.kind(), filter, words, folded, limit, offset);
+  if (!fused) return store::search(*c, db_.kind(), filter, words, folded, limit, offset);
 
   // Words and meaning, fused by reciprocal rank (k = 60) over the best of each; exact
   // title matches stay first, so typing a title always finds it on top.
   constexpr std::int64_t depth = 100;
   constexpr double k = 60;
   auto by_words = store::search(*c, db_.kind(), filter, words, folded, depth, 0);
-  const auto by_meaning = semantic_(query, v, 50);
   std::unordered_map<std::int64_t, double> score;
   std::unordered_map<std::int64_t, title> found;
   for (std::size_t i = 0; i < by_words.items.size(); ++i) {

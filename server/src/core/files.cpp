@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -28,6 +29,51 @@ void write_atomically(const std::filesystem::path& p, std::string_view bytes) {
     if (!out) throw std::runtime_error("cannot write " + tmp.string());
   }
   std::filesystem::rename(tmp, p);
+}
+
+void write_durably(const std::filesystem::path& p, std::string_view bytes, unsigned mode) {
+  const std::string tmp = p.string() + ".tmp";
+  auto failed = [&](const char* step, int error) {
+    ::unlink(tmp.c_str());
+    throw std::runtime_error("cannot write " + p.string() + " (" + step + " " + tmp + ": " +
+                             std::strerror(error) + ")");
+  };
+  const int fd =
+      ::open(tmp.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, static_cast<mode_t>(mode));
+  if (fd < 0) failed("open", errno);
+  // The umask may have narrowed it; a key file must be exactly what was asked.
+  if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
+    const int e = errno;
+    ::close(fd);
+    failed("chmod", e);
+  }
+  for (std::size_t done = 0; done < bytes.size();) {
+    const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int e = n < 0 ? errno : EIO;
+      ::close(fd);
+      failed("write", e);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    const int e = errno;
+    ::close(fd);
+    failed("fsync", e);
+  }
+  if (::close(fd) != 0) failed("close", errno);
+  if (::rename(tmp.c_str(), p.c_str()) != 0) failed("rename", errno);
+  // The rename is durable once the folder's entry is on disk.
+  const auto dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0 || ::fsync(dfd) != 0) {
+    const int e = errno;
+    if (dfd >= 0) ::close(dfd);
+    throw std::runtime_error("cannot write " + p.string() +
+                             " (fsync of the folder: " + std::strerror(e) + ")");
+  }
+  ::close(dfd);
 }
 
 namespace {

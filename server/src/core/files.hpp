@@ -10,6 +10,11 @@ namespace kinora::files {
 std::string read(const std::filesystem::path& p);
 // Writes a temporary file next to p, then renames it over p. Throws on failure.
 void write_atomically(const std::filesystem::path& p, std::string_view bytes);
+// Like write_atomically, for files that must survive a power loss once this returns
+// (content keys): every write, the fsync and the close are checked, the file is created
+// with `mode`, the rename is fsynced through the folder, and on failure no temporary
+// or half file is left. Throws naming the path and the cause.
+void write_durably(const std::filesystem::path& p, std::string_view bytes, unsigned mode);
 
 // Creates dir when missing and proves it writable with a probe file (permissions, a
 // read-only mount, a full disk: whatever stops a write). Throws std::runtime_error naming

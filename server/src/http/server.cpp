@@ -160,7 +160,8 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
   }
 
-  // Called on shutdown: idle connections close now, busy ones after their response.
+  // Called on shutdown: idle connections (no request head in) close now, busy ones after
+  // their response.
   void drain() {
     asio::post(stream_.get_executor(), [self = shared_from_this()] {
       self->closing_ = true;
@@ -202,6 +203,9 @@ class server::impl::session : public std::enable_shared_from_this<session> {
   // Spooled uploads continue into a file, everything else into a string.
   void on_header(beast::error_code ec) {
     if (ec) return on_read(ec);
+    // From its head on, a request counts as in flight: shutdown lets its body arrive and
+    // answers it within the grace, instead of closing it as idle.
+    busy_ = true;
     const auto& opt = owner_.options;
     target_ = std::string(header_->get().target());
     const bool upload = is_upload(target_);

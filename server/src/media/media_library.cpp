@@ -54,13 +54,13 @@ result<media_asset> media_library::package_and_register(const std::string& id,
                           {"duration_seconds", a.duration_seconds},
                           {"key", files::to_hex(a.key)},
                           {"created_at", a.created_at}};
-  const fs::path file = keys_ / (id + ".json");
-  {
-    std::ofstream out(file.string() + ".tmp", std::ios::trunc);
-    out << bj::serialize(record);
+  try {
+    // Checked, fsynced and renamed into place: a full disk or an I/O error fails the
+    // package with its cause instead of leaving a half key file that loses the asset.
+    files::write_durably(keys_ / (id + ".json"), bj::serialize(record), 0600);
+  } catch (const std::exception& e) {
+    return fail(errc::unavailable, std::string("The content key could not be stored: ") + e.what());
   }
-  ::chmod((file.string() + ".tmp").c_str(), 0600);
-  fs::rename(file.string() + ".tmp", file);
   store_.save(a);
   return a;
 }

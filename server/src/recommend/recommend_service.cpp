@@ -17,7 +17,7 @@ void recommend_service::catalog_changed() {
 }
 
 std::shared_ptr<const std::unordered_set<std::int64_t>> recommend_service::visible_ids(
-    const auth::viewer& v) {
+    storage::connection& c, const auth::viewer& v) {
   const auto f = auth::filter_for(v);
   const std::pair key{f.max_tier_rank, f.max_maturity_rank};
   {
@@ -26,8 +26,8 @@ std::shared_ptr<const std::unordered_set<std::int64_t>> recommend_service::visib
   }
   auto ids = std::make_shared<std::unordered_set<std::int64_t>>();
   for (const auto& r :
-       db_.acquire()->query("SELECT id FROM titles WHERE tier_rank <= $1 AND maturity_rank <= $2",
-                            {f.max_tier_rank, f.max_maturity_rank}))
+       c.query("SELECT id FROM titles WHERE tier_rank <= $1 AND maturity_rank <= $2",
+               {f.max_tier_rank, f.max_maturity_rank}))
     ids->insert(r.i64(0));
   std::lock_guard lock(mutex_);
   visible_[key] = ids;
@@ -39,7 +39,7 @@ std::vector<std::int64_t> recommend_service::by_meaning(const auth::viewer& v,
   // Below this, MiniLM's cosine between a short query and a synopsis is mostly noise:
   // a precise keyword search should not grow a tail of unrelated titles.
   constexpr float min_cosine = 0.3f;
-  const auto visible = visible_ids(v);
+  const auto visible = visible_ids(*db_.acquire(), v);
   std::vector<std::int64_t> out;
   for (const auto& h : vectors_.search(query, k, [&](ai::vector_id id) {
          return visible->count(static_cast<std::int64_t>(id)) > 0;
@@ -56,7 +56,7 @@ result<similar_titles> recommend_service::similar(const auth::viewer& v, std::in
   if (!title) return fail(errc::not_found, "No title with id " + std::to_string(title_id) + ".");
 
   similar_titles out;
-  const auto visible = visible_ids(v);
+  const auto visible = visible_ids(*c, v);
   const auto hits = vectors_.similar(title_id, limit, [&](ai::vector_id id) {
     return visible->count(static_cast<std::int64_t>(id)) > 0;
   });
@@ -154,7 +154,7 @@ rail recommend_service::for_you(storage::connection& c, const auth::viewer& v,
   std::unordered_set<std::int64_t> skip;
   for (const auto& s : signals)
     if (s.watched || (s.rating && *s.rating < 0)) skip.insert(s.title_id);
-  const auto visible = visible_ids(v);
+  const auto visible = visible_ids(c, v);
   auto eligible = [&](std::int64_t id) { return visible->count(id) && !skip.count(id); };
   const std::size_t pool = 4 * k + 20;
 
@@ -225,7 +225,6 @@ rail recommend_service::for_you(storage::connection& c, const auth::viewer& v,
 }
 
 std::vector<rail> recommend_service::home(const auth::viewer& v, std::size_t per_rail) {
-  const auto filter = auth::filter_for(v);
   const auto k = static_cast<std::int64_t>(per_rail);
   std::vector<rail> rails;
   auto add = [&](rail r) {
@@ -237,12 +236,32 @@ std::vector<rail> recommend_service::home(const auth::viewer& v, std::size_t per
     watching.items.push_back(std::move(item.title));
   add(std::move(watching));
 
-  auto c = db_.acquire();
+  {
+    // One pooled connection per request at most: the watchlist below takes its own, so
+    // this one goes back first (nested leases deadlock a pool as small as the workers).
+    auto c = db_.acquire();
+    home_rails(*c, v, per_rail, add);
+  }
+
+  rail list{"watchlist", "My List", "Titles you saved for later", {}};
+  for (auto& item : viewing_.watchlist(v)) {
+    if (list.items.size() >= per_rail) break;
+    list.items.push_back(std::move(item.title));
+  }
+  add(std::move(list));
+  return rails;
+}
+
+void recommend_service::home_rails(storage::connection& conn, const auth::viewer& v,
+                                   std::size_t per_rail, const std::function<void(rail)>& add) {
+  auto* c = &conn;  // the body reads c-> as it did with a lease
+  const auto filter = auth::filter_for(v);
+  const auto k = static_cast<std::int64_t>(per_rail);
   const auto signals = sig::profile_signals(*c, v.profile_id);
   add(for_you(*c, v, signals, per_rail));
 
   // Because You Watched: the one or two most recent titles the profile did not dislike.
-  const auto visible = visible_ids(v);
+  const auto visible = visible_ids(*c, v);
   std::unordered_set<std::int64_t> finished;
   for (const auto& s : signals)
     if (s.completed) finished.insert(s.title_id);
@@ -294,14 +313,6 @@ std::vector<rail> recommend_service::home(const auth::viewer& v, std::size_t per
   } else {
     add({"featured", "Featured", "Chosen by the Kinora editors", cat::featured(*c, filter, k)});
   }
-
-  rail list{"watchlist", "My List", "Titles you saved for later", {}};
-  for (auto& item : viewing_.watchlist(v)) {
-    if (list.items.size() >= per_rail) break;
-    list.items.push_back(std::move(item.title));
-  }
-  add(std::move(list));
-  return rails;
 }
 
 }  // namespace kinora::recommend

@@ -1,6 +1,7 @@
 #pragma once
 // Recommendations for a profile. Every result passes the one visibility rule, applied
 // inside the vector search so lists are never short.
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -57,7 +58,12 @@ class recommend_service {
   void catalog_changed();
 
  private:
-  std::shared_ptr<const std::unordered_set<std::int64_t>> visible_ids(const auth::viewer& v);
+  // Callers pass the connection they hold: a request leases at most one at a time.
+  std::shared_ptr<const std::unordered_set<std::int64_t>> visible_ids(storage::connection& c,
+                                                                      const auth::viewer& v);
+  // The rails that read the database, on the caller's connection.
+  void home_rails(storage::connection& c, const auth::viewer& v, std::size_t per_rail,
+                  const std::function<void(rail)>& add);
 
   rail for_you(storage::connection& c, const auth::viewer& v,
                const std::vector<title_signal>& signals, std::size_t k);

@@ -71,9 +71,43 @@ void title_vectors::drop(std::int64_t title_id) {
   vectors_.erase(title_id);
 }
 
+std::uint64_t title_vectors::edits_so_far() const {
+  std::lock_guard lock(edits_mutex_);
+  return edit_seq_;
+}
+
+bool title_vectors::put_unless_edited(std::int64_t title_id, std::vector<float> vector,
+                                      std::uint64_t since) {
+  // A title edited after the sync read the catalog keeps the edit's vector; the check
+  // and the put are one step against refresh(), which puts and counts under this lock.
+  std::lock_guard lock(edits_mutex_);
+  if (const auto it = edited_.find(title_id); it != edited_.end() && it->second > since)
+    return false;
+  put(title_id, std::move(vector));
+  return true;
+}
+
+bool title_vectors::drop_unless_edited(std::int64_t title_id, std::uint64_t since) {
+  std::lock_guard lock(edits_mutex_);
+  if (const auto it = edited_.find(title_id); it != edited_.end() && it->second > since)
+    return false;
+  drop(title_id);
+  return true;
+}
+
+void title_vectors::set_progress(embedding_job* progress, std::size_t done, std::size_t total) {
+  if (!progress) return;
+  std::lock_guard jl(jobs_mutex_);  // job() copies the entry under the same lock
+  progress->done = done;
+  progress->embedded = done;
+  progress->total = total;
+}
+
 std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
   if (!encoder_) return 0;
   std::lock_guard lock(sync_mutex_);
+  // Edits after this point win over what this sync computes from the titles read now.
+  const auto since = edits_so_far();
   const auto titles = all_titles(db_);
   std::vector<std::string> texts;
   std::vector<std::pair<std::int64_t, std::string>> hashes;  // (id, text hash)
@@ -99,7 +133,7 @@ std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
     const auto it = stored.find(titles[i].id);
     if (it != stored.end() && it->second.text_hash == hashes[i].second &&
         it->second.vector.size() == encoder_->dimension())
-      put(titles[i].id, std::move(it->second.vector));
+      put_unless_edited(titles[i].id, std::move(it->second.vector), since);
     else
       todo.push_back(i);
   }
@@ -112,9 +146,9 @@ std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
     for (const auto& [id, v] : vectors_)
       if (!present.count(id)) gone.push_back(id);
   }
-  for (auto id : gone) drop(id);
+  for (auto id : gone) drop_unless_edited(id, since);
 
-  if (progress) progress->total = todo.size();
+  set_progress(progress, 0, todo.size());
   for (std::size_t i = 0; i < todo.size(); i += batch) {
     const auto end = std::min(todo.size(), i + batch);
     std::vector<std::string> chunk;
@@ -125,15 +159,13 @@ std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
       for (std::size_t j = i; j < end; ++j) {
         const auto row = vectors.row(j - i);
         stored_embedding e{titles[todo[j]].id, hashes[todo[j]].second, {row.begin(), row.end()}};
+        // An edited title's row may be overwritten with the older text's vector here;
+        // its text hash then differs from the title's, so the next sync embeds it again.
         embedding_store::save(c, encoder_->model_id(), e, clock_.now_unix());
-        put(e.title_id, std::move(e.vector));
+        put_unless_edited(e.title_id, std::move(e.vector), since);
       }
     });
-    if (progress) {
-      std::lock_guard jl(jobs_mutex_);
-      progress->done = end;
-      progress->embedded = end;
-    }
+    set_progress(progress, end, todo.size());
   }
   embedding_store::confirm_current(*db_.acquire(), encoder_->model_id(), clock_.now_unix());
   save_index(fingerprint);
@@ -182,19 +214,28 @@ void title_vectors::save_index(const std::string& fingerprint) {
 
 void title_vectors::refresh(std::int64_t title_id) {
   if (!encoder_) return;
-  std::lock_guard lock(sync_mutex_);
-  auto c = db_.acquire();
-  const auto t = cat::find(*c, cat::everything, title_id);
+  // Not sync_mutex_: an edit must not wait behind a whole-catalog regeneration (minutes
+  // on a big catalog). Refreshes run one at a time so the later edit's vector lands last.
+  std::lock_guard serial(refresh_mutex_);
+  std::optional<catalog::title> t;
+  {
+    auto c = db_.acquire();
+    t = cat::find(*c, cat::everything, title_id);
+  }
   if (!t) {
+    std::lock_guard lock(edits_mutex_);
     drop(title_id);
+    edited_[title_id] = ++edit_seq_;
     return;  // the row (and its embedding) went with the title
   }
   const auto text = embedding_text(*t);
   const std::vector<std::string> one{text};
   const auto v = encoder_->encode(one);
   stored_embedding e{title_id, text_hash(text), {v.row(0).begin(), v.row(0).end()}};
-  store_.save(encoder_->model_id(), e, clock_.now_unix());
+  store_.save(encoder_->model_id(), e, clock_.now_unix());  // its own, single lease
+  std::lock_guard lock(edits_mutex_);
   put(title_id, std::move(e.vector));
+  edited_[title_id] = ++edit_seq_;
 }
 
 std::vector<ai::search_hit> title_vectors::similar(std::int64_t title_id, std::size_t k,

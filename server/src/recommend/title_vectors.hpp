@@ -73,6 +73,11 @@ class title_vectors {
  private:
   void put(std::int64_t title_id, std::vector<float> vector);
   void drop(std::int64_t title_id);
+  std::uint64_t edits_so_far() const;
+  // sync()'s writes: skipped for a title refresh() changed after `since`.
+  bool put_unless_edited(std::int64_t title_id, std::vector<float> vector, std::uint64_t since);
+  bool drop_unless_edited(std::int64_t title_id, std::uint64_t since);
+  void set_progress(embedding_job* progress, std::size_t done, std::size_t total);
   // True when the saved index matched the fingerprint and filled the (empty) index.
   bool load_saved(const std::string& fingerprint, std::size_t titles);
   // Saves the index unless the file already holds this fingerprint; logs failures.
@@ -89,7 +94,13 @@ class title_vectors {
   std::unordered_map<std::int64_t, std::shared_ptr<const std::vector<float>>> vectors_;
   const clock& clock_;
   logger& log_;
-  std::mutex sync_mutex_;  // one sync or refresh at a time
+  std::mutex sync_mutex_;     // one sync at a time
+  std::mutex refresh_mutex_;  // one refresh at a time, independent of sync
+  // Per title, the edit count when refresh() last wrote it (never pruned: one entry per
+  // edited title is small next to the vectors).
+  mutable std::mutex edits_mutex_;
+  std::uint64_t edit_seq_ = 0;
+  std::unordered_map<std::int64_t, std::uint64_t> edited_;
   mutable std::mutex jobs_mutex_;
   std::deque<embedding_job> jobs_;  // deque: a running job's entry never moves
   std::thread job_thread_;

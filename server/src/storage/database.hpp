@@ -130,6 +130,10 @@ struct database_options {
   // After a connection attempt fails or a statement gets no answer, requests fail at once
   // for this long; then one request tries the server again.
   std::chrono::milliseconds retry_after{1000};
+  // SQLite in WAL mode: FULL syncs the log on every commit, so an acknowledged write
+  // survives a power loss; NORMAL syncs at checkpoints only (a process crash loses
+  // nothing, a power loss can lose the last commits). PostgreSQL ignores it.
+  bool sqlite_synchronous_full = true;
 };
 
 struct pool_stats {

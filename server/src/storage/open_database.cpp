@@ -25,7 +25,9 @@ std::unique_ptr<database> open_database(const std::string& url, const database_o
     const auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
     return std::make_unique<database>(
-        dialect::sqlite, "sqlite:" + path, [path] { return open_sqlite(path); }, options);
+        dialect::sqlite, "sqlite:" + path,
+        [path, full = options.sqlite_synchronous_full] { return open_sqlite(path, full); },
+        options);
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     // Never echo credentials into logs or /readyz.

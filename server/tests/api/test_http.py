@@ -130,6 +130,47 @@ def test_graceful_shutdown_finishes_in_flight_requests(fresh_server):
     assert refused
 
 
+def _read_status(sock):
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        assert chunk, f"closed without a response: {data!r}"
+        data += chunk
+    return int(data.split(b" ", 2)[1])
+
+
+def test_shutdown_answers_requests_whose_body_is_still_arriving(fresh_server):
+    s = fresh_server()
+    viewer, admin = s.register(tier="premium")["access_token"], s.token("admin")
+    movie = s.get("/api/v1/catalog/titles", admin, params={"type": "movie", "limit": 1}).json()["items"][0]
+    body = json.dumps({"position_seconds": 42}).encode()
+    put = socket.create_connection(("127.0.0.1", s.port), timeout=30)
+    put.sendall((f"PUT /api/v1/viewing/bookmarks/{movie['id']} HTTP/1.1\r\nHost: x\r\n"
+                 f"Authorization: Bearer {viewer}\r\nContent-Type: application/json\r\n"
+                 f"Content-Length: {len(body)}\r\n\r\n").encode() + body[:5])
+    upload = socket.create_connection(("127.0.0.1", s.port), timeout=30)
+    payload = b"\x00not a video" * (2 * 1024 * 1024 // 12)
+    upload.sendall((f"POST /api/v1/admin/media/uploads?title_id={movie['id']} HTTP/1.1\r\nHost: x\r\n"
+                    f"Authorization: Bearer {admin}\r\nContent-Type: application/octet-stream\r\n"
+                    f"Content-Length: {len(payload)}\r\n\r\n").encode() + payload[:1024 * 1024])
+    # Both heads are in once a request on a third connection has been answered after them.
+    assert s.get("/healthz").status_code == 200
+    s.proc.send_signal(signal.SIGTERM)
+    for _ in range(1000):  # bounded: the server logs the shutdown before draining
+        if "shutting down" in s.log_path.read_text():
+            break
+        time.sleep(0.01)
+    assert "shutting down" in s.log_path.read_text()
+    # The rest of each body arrives after the shutdown began; both still get their answer.
+    put.sendall(body[5:])
+    upload.sendall(payload[1024 * 1024:])
+    assert _read_status(put) == 200
+    assert _read_status(upload) == 202
+    put.close()
+    upload.close()
+    assert s.proc.wait(timeout=30) == 0
+
+
 def test_idle_keep_alive_connections_do_not_block_shutdown(fresh_server):
     s = fresh_server()
     idle = socket.create_connection(("127.0.0.1", s.port), timeout=10)

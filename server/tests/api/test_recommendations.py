@@ -203,3 +203,30 @@ def test_search_understands_meaning_and_keeps_exact_titles_first(server):
     long_query = "space heist " * 900  # about 10 KB
     assert "at most 200 bytes" in problem_of(server.get("/api/v1/catalog/search", basic, params={"q": long_query}), 400)["detail"]
     assert search(server, basic, "?!... ---") == []
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_recommendations_need_one_pooled_connection_per_request(fresh_server, backend):
+    """Home, More Like This and search by meaning used to lease a second connection while
+    holding one: with a pool of one, every such request waited out the pool and got 503."""
+    from concurrent.futures import ThreadPoolExecutor
+    from conftest import PG_URL
+    if backend == "postgres" and not PG_URL:
+        pytest.skip("KINORA_TEST_POSTGRES_URL is not set")
+    s = fresh_server("--db-pool-size", "1", "--workers", "4", backend=backend)
+    token = s.register(tier="premium")["access_token"]
+    items = all_titles(s, token)
+    for t in items[:3]:  # a history, so home builds its taste and Because You Watched rails
+        assert s.request("PUT", f"/api/v1/viewing/bookmarks/{t['id']}", token,
+                         json={"position_seconds": 600}).status_code == 200
+    calls = [("/api/v1/recommendations/home", {}),
+             (f"/api/v1/recommendations/similar/{items[0]['id']}", {}),
+             ("/api/v1/catalog/search", {"q": "a quiet story about the sea"})] * 6
+
+    def call(c):
+        path, params = c
+        return s.get(path, token, params=params).status_code
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        statuses = list(pool.map(call, calls))
+    assert statuses == [200] * len(calls)

@@ -33,6 +33,13 @@ TEST(Config, OnlyTheServerNeedsTheSecrets) {
   EXPECT_TRUE(load_config(args, false).errors.empty());
 }
 
+TEST(Config, SqliteKeepsEveryAcknowledgedWriteUnlessTheOperatorChoosesNormal) {
+  EXPECT_TRUE(load_config({}).cfg.sqlite_synchronous_full);
+  EXPECT_FALSE(load_config({"--sqlite-synchronous", "normal"}).cfg.sqlite_synchronous_full);
+  EXPECT_TRUE(load_config({"--sqlite-synchronous", "full"}).cfg.sqlite_synchronous_full);
+  EXPECT_TRUE(names(load_config({"--sqlite-synchronous", "off"}), "--sqlite-synchronous"));
+}
+
 TEST(Config, AnExplicitWebRootIsKept) {
   EXPECT_EQ(load_config({"--web-root", "/srv/kinora/web"}).cfg.web_root, "/srv/kinora/web");
   EXPECT_FALSE(load_config({}).cfg.web_root.empty());

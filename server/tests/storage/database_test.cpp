@@ -242,3 +242,24 @@ TEST(database_pool, waiting_for_a_free_connection_is_bounded) {
 
 }  // namespace
 }  // namespace kinora::storage
+
+namespace kinora::storage {
+namespace {
+
+TEST(SqliteDurability, FullSynchronousByDefaultNormalWhenAsked) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("kinora_sync_" + std::to_string(std::random_device{}() % 1000000000));
+  std::filesystem::create_directories(dir);
+  auto synchronous = [&](const database_options& o) {
+    auto db = open_database("sqlite:" + (dir / "s.db").string(), o);
+    auto c = db->acquire();
+    EXPECT_EQ(c->query("PRAGMA journal_mode").front().text(0), "wal");
+    return c->query("PRAGMA synchronous").front().i64(0);
+  };
+  EXPECT_EQ(synchronous({}), 2);                                  // FULL
+  EXPECT_EQ(synchronous({.sqlite_synchronous_full = false}), 1);  // NORMAL
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace kinora::storage

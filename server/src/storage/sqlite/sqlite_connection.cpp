@@ -47,7 +47,7 @@ storage_error sqlite_failure(sqlite3* db, int rc, std::string_view during) {
 
 class sqlite_connection final : public connection {
  public:
-  explicit sqlite_connection(const std::string& path) {
+  sqlite_connection(const std::string& path, bool synchronous_full) {
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
@@ -58,9 +58,9 @@ class sqlite_connection final : public connection {
                               "': " + (raw ? sqlite3_errmsg(raw) : "out of memory"));
     sqlite3_busy_timeout(raw, 5000);
     sqlite3_extended_result_codes(raw, 1);
-    run_script(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-        "PRAGMA temp_store=MEMORY;");
+    run_script(std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=") +
+               (synchronous_full ? "FULL" : "NORMAL") +
+               "; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
   }
 
   rows query(std::string_view sql, std::span<const value> params) override {
@@ -170,8 +170,8 @@ class sqlite_connection final : public connection {
 
 }  // namespace
 
-std::unique_ptr<connection> open_sqlite(const std::string& path) {
-  return std::make_unique<sqlite_connection>(path);
+std::unique_ptr<connection> open_sqlite(const std::string& path, bool synchronous_full) {
+  return std::make_unique<sqlite_connection>(path, synchronous_full);
 }
 
 }  // namespace kinora::storage
