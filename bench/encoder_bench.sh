@@ -7,6 +7,9 @@
 #      and token-id agreement of Hugging Face tokenizers with the golden files
 #   0. first, the reference proves itself against sentence-transformers' golden
 #      embeddings on the synthetic model
+#   4-6. ONNX Runtime (bench/encoder_onnx.py: the same weights as ORT's fused BERT graph,
+#      CPU provider, ORT_ENABLE_ALL, --threads intra-op threads): self-check against the
+#      golden embeddings, then throughput (file order and length-sorted) and latency
 #
 #   bench/encoder_bench.sh [--model DIR] [--threads 2] [--runs 200] [--batch 32] [--ref-texts N]
 #                          [--no-sorted]
@@ -32,7 +35,7 @@ runs=200
 batch=32
 ref_texts=0
 sorted_flag=()
-usage() { sed -n '2,20p' "$SELF" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
+usage() { sed -n '2,23p' "$SELF" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --model) [ $# -ge 2 ] || usage; model=$2; shift 2 ;;
@@ -85,7 +88,7 @@ req=bench/requirements-encoder.txt
 stamp="$venv/.requirements.sha256"
 want=$(sha256sum "$req" | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] ||
-   ! "$venv/bin/python" -c 'import numpy, scipy.special, tokenizers' 2>/dev/null; then
+   ! "$venv/bin/python" -c 'import numpy, scipy.special, tokenizers, onnx, onnxruntime' 2>/dev/null; then
   echo "encoder_bench: setting up $venv" >&2
   rm -f "$stamp"
   python3 -m venv "$venv" || die "python3 -m venv failed"
@@ -128,4 +131,12 @@ OPENBLAS_NUM_THREADS=$threads "$venv/bin/python" bench/encoder_reference.py repo
   --kinora-synth "$work/kinora_synth.json" \
   --ref-texts "$ref_texts" --batch "$batch" --runs "$runs" --threads "$threads" \
   --latency-index 0 ${sorted_flag[@]+"${sorted_flag[@]}"} || status=$?
+echo
+
+# ONNX Runtime on the same BERT, written as ORT's fused transformer graph (bench/encoder_onnx.py).
+"$venv/bin/python" bench/encoder_onnx.py \
+  --model "$model" --synthetic "$synthetic" --golden "$golden" --catalog "$catalog" \
+  --kinora-bench "$work/kinora_bench.txt" --kinora-real "$work/kinora_real.json" \
+  --workdir "$work" --batch "$batch" --runs "$runs" --threads "$threads" \
+  --latency-index 0 || status=$?
 exit "$status"

@@ -206,6 +206,7 @@ matrix bert_encoder::encode_ids(std::span<const std::vector<std::int32_t>> ids) 
   // tokens x intermediate floats), so a batch also stops at a token budget.
   const std::size_t max_batch_tokens = std::max<std::size_t>(8192, config_.max_seq_length);
   const std::size_t workers = pool_.size();
+  const std::size_t small_batch_tokens = 64;
   for (std::size_t start = 0, end = 0; start < order.size(); start = end) {
     std::size_t tokens = 0;
     end = start;
@@ -233,7 +234,9 @@ matrix bert_encoder::encode_ids(std::span<const std::vector<std::int32_t>> ids) 
         group.sequences.push_back(&ids[order[k]]);
         group.out_rows.push_back(order[k]);
       }
-      forward(group, &pool_, out);
+      // A few dozen tokens take well under a millisecond per layer: handing each small
+      // GEMM to a second thread costs more than it saves, so they run on this one.
+      forward(group, tokens <= small_batch_tokens ? nullptr : &pool_, out);
     }
   }
   return out;
@@ -253,7 +256,11 @@ void bert_encoder::forward(const sequence_group& group, thread_pool* pool, matri
   const std::size_t T = offset[n_seq];
   if (T == 0) return;
 
-  std::vector<float> hidden(T * H), next(T * H), qkv(T * 3 * H), context(T * H), inter(T * I);
+  // The feed-forward block runs on row blocks: its T x I activations would be the largest
+  // buffer of a batch (about 25 MB for 4,000 tokens), and an sgemm of 512 rows is as fast.
+  const std::size_t ffn_rows = std::min<std::size_t>(T, 512);
+  std::vector<float> hidden(T * H), next(T * H), qkv(T * 3 * H), context(T * H),
+      inter(ffn_rows * I);
 
   const std::size_t parts = pool != nullptr ? pool->size() : 1;
   auto run = [&](std::size_t n, const std::function<void(std::size_t)>& fn) {
@@ -268,17 +275,22 @@ void bert_encoder::forward(const sequence_group& group, thread_pool* pool, matri
   };
   // y[T, N] = x[T, K] * W[N, K]^T, columns split between threads; `epilogue` then
   // finishes the thread's own column block while it is still in cache.
-  auto linear = [&](const float* x, std::size_t K, const float* W, std::size_t N, float* y,
-                    const std::function<void(std::size_t, std::size_t)>& epilogue) {
+  auto linear_rows = [&](const float* x, std::size_t rows, std::size_t K, const float* W,
+                         std::size_t N, float* y,
+                         const std::function<void(std::size_t, std::size_t)>& epilogue) {
     const std::size_t n_parts = std::max<std::size_t>(1, std::min(parts, N / 64));
     run(n_parts, [&](std::size_t p) {
       const std::size_t n0 = (N * p / n_parts) & ~std::size_t{15};
       const std::size_t n1 = p + 1 == n_parts ? N : (N * (p + 1) / n_parts) & ~std::size_t{15};
-      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(T),
+      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(rows),
                   static_cast<int>(n1 - n0), static_cast<int>(K), 1.0f, x, static_cast<int>(K),
                   W + n0 * K, static_cast<int>(K), 0.0f, y + n0, static_cast<int>(N));
       epilogue(n0, n1);
     });
+  };
+  auto linear = [&](const float* x, std::size_t K, const float* W, std::size_t N, float* y,
+                    const std::function<void(std::size_t, std::size_t)>& epilogue) {
+    linear_rows(x, T, K, W, N, y, epilogue);
   };
   auto layer_norm_all = [&](float* x, const float* g, const float* b) {
     run(parts, [&](std::size_t p) {
@@ -335,12 +347,17 @@ void bert_encoder::forward(const sequence_group& group, thread_pool* pool, matri
     layer_norm_all(next.data(), l.attn_ln_g, l.attn_ln_b);
     hidden.swap(next);
 
-    linear(hidden.data(), H, l.inter_w, I, inter.data(), [&](std::size_t n0, std::size_t n1) {
-      kernels::bias_gelu(inter.data() + n0, T, n1 - n0, I, l.inter_b + n0);
-    });
-    linear(inter.data(), I, l.out_w, H, next.data(), [&](std::size_t n0, std::size_t n1) {
-      kernels::bias_residual(next.data() + n0, T, n1 - n0, H, l.out_b + n0, hidden.data() + n0, H);
-    });
+    for (std::size_t r0 = 0; r0 < T; r0 += ffn_rows) {
+      const std::size_t rows = std::min(ffn_rows, T - r0);
+      const float* x = hidden.data() + r0 * H;
+      float* y = next.data() + r0 * H;
+      linear_rows(x, rows, H, l.inter_w, I, inter.data(), [&](std::size_t n0, std::size_t n1) {
+        kernels::bias_gelu(inter.data() + n0, rows, n1 - n0, I, l.inter_b + n0);
+      });
+      linear_rows(inter.data(), rows, I, l.out_w, H, y, [&](std::size_t n0, std::size_t n1) {
+        kernels::bias_residual(y + n0, rows, n1 - n0, H, l.out_b + n0, x + n0, H);
+      });
+    }
     layer_norm_all(next.data(), l.out_ln_g, l.out_ln_b);
     hidden.swap(next);
   }
