@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "auth/entitlement.hpp"
+#include "auth/visibility_sql.hpp"
 #include "catalog/catalog_store.hpp"
 #include "recommend/signals_store.hpp"
 
@@ -25,9 +26,8 @@ std::shared_ptr<const std::unordered_set<std::int64_t>> recommend_service::visib
     if (auto it = visible_.find(key); it != visible_.end()) return it->second;
   }
   auto ids = std::make_shared<std::unordered_set<std::int64_t>>();
-  for (const auto& r :
-       c.query("SELECT id FROM titles WHERE tier_rank <= $1 AND maturity_rank <= $2",
-               {f.max_tier_rank, f.max_maturity_rank}))
+  storage::statement st;
+  for (const auto& r : st.run(c, "SELECT id FROM titles WHERE " + auth::visible_sql(st, "", f)))
     ids->insert(r.i64(0));
   std::lock_guard lock(mutex_);
   visible_[key] = ids;
@@ -77,14 +77,16 @@ result<similar_titles> recommend_service::similar(const auth::viewer& v, std::in
         "More " +
         (title->genres.empty() ? std::string("popular titles") : "in " + title->genres.front()) +
         " (similarity by content is not available yet)";
-    const auto rs = c->query(
-        "SELECT t.id FROM titles t LEFT JOIN title_genres g ON g.title_id = t.id AND g.genre_id IN "
-        "(SELECT genre_id FROM title_genres WHERE title_id = $1) "
-        "WHERE t.id <> $1 AND t.tier_rank <= $2 AND t.maturity_rank <= $3 "
-        "GROUP BY t.id, t.popularity ORDER BY COUNT(g.genre_id) DESC, t.popularity DESC, t.id "
-        "LIMIT $4",
-        {title_id, filter.max_tier_rank, filter.max_maturity_rank,
-         static_cast<std::int64_t>(limit)});
+    storage::statement st;
+    const std::string same = st.bind(title_id);
+    const auto rs = st.run(
+        *c,
+        "SELECT t.id FROM titles t LEFT JOIN title_genres g ON g.title_id = t.id AND "
+        "g.genre_id IN (SELECT genre_id FROM title_genres WHERE title_id = " +
+            same + ") WHERE t.id <> " + same + " AND " + auth::visible_sql(st, "t", filter) +
+            " GROUP BY t.id, t.popularity ORDER BY COUNT(g.genre_id) DESC, t.popularity DESC, "
+            "t.id LIMIT " +
+            st.bind(static_cast<std::int64_t>(limit)));
     for (const auto& r : rs) ids.push_back(r.i64(0));
   }
   auto titles = cat::find_many(*c, filter, ids);

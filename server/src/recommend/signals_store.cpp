@@ -2,23 +2,17 @@
 
 #include <unordered_map>
 
+#include "auth/visibility_sql.hpp"
+
 namespace kinora::recommend::signals_store {
 
 namespace {
-
-std::string id_list(const std::vector<std::int64_t>& ids) {
-  std::string out;  // integers only, never text from outside
-  for (auto id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
-  return out;
-}
 
 std::vector<std::int64_t> ids_of(const storage::rows& rs) {
   std::vector<std::int64_t> out;
   for (const auto& r : rs) out.push_back(r.i64(0));
   return out;
 }
-
-constexpr const char* visible = " t.tier_rank <= $1 AND t.maturity_rank <= $2 ";
 
 }  // namespace
 
@@ -51,34 +45,41 @@ std::vector<title_signal> profile_signals(connection& c, std::int64_t profile_id
 
 std::vector<std::int64_t> trending(connection& c, const visibility_filter& v, std::int64_t since,
                                    std::int64_t until, std::int64_t limit) {
-  return ids_of(
-      c.query(std::string("SELECT t.id FROM bookmarks b JOIN titles t ON t.id = b.title_id WHERE") +
-                  visible +
-                  "AND b.updated_at BETWEEN $3 AND $4 GROUP BY t.id, t.popularity "
-                  "ORDER BY COUNT(DISTINCT b.profile_id) DESC, t.popularity DESC, t.id LIMIT $5",
-              {v.max_tier_rank, v.max_maturity_rank, since, until, limit}));
+  storage::statement st;
+  const std::string sql =
+      "SELECT t.id FROM bookmarks b JOIN titles t ON t.id = b.title_id WHERE " +
+      auth::visible_sql(st, "t", v) + " AND b.updated_at BETWEEN " + st.bind(since) + " AND " +
+      st.bind(until) +
+      " GROUP BY t.id, t.popularity ORDER BY COUNT(DISTINCT b.profile_id) DESC, t.popularity "
+      "DESC, t.id LIMIT " +
+      st.bind(limit);
+  return ids_of(st.run(c, sql));
 }
 
 std::vector<std::int64_t> newest(connection& c, const visibility_filter& v, std::int64_t limit) {
-  return ids_of(c.query(std::string("SELECT t.id FROM titles t WHERE") + visible +
-                            "ORDER BY t.year DESC, t.added_at DESC, t.id LIMIT $3",
-                        {v.max_tier_rank, v.max_maturity_rank, limit}));
+  storage::statement st;
+  const std::string sql = "SELECT t.id FROM titles t WHERE " + auth::visible_sql(st, "t", v) +
+                          " ORDER BY t.year DESC, t.added_at DESC, t.id LIMIT " + st.bind(limit);
+  return ids_of(st.run(c, sql));
 }
 
 std::vector<std::int64_t> popular(connection& c, const visibility_filter& v, std::int64_t limit) {
-  return ids_of(c.query(std::string("SELECT t.id FROM titles t WHERE") + visible +
-                            "ORDER BY t.popularity DESC, t.id LIMIT $3",
-                        {v.max_tier_rank, v.max_maturity_rank, limit}));
+  storage::statement st;
+  const std::string sql = "SELECT t.id FROM titles t WHERE " + auth::visible_sql(st, "t", v) +
+                          " ORDER BY t.popularity DESC, t.id LIMIT " + st.bind(limit);
+  return ids_of(st.run(c, sql));
 }
 
 std::vector<std::int64_t> in_genre(connection& c, const visibility_filter& v,
                                    const std::string& genre_slug, std::int64_t limit) {
   // Walks titles by popularity and stops at `limit`, rather than sorting the whole genre.
-  return ids_of(c.query(
-      std::string("SELECT t.id FROM titles t WHERE") + visible +
-          "AND EXISTS (SELECT 1 FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
-          "WHERE tg.title_id = t.id AND g.slug = $3) ORDER BY t.popularity DESC, t.id LIMIT $4",
-      {v.max_tier_rank, v.max_maturity_rank, genre_slug, limit}));
+  storage::statement st;
+  const std::string sql = "SELECT t.id FROM titles t WHERE " + auth::visible_sql(st, "t", v) +
+                          " AND EXISTS (SELECT 1 FROM title_genres tg JOIN genres g ON g.id = "
+                          "tg.genre_id WHERE tg.title_id = t.id AND g.slug = " +
+                          st.bind(genre_slug) + ") ORDER BY t.popularity DESC, t.id LIMIT " +
+                          st.bind(limit);
+  return ids_of(st.run(c, sql));
 }
 
 std::map<std::string, double> genre_weights(connection& c,
@@ -87,9 +88,12 @@ std::map<std::string, double> genre_weights(connection& c,
   if (title_weights.empty()) return out;
   std::vector<std::int64_t> ids;
   for (const auto& [id, w] : title_weights) ids.push_back(id);
-  for (const auto& r : c.query("SELECT tg.title_id, g.slug FROM title_genres tg JOIN genres g ON "
-                               "g.id = tg.genre_id WHERE tg.title_id IN (" +
-                               id_list(ids) + ")"))
+  storage::statement st;
+  for (const auto& r :
+       st.run(c,
+              "SELECT tg.title_id, g.slug FROM title_genres tg JOIN genres g ON g.id = "
+              "tg.genre_id WHERE tg.title_id IN (" +
+                  st.bind_list(ids) + ")"))
     out[r.text(1)] += title_weights.at(r.i64(0));
   return out;
 }
