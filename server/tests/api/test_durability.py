@@ -16,7 +16,15 @@ from conftest import ROOT, Server, start
 
 CLUSTER = ROOT / "scripts" / "pg-test-cluster.sh"
 PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
-PORT = 55452
+
+
+def free_port():
+    # Chosen at run time: a fixed port collides with other clusters on a shared machine.
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
 ROUNDS = 3
 CLIENTS = 4
 
@@ -90,11 +98,14 @@ def test_postgres_with_synchronous_commit_keeps_acknowledged_writes_across_its_c
         return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
     cluster = Path(tempfile.mkdtemp(prefix="kinora-pgdurable-"))
-    url = subprocess.run([str(CLUSTER), "start", str(cluster), str(PORT), "durable"], capture_output=True,
-                         text=True, timeout=120, check=True).stdout.strip()
+    port = free_port()
     pg_ctl = [str(PG_BIN[-1] / "pg_ctl"), "-D", str(cluster / "data"), "-w", "-t", "60"]
     s = None
     try:
+        started = subprocess.run([str(CLUSTER), "start", str(cluster), str(port), "durable"],
+                                 capture_output=True, text=True, timeout=120)
+        assert started.returncode == 0, started.stderr
+        url = started.stdout.strip()
         subprocess.run(["psql", url, "-qAtc", "CREATE DATABASE kinora_durable"], check=True, capture_output=True)
         db_url = url.rsplit("/", 1)[0] + "/kinora_durable"
         settings = subprocess.run(["psql", db_url, "-qAtc", "SHOW synchronous_commit"], capture_output=True,
@@ -111,7 +122,7 @@ def test_postgres_with_synchronous_commit_keeps_acknowledged_writes_across_its_c
             s.proc.wait(timeout=30)
             s.log.close()
             out = as_owner(*pg_ctl, "-l", str(cluster / "server.log"), "-o",
-                           f"-p {PORT} -k {cluster} -c listen_addresses=127.0.0.1 -c max_connections=200",
+                           f"-p {port} -k {cluster} -c listen_addresses=127.0.0.1 -c max_connections=200",
                            "start")
             assert out.returncode == 0, out.stdout + out.stderr
             s = Server("postgres", db_url, workdir=s.workdir)
