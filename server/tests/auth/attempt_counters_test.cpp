@@ -8,6 +8,7 @@
 #include <random>
 #include <thread>
 
+#include "../support/test_redis.hpp"
 #include "auth/login_throttle.hpp"
 #include "playback/redis_client.hpp"
 
@@ -29,21 +30,10 @@ std::unique_ptr<attempt_counters> redis_counters(const std::string& url) {
   });
 }
 
-std::vector<std::string> kinds() {
-  std::vector<std::string> out{"memory"};
-  const char* redis = std::getenv("KINORA_TEST_REDIS_URL");
-  const char* ci = std::getenv("CI");
-  if (redis && *redis)
-    out.push_back("redis");
-  else if (ci && std::string(ci) == "true")
-    out.push_back("redis_missing");
-  return out;
-}
-
 class attempt_counters_test : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "redis_missing") FAIL() << "CI=true but KINORA_TEST_REDIS_URL is not set";
+    if (GetParam() == "redis-missing") FAIL() << "CI=true but KINORA_TEST_REDIS_URL is not set";
     counters = make();
     // Keys unique per run, so runs against one Redis never meet.
     key = "test:" + std::to_string(std::random_device{}()) + ":";
@@ -100,7 +90,8 @@ TEST_P(attempt_counters_test, instances_counting_at_once_lose_nothing) {
   EXPECT_EQ(counters->get(key + "d", now).count, 300);
 }
 
-INSTANTIATE_TEST_SUITE_P(stores, attempt_counters_test, ::testing::ValuesIn(kinds()),
+INSTANTIATE_TEST_SUITE_P(stores, attempt_counters_test,
+                         ::testing::ValuesIn(kinora::testing::redis_kinds()),
                          [](const auto& info) { return info.param; });
 
 TEST(redis_attempt_counters, an_unreachable_redis_leaves_the_counting_to_this_process) {

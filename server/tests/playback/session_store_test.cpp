@@ -9,22 +9,12 @@
 #include <random>
 #include <thread>
 
+#include "../support/test_redis.hpp"
 #include "playback/session_store.hpp"
 #include "storage/database.hpp"
 
 namespace kinora::playback {
 namespace {
-
-std::vector<std::string> store_kinds() {
-  std::vector<std::string> out{"memory"};
-  const char* redis = std::getenv("KINORA_TEST_REDIS_URL");
-  const char* ci = std::getenv("CI");
-  if (redis && *redis)
-    out.push_back("redis");
-  else if (ci && std::string(ci) == "true")
-    out.push_back("redis-missing");
-  return out;
-}
 
 class session_store_test : public ::testing::TestWithParam<std::string> {
  protected:
@@ -117,8 +107,8 @@ TEST_P(session_store_test, concurrent_starts_never_exceed_the_limit) {
   EXPECT_EQ(admitted.load(), 3);
 }
 
-INSTANTIATE_TEST_SUITE_P(stores, session_store_test, ::testing::ValuesIn(store_kinds()),
-                         [](const auto& info) {
+INSTANTIATE_TEST_SUITE_P(stores, session_store_test,
+                         ::testing::ValuesIn(kinora::testing::redis_kinds()), [](const auto& info) {
                            std::string n = info.param;
                            std::replace(n.begin(), n.end(), '-', '_');
                            return n;
