@@ -3,7 +3,7 @@
 # where requests/s are not. A normal `kinora serve` first seeds and embeds the demo
 # database; then `kinora serve` runs under callgrind on it with instrumentation off, and for
 # each route it is switched on for a fixed number of keep-alive requests, dumped and read.
-#   bench/request_cost.sh [--requests 2000] [--keep DIR]   (DIR: the callgrind files, for
+#   bench/request_cost.sh [--requests 2000] [--backend sqlite|postgres] [--keep DIR]   (DIR: the callgrind files, for
 #                                                            callgrind_annotate)
 # Prints Ir per request for /healthz (no route work), a cached catalog list and detail,
 # and a search with a fresh query each time (never cached; the lexical fallback here, see
@@ -13,10 +13,12 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 requests=2000
 keep=""
+backend=sqlite
 while [ $# -gt 0 ]; do
   case "$1" in
     --requests) requests=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
+    --backend) backend=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -25,7 +27,7 @@ kinora=${KINORA_BIN:-build/kinora}  # another build to compare against
 [ -x "$kinora" ] || scripts/build.sh
 
 start_workdir request-cost
-db="sqlite:$work/kinora.db"
+db=$(bench_database_url "$backend" kinora_cost)
 secret="bench-secret-$(printf 'x%.0s' {1..32})"
 serve=(serve --port 0 --database-url "$db" --media-dir "$work/media" --jwt-secret "$secret")
 
