@@ -54,7 +54,7 @@ for backend in $backends; do
   # Measure a settled server: the demo titles embedded, and PostgreSQL's clean-up of the
   # freshly seeded tables done rather than sharing the cores with the run.
   for _ in $(seq 240); do curl -sf "$base/readyz" >/dev/null && break; sleep 0.5; done
-  [ "$backend" = postgres ] && psql "$db" -qc "VACUUM ANALYZE" >/dev/null
+  if [ "$backend" = postgres ]; then psql "$db" -qc "VACUUM ANALYZE" >/dev/null; fi
   token=$(curl -sf -XPOST "$base/api/v1/auth/login" -H 'content-type: application/json' \
     -d '{"email":"premium@ott.test","password":"test123"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
   list_path="/api/v1/catalog/titles?limit=20"

@@ -92,6 +92,17 @@ def free_port():
         return s.getsockname()[1]
 
 
+def listening_port(log_file, timeout=60):
+    """The port a `kinora serve --port 0` announced in its log."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = re.search(r'"msg":"listening".*?"port":(\d+)', Path(log_file).read_text())
+        if found:
+            return int(found.group(1))
+        time.sleep(0.05)
+    raise AssertionError(Path(log_file).read_text())
+
+
 def _children(pid):
     kids = []
     for stat in Path("/proc").glob("[0-9]*/stat"):

@@ -6,7 +6,6 @@ whatever X-Forwarded-For a client sends itself is further left and not believed.
 the shipped body limits let admin uploads through and keep 1 MiB elsewhere."""
 import http.client
 import json
-import re
 import shutil
 import subprocess
 import tempfile
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NGINX, Nginx
+from conftest import NGINX, Nginx, listening_port
 
 ROOT = Path(__file__).resolve().parents[3]
 KINORA = ROOT / "build" / "kinora"
@@ -34,14 +33,7 @@ def stack():
          "--media-dir", str(work / "media"), "--media-secret", SECRET, "--demo-clips", "1",
          "--demo-clip-seconds", "8", "--trusted-proxies", "127.0.0.1/32,::1/128"],
         stdout=log, stderr=subprocess.STDOUT, cwd=work)
-    port = None
-    for _ in range(1200):
-        found = re.search(r'"msg":"listening".*?"port":(\d+)', (work / "kinora.log").read_text())
-        if found:
-            port = int(found.group(1))
-            break
-        time.sleep(0.05)
-    assert port, (work / "kinora.log").read_text()
+    port = listening_port(work / "kinora.log", timeout=60)
     (work / "nginx").mkdir()
     (work / "nginx").chmod(0o755)
     nginx = Nginx(work / "nginx", media_root=work / "media", upstream=f"127.0.0.1:{port}", secret=SECRET)

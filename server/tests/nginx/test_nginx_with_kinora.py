@@ -4,17 +4,15 @@ from disk; the key path reaches Kinora, which releases the key only to a live se
 Shaka Player in Chromium plays the stream through nginx."""
 import json
 import os
-import re
 import shutil
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 import requests
 
-from conftest import NGINX, Nginx
+from conftest import NGINX, Nginx, listening_port
 
 ROOT = Path(__file__).resolve().parents[3]
 KINORA = Path(os.environ.get("KINORA_BIN", ROOT / "build" / "kinora"))
@@ -37,14 +35,7 @@ def stack():
     log = open(work / "kinora.log", "w")
     kinora = subprocess.Popen([str(KINORA), "serve", "--port", "0", *common], stdout=log, stderr=subprocess.STDOUT,
                               cwd=work)
-    port = None
-    for _ in range(600):
-        found = re.search(r'"msg":"listening".*?"port":(\d+)', (work / "kinora.log").read_text())
-        if found:
-            port = int(found.group(1))
-            break
-        time.sleep(0.05)
-    assert port, (work / "kinora.log").read_text()
+    port = listening_port(work / "kinora.log", timeout=30)
     (work / "nginx").mkdir()
     (work / "nginx").chmod(0o755)
     nginx = Nginx(work / "nginx", media_root=work / "media", upstream=f"127.0.0.1:{port}", secret=SECRET)
