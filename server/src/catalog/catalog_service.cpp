@@ -235,12 +235,11 @@ result<episode> catalog_service::create_episode(std::int64_t season_id, const ep
   try {
     return db_.transact([&](storage::connection& c) -> result<episode> {
       if (!store::find_season(c, season_id)) return not_found("Season", season_id);
-      episode e{0,
-                season_id,
-                static_cast<int>(*in.number),
-                *in.title,
-                in.synopsis.value_or(""),
-                static_cast<int>(*in.runtime_minutes)};
+      episode e{.season_id = season_id,
+                .number = static_cast<int>(*in.number),
+                .title = *in.title,
+                .synopsis = in.synopsis.value_or(""),
+                .runtime_minutes = static_cast<int>(*in.runtime_minutes)};
       e.id = store::insert_episode(c, e);
       return e;
     });

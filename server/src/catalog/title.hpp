@@ -23,7 +23,7 @@ struct episode {
   std::string synopsis;
   int runtime_minutes = 0;
   // Viewer detail only: ready | preparing | none (see store::fill_playability); empty elsewhere.
-  std::string media;
+  std::string media{};
 };
 
 struct season {
@@ -56,7 +56,7 @@ struct title {
   std::vector<season> seasons;  // filled for series on detail only
   // Viewer detail only: whether it plays now (ready), will once packaging ends
   // (preparing) or has nothing to play (none); empty elsewhere.
-  std::string media;
+  std::string media{};
 };
 
 enum class sort_key { title, year, added, popularity };

@@ -96,8 +96,11 @@ seed_report seed_catalog(storage::database& db, const clock& clk) {
           for (const auto& ev : so.at("episodes").as_array()) {
             const auto& eo = ev.as_object();
             store::insert_episode(
-                c, {0, s.id, static_cast<int>(num(eo, "number")), str(eo, "title"),
-                    str(eo, "synopsis"), static_cast<int>(num(eo, "runtime_minutes"))});
+                c, {.season_id = s.id,
+                    .number = static_cast<int>(num(eo, "number")),
+                    .title = str(eo, "title"),
+                    .synopsis = str(eo, "synopsis"),
+                    .runtime_minutes = static_cast<int>(num(eo, "runtime_minutes"))});
             ++report.episodes;
           }
         }
