@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <shared_mutex>
 #include <unordered_map>
 
@@ -30,6 +31,12 @@ class exact_index final : public vector_index {
                                  const id_filter& filter = {}) const override;
   [[nodiscard]] bool save(const std::filesystem::path& path,
                           std::string* error = nullptr) const override;
+
+  // A copy of the stored (unit-length) vector, if the id is present.
+  std::optional<std::vector<float>> vector(vector_id id) const;
+  // Replaces this index's contents with `other`'s (same dimension), leaving it empty:
+  // a loaded file becomes the live index without copying its vectors.
+  void take(exact_index&& other);
 
   // Visits every stored (unit-length) vector under the read lock, in storage order.
   void for_each(const std::function<void(vector_id, std::span<const float>)>& visit) const;

@@ -299,7 +299,8 @@ bool hnsw_index::save(const std::filesystem::path& path, std::string* error) con
     if (error != nullptr) *error = e.what();
     return false;
   }
-  return index_file::write(path, index_kind::hnsw, dimension_, w.bytes(), error);
+  const std::span<const std::byte> payload[] = {w.bytes()};
+  return index_file::write(path, index_kind::hnsw, dimension_, payload, error);
 }
 
 std::unique_ptr<hnsw_index> hnsw_index::load(const std::filesystem::path& path) {

@@ -21,8 +21,10 @@ namespace {
 constexpr char magic[8] = {'K', 'N', 'R', 'V', 'I', 'D', 'X', '\0'};
 constexpr std::size_t header_size = 8 + 4 + 4 + 8 + 8 + 8;
 
-std::uint64_t fnv1a(std::span<const std::byte> data) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
+constexpr std::uint64_t fnv1a_basis = 0xcbf29ce484222325ull;
+
+// `h` carries the hash across parts: hashing a, then b, equals hashing a followed by b.
+std::uint64_t fnv1a(std::span<const std::byte> data, std::uint64_t h = fnv1a_basis) {
   for (auto b : data) {
     h ^= static_cast<std::uint64_t>(b);
     h *= 0x100000001b3ull;
@@ -91,7 +93,7 @@ contents read(const std::filesystem::path& path) {
 }
 
 bool write(const std::filesystem::path& path, index_kind kind, std::size_t dimension,
-           std::span<const std::byte> payload, std::string* error) {
+           std::span<const std::span<const std::byte>> parts, std::string* error) {
   auto fail = [&](const std::string& what) {
     if (error != nullptr) *error = what;
     return false;
@@ -103,8 +105,14 @@ bool write(const std::filesystem::path& path, index_kind kind, std::size_t dimen
   put<std::uint32_t>(p, format_version);
   put<std::uint32_t>(p, static_cast<std::uint32_t>(kind));
   put<std::uint64_t>(p, dimension);
-  put<std::uint64_t>(p, payload.size());
-  put<std::uint64_t>(p, fnv1a(payload));
+  std::uint64_t payload_size = 0;
+  std::uint64_t checksum = fnv1a_basis;
+  for (const auto part : parts) {
+    payload_size += part.size();
+    checksum = fnv1a(part, checksum);
+  }
+  put<std::uint64_t>(p, payload_size);
+  put<std::uint64_t>(p, checksum);
 
   // Same directory as the target, so the rename is atomic and readers never see a
   // half-written index.
@@ -114,8 +122,9 @@ bool write(const std::filesystem::path& path, index_kind kind, std::size_t dimen
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return fail("cannot create " + tmp.string());
     out.write(reinterpret_cast<const char*>(header), header_size);
-    out.write(reinterpret_cast<const char*>(payload.data()),
-              static_cast<std::streamsize>(payload.size()));
+    for (const auto part : parts)
+      out.write(reinterpret_cast<const char*>(part.data()),
+                static_cast<std::streamsize>(part.size()));
     out.flush();
     if (!out) {
       out.close();

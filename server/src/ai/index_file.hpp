@@ -30,9 +30,10 @@ struct contents {
 
 // Throws model_error naming the file and what is wrong with it.
 contents read(const std::filesystem::path& path);
-// Atomic write; false and a reason on failure.
+// Atomic write of the payload `parts` in order (the file holds their concatenation, so an
+// index need not copy its arrays into one buffer first); false and a reason on failure.
 bool write(const std::filesystem::path& path, index_kind kind, std::size_t dimension,
-           std::span<const std::byte> payload, std::string* error);
+           std::span<const std::span<const std::byte>> parts, std::string* error);
 
 // Append-only payload builder and its matching bounds-checked reader.
 class writer {

@@ -1,6 +1,7 @@
 #include "recommend/recommend_service.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 
 #include "auth/entitlement.hpp"
@@ -142,10 +143,11 @@ rail recommend_service::for_you(storage::connection& c, const auth::viewer& v,
                                 const std::vector<title_signal>& signals, std::size_t k) {
   const auto filter = auth::filter_for(v);
   const auto now = clock_.now_unix();
-  std::vector<std::shared_ptr<const std::vector<float>>> held;
+  std::deque<std::vector<float>> held;  // deque: the pointers handed out stay valid
   auto lookup = [&](std::int64_t id) -> const std::vector<float>* {
-    held.push_back(vectors_.vector_of(id));
-    return held.back().get();
+    auto v = vectors_.vector_of(id);
+    if (!v) return nullptr;
+    return &held.emplace_back(std::move(*v));
   };
   const auto taste = taste_vector(signals, now, lookup);
   if (!taste) {

@@ -4,7 +4,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "ai/exact_index.hpp"
 #include "catalog/catalog_store.hpp"
 #include "recommend/saved_index.hpp"
 #include "recommend/title_text.hpp"
@@ -60,15 +59,10 @@ std::size_t title_vectors::size() const {
 
 void title_vectors::put(std::int64_t title_id, std::vector<float> vector) {
   index_->upsert(static_cast<ai::vector_id>(title_id), vector);
-  auto shared = std::make_shared<const std::vector<float>>(std::move(vector));
-  std::unique_lock lock(vectors_mutex_);
-  vectors_[title_id] = std::move(shared);
 }
 
 void title_vectors::drop(std::int64_t title_id) {
   index_->remove(static_cast<ai::vector_id>(title_id));
-  std::unique_lock lock(vectors_mutex_);
-  vectors_.erase(title_id);
 }
 
 std::uint64_t title_vectors::edits_so_far() const {
@@ -108,18 +102,22 @@ std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
   std::lock_guard lock(sync_mutex_);
   // Edits after this point win over what this sync computes from the titles read now.
   const auto since = edits_so_far();
-  const auto titles = all_titles(db_);
   std::vector<std::string> texts;
-  std::vector<std::pair<std::int64_t, std::string>> hashes;  // (id, text hash)
-  texts.reserve(titles.size());
-  hashes.reserve(titles.size());
-  for (const auto& t : titles) {
-    texts.push_back(embedding_text(t));
-    hashes.emplace_back(t.id, text_hash(texts.back()));
+  std::vector<std::pair<std::int64_t, std::string>> hashes;  // (id, text hash), by id
+  {
+    // Only the texts are needed from here on: the whole rows would stay in memory for
+    // the length of the job.
+    const auto titles = all_titles(db_);
+    texts.reserve(titles.size());
+    hashes.reserve(titles.size());
+    for (const auto& t : titles) {
+      texts.push_back(embedding_text(t));
+      hashes.emplace_back(t.id, text_hash(texts.back()));
+    }
   }
   const auto fingerprint = saved_index::fingerprint(encoder_->model_id(), hashes);
   // At start-up the saved index, when current, replaces reading every stored vector.
-  if (!regenerate && size() == 0 && load_saved(fingerprint, titles.size())) {
+  if (!regenerate && size() == 0 && load_saved(fingerprint, hashes.size())) {
     embedding_store::confirm_current(*db_.acquire(), encoder_->model_id(), clock_.now_unix());
     return 0;
   }
@@ -128,24 +126,23 @@ std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
   if (!regenerate)
     for (auto& e : store_.load(encoder_->model_id())) stored.emplace(e.title_id, std::move(e));
 
-  std::vector<std::size_t> todo;  // positions in titles
-  for (std::size_t i = 0; i < titles.size(); ++i) {
-    const auto it = stored.find(titles[i].id);
+  std::vector<std::size_t> todo;  // positions in hashes and texts
+  for (std::size_t i = 0; i < hashes.size(); ++i) {
+    const auto it = stored.find(hashes[i].first);
     if (it != stored.end() && it->second.text_hash == hashes[i].second &&
         it->second.vector.size() == encoder_->dimension())
-      put_unless_edited(titles[i].id, std::move(it->second.vector), since);
+      put_unless_edited(hashes[i].first, std::move(it->second.vector), since);
     else
       todo.push_back(i);
   }
   // Titles deleted since the vectors were stored leave the index.
   std::unordered_set<std::int64_t> present;
-  for (const auto& t : titles) present.insert(t.id);
+  for (const auto& h : hashes) present.insert(h.first);
   std::vector<std::int64_t> gone;
-  {
-    std::shared_lock lock(vectors_mutex_);
-    for (const auto& [id, v] : vectors_)
-      if (!present.count(id)) gone.push_back(id);
-  }
+  index_->for_each([&](ai::vector_id id, std::span<const float>) {
+    if (!present.count(static_cast<std::int64_t>(id)))
+      gone.push_back(static_cast<std::int64_t>(id));
+  });
   for (auto id : gone) drop_unless_edited(id, since);
 
   set_progress(progress, 0, todo.size());
@@ -158,7 +155,7 @@ std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
     db_.transact([&](storage::connection& c) {
       for (std::size_t j = i; j < end; ++j) {
         const auto row = vectors.row(j - i);
-        stored_embedding e{titles[todo[j]].id, hashes[todo[j]].second, {row.begin(), row.end()}};
+        stored_embedding e{hashes[todo[j]].first, hashes[todo[j]].second, {row.begin(), row.end()}};
         // An edited title's row may be overwritten with the older text's vector here;
         // its text hash then differs from the title's, so the next sync embeds it again.
         embedding_store::save(c, encoder_->model_id(), e, clock_.now_unix());
@@ -187,9 +184,7 @@ bool title_vectors::load_saved(const std::string& fingerprint, std::size_t title
                 {{"file", index_file_.string()}});
       return false;
     }
-    saved->for_each([&](ai::vector_id id, std::span<const float> v) {
-      put(static_cast<std::int64_t>(id), {v.begin(), v.end()});
-    });
+    index_->take(std::move(*saved));
     saved_fingerprint_ = fingerprint;
     log_.info("vector index loaded from file",
               {{"file", index_file_.string()}, {"titles", static_cast<std::int64_t>(titles)}});
@@ -248,10 +243,9 @@ std::vector<ai::search_hit> title_vectors::similar(std::int64_t title_id, std::s
                         [&](ai::vector_id id) { return id != self && (!accept || accept(id)); });
 }
 
-std::shared_ptr<const std::vector<float>> title_vectors::vector_of(std::int64_t title_id) const {
-  std::shared_lock lock(vectors_mutex_);
-  const auto it = vectors_.find(title_id);
-  return it == vectors_.end() ? nullptr : it->second;
+std::optional<std::vector<float>> title_vectors::vector_of(std::int64_t title_id) const {
+  if (!index_) return std::nullopt;
+  return index_->vector(static_cast<ai::vector_id>(title_id));
 }
 
 std::vector<ai::search_hit> title_vectors::nearest(std::span<const float> query, std::size_t k,

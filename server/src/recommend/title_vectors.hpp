@@ -15,7 +15,7 @@
 #include <unordered_map>
 
 #include "ai/encoder.hpp"
-#include "ai/vector_index.hpp"
+#include "ai/exact_index.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "core/result.hpp"
@@ -60,8 +60,8 @@ class title_vectors {
   // Nearest titles to a vector (a profile's taste).
   std::vector<ai::search_hit> nearest(std::span<const float> query, std::size_t k,
                                       const ai::id_filter& accept) const;
-  // The title's stored vector, if it has one.
-  std::shared_ptr<const std::vector<float>> vector_of(std::int64_t title_id) const;
+  // A copy of the title's (unit-length) vector, if it has one.
+  std::optional<std::vector<float>> vector_of(std::int64_t title_id) const;
   // Nearest titles to a free-text query.
   std::vector<ai::search_hit> search(const std::string& text, std::size_t k,
                                      const ai::id_filter& accept) const;
@@ -86,12 +86,10 @@ class title_vectors {
   storage::database& db_;
   embedding_store store_;
   std::unique_ptr<ai::encoder> encoder_;
-  std::unique_ptr<ai::vector_index> index_;
+  // The one in-memory copy of every vector: "more like title X" reads X's from it too.
+  std::unique_ptr<ai::exact_index> index_;
   std::filesystem::path index_file_;
   std::string saved_fingerprint_;  // what index_file_ holds, as far as this process knows
-  // The index answers by vector; "more like title X" needs X's vector at hand.
-  mutable std::shared_mutex vectors_mutex_;
-  std::unordered_map<std::int64_t, std::shared_ptr<const std::vector<float>>> vectors_;
   const clock& clock_;
   logger& log_;
   std::mutex sync_mutex_;     // one sync at a time

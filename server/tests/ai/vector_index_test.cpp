@@ -228,6 +228,30 @@ TEST(VectorIndexFile, RejectsCorruptOrForeignFiles) {
   EXPECT_THROW(hnsw_index::load(good), model_error);  // an exact index is not an HNSW one
 }
 
+TEST(ExactIndex, HandsOutCopiesOfItsVectorsAndTakesAnotherIndexWhole) {
+  const auto set = random_set(50, 16, 11);
+  exact_index loaded(16);
+  for (std::size_t i = 0; i < set.size(); ++i) loaded.add(i + 1, set[i]);
+  std::vector<float> doubled = set[7];
+  for (auto& x : doubled) x *= 2.0f;
+  loaded.update(8, doubled);
+
+  exact_index live(16);
+  live.add(999, set[0]);
+  live.take(std::move(loaded));
+  EXPECT_EQ(live.size(), 50u);
+  EXPECT_FALSE(live.contains(999));
+  EXPECT_EQ(loaded.size(), 0u);
+  const auto eight = live.vector(8);
+  ASSERT_TRUE(eight);
+  ASSERT_EQ(eight->size(), 16u);
+  for (std::size_t d = 0; d < 16; ++d) EXPECT_NEAR((*eight)[d], set[7][d], 1e-6f);  // unit length
+  EXPECT_FALSE(live.vector(999));
+  EXPECT_EQ(ids_of(live.search(set[20], 1)), std::vector<vector_id>{21});
+  exact_index other_dimension(8);
+  EXPECT_THROW(live.take(std::move(other_dimension)), std::invalid_argument);
+}
+
 TEST(HnswIndex, BuildsAreDeterministic) {
   test::temp_dir dir("det");
   const auto data = random_set(3000, 48, 7);
