@@ -12,6 +12,7 @@
 #include "ai/blas_kernels.hpp"
 #include "ai/model_locator.hpp"
 #include "app/ops_routes.hpp"
+#include "app/redis_change_feed.hpp"
 #include "audit/audit_routes.hpp"
 #include "auth/auth_routes.hpp"
 #include "auth/auth_service.hpp"
@@ -195,6 +196,14 @@ struct application::parts {
     catalog->use_demo_packaging(
         [this] { return demo_media_status.load() == media_state::packaging; });
     library->on_jobs_changed([this] { catalog_cache.clear(); });
+    if (!cfg.redis_url.empty()) {
+      // Every instance drops its cached pages before an admin's write is answered.
+      changes = std::make_unique<redis_change_feed>(cfg.redis_url, log);
+      changes->listen("catalog", {[this] { catalog_cache.clear_here(); },
+                                  [this](bool hearing) { catalog_cache.suspend(!hearing); }});
+      catalog_cache.set_announcer([this] { changes->announce("catalog"); });
+      changes->start();
+    }
     catalog->on_title_changed([this](std::int64_t title_id) {
       recommendations->catalog_changed();
       vectors->refresh(title_id);
@@ -234,6 +243,17 @@ struct application::parts {
             d["startup_embedding"] = {
                 {"status", job->status}, {"done", job->done}, {"total", job->total}};
             return job->status != "running";
+          }},
+         {"catalog_cache",
+          [this](bj::object& d) {
+            // Not hearing the other instances costs speed (nothing cached is served),
+            // never correctness, so it does not make the instance unready.
+            d["shared"] = changes != nullptr;
+            if (changes) {
+              d["through"] = changes->description();
+              d["hearing"] = changes->hearing();
+            }
+            return true;
           }},
          {"demo_media", [this](bj::object& d) {
             // Titles become playable as the first run's demo clips are packaged.
@@ -291,6 +311,7 @@ struct application::parts {
   std::unique_ptr<auth::auth_service> auth;
   std::unique_ptr<catalog::catalog_service> catalog;
   catalog::response_cache catalog_cache{std::chrono::seconds(5)};
+  std::unique_ptr<redis_change_feed> changes;  // with --redis; after what it calls into
   std::unique_ptr<viewing::viewing_service> viewing;
   std::unique_ptr<epg::epg_service> epg;
   std::unique_ptr<epg::epg_admin> epg_admin;

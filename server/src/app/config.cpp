@@ -244,7 +244,7 @@ const std::vector<setting_doc>& documented_settings() {
        number(&config::session_timeout, 3, 3600)},
       {"--redis", "KINORA_REDIS_URL", "(empty: in-process)",
        "redis://host:port/db shares playback sessions, stream counts and failed sign-ins "
-       "between instances",
+       "between instances, and catalog changes drop every instance's cached pages",
        text(&config::redis_url)},
       {"--max-upload-bytes", "KINORA_MAX_UPLOAD_BYTES", "268435456",
        "Largest media upload accepted", number(&config::max_upload_bytes, 1024, 64LL << 30)},

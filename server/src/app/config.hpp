@@ -55,8 +55,8 @@ struct config {
 // whether a setting was given at all.
 struct given_settings {
   config& cfg;
-  std::optional<bool> demo;
-  std::optional<std::string> index_file;
+  std::optional<bool> demo{};
+  std::optional<std::string> index_file{};
   bool web_root = false;
 };
 

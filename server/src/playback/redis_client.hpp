@@ -52,14 +52,16 @@ class redis_client {
 
   std::string description() const;
 
- private:
   struct endpoint {
     std::string host = "127.0.0.1";
     int port = 6379;
     std::string password;
     int db = 0;
   };
+  // Throws std::invalid_argument for anything but redis://[:password@]host[:port][/db].
   static endpoint parse_url(const std::string& url);
+
+ private:
   void connect(bool now = false, std::chrono::milliseconds wait = command_timeout);
   redis_reply raw(const std::vector<std::string>& args);
   void measure_clock();

@@ -30,6 +30,33 @@ TEST(ResponseCache, APageRenderedBeforeAClearIsNotStored) {
   EXPECT_EQ(cache.find("a")->body, "fresh");
 }
 
+TEST(ResponseCache, AClearIsAnnouncedAndAClearFromElsewhereIsNot) {
+  response_cache cache(std::chrono::seconds(60));
+  int announced = 0;
+  cache.set_announcer([&] { ++announced; });
+  cache.store("a", {"page", 1}, cache.generation());
+  cache.clear_here();  // another instance's change: nothing to tell
+  EXPECT_FALSE(cache.find("a"));
+  EXPECT_EQ(announced, 0);
+  cache.store("a", {"page", 1}, cache.generation());
+  cache.clear();
+  EXPECT_FALSE(cache.find("a"));
+  EXPECT_EQ(announced, 1);
+}
+
+TEST(ResponseCache, ServesNothingWhileSuspended) {
+  response_cache cache(std::chrono::seconds(60));
+  cache.store("a", {"page", 1}, cache.generation());
+  cache.suspend(true);
+  EXPECT_FALSE(cache.find("a"));
+  cache.store("b", {"page", 1}, cache.generation());
+  cache.suspend(false);
+  EXPECT_FALSE(cache.find("a"));  // nothing kept from before or during the gap
+  EXPECT_FALSE(cache.find("b"));
+  cache.store("c", {"page", 1}, cache.generation());
+  EXPECT_TRUE(cache.find("c"));
+}
+
 TEST(ResponseCache, ExpiresAfterItsTtl) {
   response_cache cache(std::chrono::milliseconds(0));
   cache.store("a", {"body", 0}, cache.generation());
@@ -55,7 +82,9 @@ TEST(ResponseCache, ConcurrentReadersWritersAndClearsAgree) {
         const std::string key = "k" + std::to_string(i % 50);
         if (t == 0 && i % 100 == 0) cache.clear();
         cache.store(key, {key, i}, cache.generation());
-        if (auto page = cache.find(key)) EXPECT_EQ(page->body, key);
+        if (auto page = cache.find(key)) {
+          EXPECT_EQ(page->body, key);
+        }
       }
     });
   for (auto& t : threads) t.join();

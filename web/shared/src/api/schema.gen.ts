@@ -2352,6 +2352,15 @@ export interface components {
                     slow_fallback: boolean;
                 };
             };
+            /** @description Cached catalog pages. With --redis every instance drops them when any instance's admin write or media job changes the catalog, before that write is answered; an instance that cannot hear the others (Redis down or hung) serves nothing cached until it hears them again. Never makes the server unready. */
+            catalog_cache?: {
+                /** @description True with --redis. */
+                shared: boolean;
+                /** @description The Redis the instances tell each other through. */
+                through?: string;
+                /** @description False while this instance cannot hear the others: it then answers every catalog read afresh. */
+                hearing?: boolean;
+            };
             /** @description The demo clips a first demo run packages in the background (ffmpeg); titles become playable when it is `ready`. Never makes the server unready. */
             demo_media?: {
                 /** @enum {string} */
