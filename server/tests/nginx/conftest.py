@@ -55,7 +55,8 @@ def render_site_conf(text, *, port, secret, media_root, upstream):
     body, n = re.subn(r"^\s*server\s[^;]*;.*\n", "", blocks[0].group(1), flags=re.M)
     if n < 1:
         raise AssertionError(f"{SITE_CONF}: no server line in the upstream block")
-    body = f"    server {upstream};\n" + body
+    servers = [upstream] if isinstance(upstream, str) else upstream
+    body = "".join(f"    server {u};\n" for u in servers) + body
     return text[:blocks[0].start(1)] + body + text[blocks[0].end(1):]
 
 
