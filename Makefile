@@ -1,5 +1,5 @@
 # Thin wrapper: every target is one script under scripts/ or bench/.
-.PHONY: run test build deps docs model web package screenshots bench bench-encoder bench-media bench-epg bench-web eval bench-recs bench-upload bench-admin bench-catalog format
+.PHONY: run test build deps docs model web package screenshots bench bench-encoder bench-media bench-epg bench-web eval bench-recs bench-upload bench-admin bench-catalog bench-scale format
 
 run:            ## build everything and serve the demo on http://127.0.0.1:8000
 	scripts/run.sh
@@ -52,6 +52,9 @@ bench-epg:      ## guide at scale: 100 MB XMLTV import, grid latency (SQLite, Po
 
 bench-catalog:  ## a fresh serve embeds the MovieLens catalog: seconds to ready, peak RSS (vs 90 s, 200 MB)
 	bench/catalog_embed_bench.sh
+
+bench-scale:    ## mixed workload through nginx on 1, 2 and 3 instances (one PostgreSQL, one Redis)
+	bench/scale_bench.sh
 
 bench-upload:   ## server memory while an admin uploads a 1 GB file (peak RSS vs 200 MB)
 	bench/upload_bench.sh
