@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test: C++ unit tests (ctest: server modules and the native encoder), the API
-# tests over real HTTP, each against SQLite and a throw-away PostgreSQL 15 cluster on
-# loopback, the C++ format check, and the web apps' checks, unit tests and browser journeys
-# (Debian's Chromium against a real kinora serve). Installs what a fresh Debian 12 machine lacks first.
+# Runs every test: C++ unit tests (ctest: server modules and the native encoder), again
+# under ASan+UBSan and the concurrency-heavy ones under TSan (scripts/test-sanitizers.sh),
+# the API tests over real HTTP, each against SQLite and a throw-away PostgreSQL 15 cluster
+# on loopback (the PostgreSQL half on the ASan+UBSan build), the C++ format check, and the
+# web apps' checks, unit tests and browser journeys (Debian's Chromium against a real
+# kinora serve). Installs what a fresh Debian 12 machine lacks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -22,6 +24,7 @@ if [ ! -d "$shared/data" ] || [ ! -d "$shared/models" ]; then
   echo "test.sh: no $shared: the suites that need it are skipped (listed at the end)"
 fi
 scripts/build.sh
+scripts/test-sanitizers.sh build
 scripts/build-docs.sh
 scripts/build-web.sh
 scripts/fetch-model.sh
@@ -51,8 +54,10 @@ export KINORA_TEST_REDIS_URL="redis://127.0.0.1:$redis_port/3"
 status=0
 echo "== C++ tests (ctest)"
 ctest --test-dir build --output-on-failure -j2 --timeout 900 2>&1 | tee build/ctest.log || status=1
-echo "== API tests (pytest)"
-.venv/bin/pytest server/tests/api -q -p no:cacheprovider 2>&1 | tee build/pytest.log || status=1
+scripts/test-sanitizers.sh run || status=1
+echo "== API tests (pytest; the PostgreSQL half on the ASan+UBSan build)"
+(source scripts/sanitizer-options.sh && KINORA_SANITIZED_BIN=build/asan/kinora \
+  .venv/bin/pytest server/tests/api -q -p no:cacheprovider) 2>&1 | tee build/pytest.log || status=1
 echo "== nginx delivery tests (pytest)"
 .venv/bin/pytest server/tests/nginx -q -p no:cacheprovider 2>&1 | tee build/pytest-nginx.log || status=1
 echo "== C++ format (clang-format, .clang-format)"
@@ -68,8 +73,18 @@ echo "== web: browser journeys (node --test, Chromium)"
 count() {  # file regex -> the number in the last matching line, or 0
   grep -oE "$2" "$1" | tail -1 | grep -oE '^[0-9]+' || echo 0
 }
-c_total=$(sed -nE 's/.*tests failed out of ([0-9]+).*/\1/p' build/ctest.log | tail -1)
-c_failed=$(sed -nE 's/.*tests passed, ([0-9]+) tests failed out of.*/\1/p' build/ctest.log | tail -1)
+c_total=0
+c_failed=0
+for log in build/ctest.log build/ctest-asan.log; do
+  total=$(sed -nE 's/.*tests failed out of ([0-9]+).*/\1/p' "$log" | tail -1)
+  failed=$(sed -nE 's/.*tests passed, ([0-9]+) tests failed out of.*/\1/p' "$log" | tail -1)
+  [ -n "$total" ] || failed=$(( ${failed:-0} + 1 ))  # that ctest did not run to the end
+  c_total=$(( c_total + ${total:-0} ))
+  c_failed=$(( c_failed + ${failed:-0} ))
+done
+t_passed=$(grep -oE 'PASSED  \] [0-9]+' build/tsan.log | grep -oE '[0-9]+$' | tail -1 || true)
+t_failed=$(grep -oE 'FAILED  \] [0-9]+' build/tsan.log | grep -oE '[0-9]+$' | tail -1 || true)
+[ -n "$t_passed" ] || t_failed=$(( ${t_failed:-0} + 1 ))  # the TSan run did not finish
 p_passed=0
 p_failed=0
 for log in build/pytest.log build/pytest-nginx.log; do
@@ -81,8 +96,8 @@ v_failed=$(count build/vitest.log '[0-9]+ failed')
 e_passed=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' build/e2e.log | tail -1)
 e_failed=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' build/e2e.log | tail -1)
 [ -n "$e_passed" ] || e_failed=$(( ${e_failed:-0} + 1 ))  # the journeys did not run to the end
-passed=$(( ${c_total:-0} - ${c_failed:-0} + p_passed + (1 - c_format) + (1 - w_check) + v_passed + ${e_passed:-0} ))
-failed=$(( ${c_failed:-0} + p_failed + c_format + w_check + v_failed + ${e_failed:-0} ))
+passed=$(( ${c_total:-0} - ${c_failed:-0} + ${t_passed:-0} + p_passed + (1 - c_format) + (1 - w_check) + v_passed + ${e_passed:-0} ))
+failed=$(( ${c_failed:-0} + ${t_failed:-0} + p_failed + c_format + w_check + v_failed + ${e_failed:-0} ))
 [ "$failed" -eq 0 ] || status=1
 [ "$passed" -gt 0 ] || status=1
 skipped=$(( $(count build/pytest.log '[0-9]+ skipped') + $(count build/pytest-nginx.log '[0-9]+ skipped') \

@@ -5,6 +5,7 @@ SQLite always runs. PostgreSQL runs when KINORA_TEST_POSTGRES_URL names a server
 """
 import json
 import os
+import re
 import secrets
 import signal
 import subprocess
@@ -19,6 +20,11 @@ import openapi_validator
 
 ROOT = Path(__file__).resolve().parents[3]
 KINORA = Path(os.environ.get("KINORA_BIN", ROOT / "build" / "kinora"))
+# An AddressSanitizer + UndefinedBehaviorSanitizer build (scripts/test-sanitizers.sh): the
+# servers on PostgreSQL run it, so the suite's PostgreSQL half runs sanitized without a
+# third pass, and a report in any server's log fails the test that stops that server.
+SANITIZED = ROOT / os.environ["KINORA_SANITIZED_BIN"] if os.environ.get("KINORA_SANITIZED_BIN") else None
+SANITIZER_REPORT = re.compile(r"ERROR: (?:Address|Leak)Sanitizer|runtime error:|WARNING: ThreadSanitizer")
 PG_URL = os.environ.get("KINORA_TEST_POSTGRES_URL", "")
 # Tests know the signing keys, so they can mint tokens and media links the server must
 # judge (expired ones, other paths).
@@ -70,8 +76,9 @@ class Server:
         self.log_path = self.workdir / "server.log"
         self.http = requests.Session()
         self._tokens = {}
+        binary = SANITIZED if SANITIZED and backend == "postgres" else KINORA
         args = [
-            str(KINORA), "serve", "--host", "127.0.0.1", "--port", "0",
+            str(binary), "serve", "--host", "127.0.0.1", "--port", "0",
             "--database-url", database_url, "--demo",
             "--jwt-secret", JWT_SECRET,
             "--web-root", str(ROOT / "web"),
@@ -116,6 +123,10 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
         self.log.close()
+        if SANITIZED:
+            log = self.log_path.read_text(errors="replace")
+            found = SANITIZER_REPORT.search(log)
+            assert not found, f"sanitizer report in {self.log_path}:\n{log[max(0, found.start() - 200):][:6000]}"
         return self.proc.returncode
 
     # -- HTTP helpers -------------------------------------------------------
