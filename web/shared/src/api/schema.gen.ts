@@ -1683,7 +1683,7 @@ export interface components {
              */
             profile_id?: number;
             /**
-             * @description The PIN of `profile_id`, when that profile has one.
+             * @description The 4-digit PIN of `profile_id`, when that profile has one.
              * @example 4321
              */
             pin?: string;
@@ -1728,7 +1728,7 @@ export interface components {
         /** @description The PIN of the profile, when it has one. The body may be omitted. */
         SelectProfileRequest: {
             /**
-             * @description The profile's 4-digit PIN (exactly 4 bytes).
+             * @description The profile's 4-digit PIN.
              * @example 4321
              */
             pin?: string;
@@ -2773,7 +2773,7 @@ export interface components {
         HomeRails: {
             rails: components["schemas"]["Rail"][];
         };
-        /** @description An extended M3U playlist (`#EXTM3U`, `#EXTINF` lines with `tvg-*` attributes, URL lines), UTF-8. */
+        /** @description An extended M3U playlist (`#EXTM3U` first, `#EXTINF` lines with `tvg-*` attributes, URL lines), UTF-8. */
         M3uPlaylist: string;
         /** @description What an M3U import did. All of it was committed in one transaction. */
         M3uImportReport: {
@@ -3169,7 +3169,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3184,7 +3184,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3199,7 +3199,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:malformed-json";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:malformed-json" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3214,7 +3214,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3229,7 +3229,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-json";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-json" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3433,7 +3433,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:malformed-range";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:malformed-range" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3525,7 +3525,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id" | "urn:kinora:problem:invalid-parameter";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3642,12 +3642,12 @@ export interface components {
          */
         Type: "movie" | "series";
         /**
-         * @description Released in or after this year (not after `year_to`).
+         * @description Released in or after this year (not after `year_to`: 400 `invalid-parameter`).
          * @example 1990
          */
         YearFrom: number;
         /**
-         * @description Released in or before this year.
+         * @description Released in or before this year (not before `year_from`: 400 `invalid-parameter`).
          * @example 2030
          */
         YearTo: number;
@@ -3737,10 +3737,10 @@ export interface components {
          */
         AdminLimit: number;
         /**
-         * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+         * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
          * @example cookie
          */
-        SessionMode: "cookie";
+        SessionMode: string;
         /**
          * @description An account id, a positive integer (400 `invalid-id` otherwise).
          * @example 1
@@ -3913,7 +3913,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
                  * @example cookie
                  */
                 "X-Kinora-Session"?: components["parameters"]["SessionMode"];
@@ -3975,7 +3975,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
                  * @example cookie
                  */
                 "X-Kinora-Session"?: components["parameters"]["SessionMode"];
@@ -4082,7 +4082,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
                  * @example cookie
                  */
                 "X-Kinora-Session"?: components["parameters"]["SessionMode"];
@@ -4145,7 +4145,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
                  * @example cookie
                  */
                 "X-Kinora-Session"?: components["parameters"]["SessionMode"];
@@ -4475,7 +4475,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
                  * @example cookie
                  */
                 "X-Kinora-Session"?: components["parameters"]["SessionMode"];
@@ -4567,12 +4567,12 @@ export interface operations {
                  */
                 type?: components["parameters"]["Type"];
                 /**
-                 * @description Released in or after this year (not after `year_to`).
+                 * @description Released in or after this year (not after `year_to`: 400 `invalid-parameter`).
                  * @example 1990
                  */
                 year_from?: components["parameters"]["YearFrom"];
                 /**
-                 * @description Released in or before this year.
+                 * @description Released in or before this year (not before `year_from`: 400 `invalid-parameter`).
                  * @example 2030
                  */
                 year_to?: components["parameters"]["YearTo"];
@@ -6401,12 +6401,12 @@ export interface operations {
                  */
                 type?: components["parameters"]["Type"];
                 /**
-                 * @description Released in or after this year (not after `year_to`).
+                 * @description Released in or after this year (not after `year_to`: 400 `invalid-parameter`).
                  * @example 1990
                  */
                 year_from?: components["parameters"]["YearFrom"];
                 /**
-                 * @description Released in or before this year.
+                 * @description Released in or before this year (not before `year_from`: 400 `invalid-parameter`).
                  * @example 2030
                  */
                 year_to?: components["parameters"]["YearTo"];
@@ -7229,7 +7229,7 @@ export interface operations {
                         /** @constant */
                         status?: 400;
                         /** @enum {unknown} */
-                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter";
+                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                     };
                 };
             };
@@ -7993,7 +7993,7 @@ export interface operations {
                         /** @constant */
                         status?: 400;
                         /** @enum {unknown} */
-                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-json";
+                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-json" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                     };
                 };
             };
@@ -8512,7 +8512,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The question, 1 to 300 characters.
+                 * @description The question, 1 to 300 bytes with at least one letter or digit (400 `invalid-parameter` otherwise).
                  * @example most played titles this week
                  */
                 q: string;
@@ -8585,7 +8585,7 @@ export interface operations {
                         /** @constant */
                         status?: 400;
                         /** @enum {unknown} */
-                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter";
+                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                     };
                 };
             };
