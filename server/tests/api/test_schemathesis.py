@@ -97,7 +97,7 @@ ROLES = {"viewer": "premium", "admin": "admin"}
 
 def config(token):
     lines = [
-        f"seed = 1",
+        "seed = 1",
         "[generation]",
         "deterministic = true",
         # No example database: a stored failure would be replayed and change the run.
