@@ -1,6 +1,7 @@
 #include "http/query.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "core/text.hpp"
@@ -118,8 +119,11 @@ result<std::optional<std::string>> query_params::one_of(
 result<bool> query_params::flag(std::string_view name, bool fallback) const {
   const auto raw = get(name);
   if (!raw) return fallback;
-  if (*raw == "true" || *raw == "1") return true;
-  if (*raw == "false" || *raw == "0") return false;
+  // Any case: clients that print booleans their own way ("True") mean the same.
+  std::string lower(*raw);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "true" || lower == "1") return true;
+  if (lower == "false" || lower == "0") return false;
   return bad_param(name, "must be true or false");
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <random>
 
 #include "core/json.hpp"
@@ -33,6 +34,8 @@ bool safe_request_id(std::string_view id) {
   });
 }
 
+}  // namespace
+
 // Unique enough to follow a request through logs; no secret, so no syscall per request.
 std::string new_request_id() {
   static constexpr char digits[] = "0123456789abcdef";
@@ -46,8 +49,6 @@ std::string new_request_id() {
   return id;
 }
 
-}  // namespace
-
 std::string_view context::param(std::string_view name) const {
   for (const auto& [k, v] : params)
     if (k == name) return v;
@@ -56,9 +57,10 @@ std::string_view context::param(std::string_view name) const {
 
 result<std::int64_t> context::id(std::string_view name) const {
   const auto raw = param(name);
+  // Any positive int64, as the document's Id schema says; no overflow on longer input.
   std::int64_t n = 0;
   for (char c : raw) {
-    if (c < '0' || c > '9' || n > 100'000'000'000'000LL) {
+    if (c < '0' || c > '9' || n > (INT64_MAX - (c - '0')) / 10) {
       n = -1;
       break;
     }

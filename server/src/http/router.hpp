@@ -43,6 +43,9 @@ using handler = std::function<result<response>(context&)>;
 // Runs on an I/O thread, so it must never wait: no database, no lock held for long.
 using at_once_handler = std::function<std::optional<response>(const context&)>;
 
+// A fresh X-Request-Id, for requests that did not bring a usable one.
+std::string new_request_id();
+
 struct route_info {
   http::method method;
   std::string pattern;  // "/api/v1/catalog/titles/{id}"

@@ -19,6 +19,7 @@
 #include "http/client_address.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
+#include "http/router.hpp"
 
 namespace kinora::http {
 
@@ -333,9 +334,9 @@ class server::impl::session : public std::enable_shared_from_this<session> {
       req.body = std::move(msg.body());
     }
     if (!parse_target(target_, req)) {
-      return respond(problem(fail(errc::bad_request, "The request target is not a valid path.",
-                                  "malformed-target"),
-                             "/"),
+      return respond(unparsed(fail(errc::bad_request, "The request target is not a valid path.",
+                                   "malformed-target"),
+                              "/"),
                      false, false);
     }
     const bool head = req.method == method::head;
@@ -386,7 +387,14 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     if (target.empty() && header_ && header_->is_header_done())
       target = std::string(header_->get().target());
     linger_ = true;
-    respond(problem(e, path_of(target)), false, false);
+    respond(unparsed(e, path_of(target)), false, false);
+  }
+
+  // Refused before routing, so the router's X-Request-Id is not there: every response has one.
+  static response unparsed(const error& e, std::string_view path) {
+    response res = problem(e, path);
+    res.set("X-Request-Id", new_request_id());
+    return res;
   }
 
   void respond(response res, bool keep_alive, bool head) {

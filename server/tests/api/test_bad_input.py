@@ -1,4 +1,5 @@
 """Bad input on every route family: a 4xx problem naming the problem, never a 500."""
+import json
 import socket
 
 import pytest
@@ -62,6 +63,46 @@ def test_invalid_ids(server, path):
     who = "premium" if "auth" in path else "admin"
     r = server.request(method, path, server.token(who))
     assert problem_of(r, 400)["type"] == "urn:kinora:problem:invalid-id"
+
+
+@pytest.mark.parametrize("path", [
+    "/api/v1/catalog/titles/2502151073830362198", "/api/v1/catalog/titles/9223372036854775807",
+])
+def test_large_ids_within_int64_are_ids(server, path):
+    """The document's Id is any positive int64: a large one is simply not there (was 400)."""
+    r = server.get(path, server.token("premium"))
+    assert problem_of(r, 404)["type"] == "urn:kinora:problem:not-found"
+    r = server.get("/api/v1/catalog/titles/9223372036854775808", server.token("premium"))
+    assert problem_of(r, 400)["type"] == "urn:kinora:problem:invalid-id"
+
+
+def test_query_booleans_in_any_case(server):
+    admin = server.token("admin")
+    r = server.post("/api/v1/admin/embeddings/generate?regenerate=False", admin)
+    assert r.status_code in (200, 202, 409), r.text
+    r = server.post("/api/v1/admin/embeddings/generate?regenerate=yes", admin)
+    assert problem_of(r, 400)["type"] == "urn:kinora:problem:invalid-parameter"
+
+
+def test_unparsable_requests_carry_a_request_id(server):
+    """Refused before routing (a control character in a header, NUL in the path), yet with
+    X-Request-Id like every other response, and a problem type the document lists."""
+    for raw, kind in [
+        (b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Odd: a\x0bb\r\n\r\n", "malformed-request"),
+        (b"GET /media/a%00b/1/s/a/f HTTP/1.1\r\nHost: x\r\n\r\n", "malformed-target"),
+    ]:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
+            s.sendall(raw)
+            data = b""
+            while b"\r\n\r\n" not in data or not data.rstrip().endswith(b"}"):
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 400"), data
+        assert b"\r\nX-Request-Id: " in head, head
+        assert json.loads(body)["type"] == f"urn:kinora:problem:{kind}"
 
 
 @pytest.mark.parametrize("params", [

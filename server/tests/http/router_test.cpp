@@ -57,6 +57,16 @@ TEST_F(router_suite, matches_parameters) {
   EXPECT_EQ(call(method::get, "/api/v1/things/1/more").status, 404u);
 }
 
+// Ids are any positive int64, as the OpenAPI document's Id says; longer input is refused
+// without overflowing.
+TEST_F(router_suite, ids_span_positive_int64) {
+  EXPECT_EQ(call(method::get, "/api/v1/things/9223372036854775807").body,
+            R"({"id":9223372036854775807})");
+  EXPECT_EQ(call(method::get, "/api/v1/things/9223372036854775808").status, 400u);
+  EXPECT_EQ(call(method::get, "/api/v1/things/99999999999999999999999").status, 400u);
+  EXPECT_EQ(call(method::get, "/api/v1/things/0").status, 400u);
+}
+
 TEST_F(router_suite, head_uses_get_and_wrong_methods_get_405_with_allow) {
   EXPECT_EQ(call(method::head, "/api/v1/things/1").status, 200u);
   const auto res = call(method::del, "/api/v1/things/1");

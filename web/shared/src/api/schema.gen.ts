@@ -1683,7 +1683,7 @@ export interface components {
              */
             profile_id?: number;
             /**
-             * @description The PIN of `profile_id`, when that profile has one.
+             * @description The 4-digit PIN of `profile_id`, when that profile has one.
              * @example 4321
              */
             pin?: string;
@@ -1728,7 +1728,7 @@ export interface components {
         /** @description The PIN of the profile, when it has one. The body may be omitted. */
         SelectProfileRequest: {
             /**
-             * @description The profile's 4-digit PIN (exactly 4 bytes).
+             * @description The profile's 4-digit PIN.
              * @example 4321
              */
             pin?: string;
@@ -2782,7 +2782,7 @@ export interface components {
         HomeRails: {
             rails: components["schemas"]["Rail"][];
         };
-        /** @description An extended M3U playlist (`#EXTM3U`, `#EXTINF` lines with `tvg-*` attributes, URL lines), UTF-8. */
+        /** @description An extended M3U playlist (`#EXTM3U` first, `#EXTINF` lines with `tvg-*` attributes, URL lines), UTF-8. */
         M3uPlaylist: string;
         /** @description What an M3U import did. All of it was committed in one transaction. */
         M3uImportReport: {
@@ -3178,7 +3178,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3193,7 +3193,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3208,7 +3208,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:malformed-json";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:malformed-json" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3223,7 +3223,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3238,7 +3238,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-json";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-json" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3442,7 +3442,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:malformed-range";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:malformed-range" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3534,7 +3534,7 @@ export interface components {
                     /** @constant */
                     status?: 400;
                     /** @enum {unknown} */
-                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id" | "urn:kinora:problem:invalid-parameter";
+                    type?: "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-id" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                 };
             };
         };
@@ -3651,12 +3651,12 @@ export interface components {
          */
         Type: "movie" | "series";
         /**
-         * @description Released in or after this year (not after `year_to`).
+         * @description Released in or after this year (not after `year_to`: 400 `invalid-parameter`).
          * @example 1990
          */
         YearFrom: number;
         /**
-         * @description Released in or before this year.
+         * @description Released in or before this year (not before `year_from`: 400 `invalid-parameter`).
          * @example 2030
          */
         YearTo: number;
@@ -3746,10 +3746,10 @@ export interface components {
          */
         AdminLimit: number;
         /**
-         * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+         * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
          * @example cookie
          */
-        SessionMode: "cookie";
+        SessionMode: string;
         /**
          * @description An account id, a positive integer (400 `invalid-id` otherwise).
          * @example 1
@@ -3922,7 +3922,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
                  * @example cookie
                  */
                 "X-Kinora-Session"?: components["parameters"]["SessionMode"];
@@ -3984,7 +3984,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
                  * @example cookie
                  */
                 "X-Kinora-Session"?: components["parameters"]["SessionMode"];
@@ -4091,7 +4091,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
                  * @example cookie
                  */
                 "X-Kinora-Session"?: components["parameters"]["SessionMode"];
@@ -4154,7 +4154,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
                  * @example cookie
                  */
                 "X-Kinora-Session"?: components["parameters"]["SessionMode"];
@@ -4484,7 +4484,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it for JSON mode.
+                 * @description `cookie` for cookie mode (browser sessions): the refresh token travels in the HttpOnly `kinora_refresh` cookie instead of the JSON body, and refresh and logout read it from there. Omit it (or send any other value) for JSON mode.
                  * @example cookie
                  */
                 "X-Kinora-Session"?: components["parameters"]["SessionMode"];
@@ -4576,12 +4576,12 @@ export interface operations {
                  */
                 type?: components["parameters"]["Type"];
                 /**
-                 * @description Released in or after this year (not after `year_to`).
+                 * @description Released in or after this year (not after `year_to`: 400 `invalid-parameter`).
                  * @example 1990
                  */
                 year_from?: components["parameters"]["YearFrom"];
                 /**
-                 * @description Released in or before this year.
+                 * @description Released in or before this year (not before `year_from`: 400 `invalid-parameter`).
                  * @example 2030
                  */
                 year_to?: components["parameters"]["YearTo"];
@@ -6410,12 +6410,12 @@ export interface operations {
                  */
                 type?: components["parameters"]["Type"];
                 /**
-                 * @description Released in or after this year (not after `year_to`).
+                 * @description Released in or after this year (not after `year_to`: 400 `invalid-parameter`).
                  * @example 1990
                  */
                 year_from?: components["parameters"]["YearFrom"];
                 /**
-                 * @description Released in or before this year.
+                 * @description Released in or before this year (not before `year_from`: 400 `invalid-parameter`).
                  * @example 2030
                  */
                 year_to?: components["parameters"]["YearTo"];
@@ -7238,7 +7238,7 @@ export interface operations {
                         /** @constant */
                         status?: 400;
                         /** @enum {unknown} */
-                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter";
+                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                     };
                 };
             };
@@ -8002,7 +8002,7 @@ export interface operations {
                         /** @constant */
                         status?: 400;
                         /** @enum {unknown} */
-                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-json";
+                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-json" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                     };
                 };
             };
@@ -8521,7 +8521,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The question, 1 to 300 characters.
+                 * @description The question, 1 to 300 bytes with at least one letter or digit (400 `invalid-parameter` otherwise).
                  * @example most played titles this week
                  */
                 q: string;
@@ -8594,7 +8594,7 @@ export interface operations {
                         /** @constant */
                         status?: 400;
                         /** @enum {unknown} */
-                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter";
+                        type?: "urn:kinora:problem:invalid-id" | "urn:kinora:problem:malformed-query" | "urn:kinora:problem:invalid-parameter" | "urn:kinora:problem:malformed-request" | "urn:kinora:problem:malformed-target";
                     };
                 };
             };
