@@ -128,7 +128,7 @@ struct server::impl {
         ops(1),
         acceptor(ioc),
         signals(ioc, SIGINT, SIGTERM),
-        deadline(ioc) {}
+        deadline(asio::make_strand(ioc)) {}
 
   server_options options;
   trusted_proxies proxies{options.trusted_proxies};
@@ -139,6 +139,8 @@ struct server::impl {
   asio::thread_pool ops;  // ops_paths
   tcp::acceptor acceptor;
   asio::signal_set signals;
+  // The shutdown grace. Armed and cancelled on its own strand: the last connection can
+  // close on another I/O thread while shutdown is still arming it.
   asio::steady_timer deadline;
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
@@ -523,7 +525,8 @@ void server::impl::accept() {
 void server::impl::forget(const std::shared_ptr<session>& s) {
   std::lock_guard lock(sessions_mutex);
   sessions.erase(s);
-  if (stopping && sessions.empty()) asio::post(ioc, [this] { deadline.cancel(); });
+  if (stopping && sessions.empty())
+    asio::post(deadline.get_executor(), [this] { deadline.cancel(); });
 }
 
 void server::impl::begin_shutdown() {
@@ -537,16 +540,21 @@ void server::impl::begin_shutdown() {
     std::lock_guard lock(sessions_mutex);
     open.assign(sessions.begin(), sessions.end());
   }
-  for (auto& s : open) s->drain();
-  // Whatever is still running after the grace period is cut off.
-  deadline.expires_after(options.shutdown_grace);
-  deadline.async_wait([this](beast::error_code wait_ec) {
-    if (!wait_ec) {
-      log.warn("shutdown grace period over; closing remaining connections");
-      ioc.stop();
-    }
+  // Whatever is still running after the grace period is cut off. Armed before any
+  // connection is drained, and done at once if the last one closed meanwhile: a cancel
+  // that ran before the arming would otherwise be lost, and shutdown wait the whole grace.
+  asio::post(deadline.get_executor(), [this] {
+    deadline.expires_after(options.shutdown_grace);
+    deadline.async_wait([this](beast::error_code wait_ec) {
+      if (!wait_ec) {
+        log.warn("shutdown grace period over; closing remaining connections");
+        ioc.stop();
+      }
+    });
+    std::lock_guard lock(sessions_mutex);
+    if (sessions.empty()) deadline.cancel();
   });
-  if (open.empty()) deadline.cancel();
+  for (auto& s : open) s->drain();
 }
 
 server::server(server_options options, router& r, logger& log)
