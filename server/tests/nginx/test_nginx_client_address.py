@@ -6,6 +6,7 @@ whatever X-Forwarded-For a client sends itself is further left and not believed.
 the shipped body limits let admin uploads through and keep 1 MiB elsewhere."""
 import http.client
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -17,7 +18,7 @@ import pytest
 from conftest import NGINX, Nginx, listening_port
 
 ROOT = Path(__file__).resolve().parents[3]
-KINORA = ROOT / "build" / "kinora"
+KINORA = Path(os.environ.get("KINORA_BIN", ROOT / "build" / "kinora"))
 SECRET = "nginx-and-kinora-share-this-secret-" + "s" * 8
 
 
