@@ -5,7 +5,9 @@
 
 #include <cerrno>
 #include <charconv>
-#include <random>
+
+#include "core/clock.hpp"
+#include "core/files.hpp"
 
 namespace kinora::app {
 
@@ -20,16 +22,11 @@ constexpr auto ack_wait = 500ms;
 constexpr auto ping_every = 1s;
 constexpr auto pong_within = 1500ms;
 
-std::string random_hex(std::size_t bytes) {
-  std::random_device rd;
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < bytes; ++i) {
-    const auto b = rd() & 0xff;
-    out += digits[b >> 4];
-    out += digits[b & 15];
-  }
-  return out;
+// Names this instance in its announcements (acknowledgement keys must not collide).
+std::string instance_name() {
+  unsigned char bytes[8];
+  secure_random().fill(bytes, sizeof bytes);
+  return files::to_hex({reinterpret_cast<const char*>(bytes), sizeof bytes});
 }
 
 std::int64_t to_i64(const std::string& s) {
@@ -84,7 +81,7 @@ redis_change_feed::redis_change_feed(const std::string& redis_url, logger& log)
       // Channels are server-wide, not per database: the database index keeps two
       // deployments on one Redis apart.
       channel_("kinora:" + std::to_string(endpoint_.db) + ":changes"),
-      instance_(random_hex(8)) {}
+      instance_(instance_name()) {}
 
 redis_change_feed::~redis_change_feed() {
   stopping_.store(true, std::memory_order_release);
