@@ -9,10 +9,11 @@
 #      embeddings on the synthetic model
 #   4-6. ONNX Runtime (bench/encoder_onnx.py: the same weights as ORT's fused BERT graph,
 #      CPU provider, ORT_ENABLE_ALL, --threads intra-op threads): self-check against the
-#      golden embeddings, then throughput (file order and length-sorted) and latency
+#      golden embeddings, then throughput (file order and length-sorted) and latency,
+#      timed in --rounds rounds that alternate kinora and ORT so both see the same load
 #
 #   bench/encoder_bench.sh [--model DIR] [--threads 2] [--runs 200] [--batch 32] [--ref-texts N]
-#                          [--no-sorted]
+#                          [--no-sorted] [--rounds 5]
 #
 # --ref-texts N times the reference on the first N catalog texts only (default: all 1,000).
 # The reference is timed on the batches kinora gets (file order, padded to the longest
@@ -34,6 +35,7 @@ threads=2
 runs=200
 batch=32
 ref_texts=0
+rounds=5
 sorted_flag=()
 usage() { sed -n '2,23p' "$SELF" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do
@@ -44,6 +46,7 @@ while [ $# -gt 0 ]; do
     --batch) [ $# -ge 2 ] || usage; batch=$2; shift 2 ;;
     --ref-texts) [ $# -ge 2 ] || usage; ref_texts=$2; shift 2 ;;
     --no-sorted) sorted_flag=(--no-sorted); shift ;;
+    --rounds) [ $# -ge 2 ] || usage; rounds=$2; shift 2 ;;
     -h|--help) usage 0 ;;
     *) echo "encoder_bench: unknown option $1" >&2; usage ;;
   esac
@@ -136,7 +139,7 @@ echo
 # ONNX Runtime on the same BERT, written as ORT's fused transformer graph (bench/encoder_onnx.py).
 "$venv/bin/python" bench/encoder_onnx.py \
   --model "$model" --synthetic "$synthetic" --golden "$golden" --catalog "$catalog" \
-  --kinora-bench "$work/kinora_bench.txt" --kinora-real "$work/kinora_real.json" \
+  --kinora-real "$work/kinora_real.json" \
   --workdir "$work" --batch "$batch" --runs "$runs" --threads "$threads" \
-  --latency-index 0 || status=$?
+  --latency-index 0 --kinora "$kinora" --rounds "$rounds" || status=$?
 exit "$status"

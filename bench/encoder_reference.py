@@ -225,10 +225,21 @@ def kinora_vectors(path):
     return np.array(json.loads(Path(path).read_text())["vectors"], dtype=np.float64)
 
 
+LATENCY_LINE = re.compile(r"latency \(1 sentence, (\d+) runs\): p50 ([\d.]+) ms, p99 ([\d.]+) ms")
+
+
+def parse_kinora_latency(text):
+    """(p50, p99) in ms from the latency line of kinora embed --bench."""
+    m = LATENCY_LINE.search(text)
+    if not m:
+        raise ValueError(f"no latency line in kinora's bench output:\n{text}")
+    return float(m.group(2)), float(m.group(3))
+
+
 def parse_kinora_bench(path):
     text = Path(path).read_text()
     m_tp = re.search(r"throughput: ([\d.]+) texts/s \(batch (\d+), ([\d.]+) s for (\d+) texts\)", text)
-    m_lat = re.search(r"latency \(1 sentence, (\d+) runs\): p50 ([\d.]+) ms, p99 ([\d.]+) ms", text)
+    m_lat = LATENCY_LINE.search(text)
     m_head = re.search(r"(\d+) threads, (\d+) texts, ([\d.]+) tokens/text", text)
     m_tok = re.search(r"token ids: (\d+)/(\d+)", text)
     if not (m_tp and m_lat and m_head):
