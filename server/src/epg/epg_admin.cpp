@@ -14,7 +14,6 @@ namespace kinora::epg {
 namespace {
 
 using storage::connection;
-using storage::value;
 
 constexpr const char* channel_select =
     "SELECT id, number, slug, name, category, description, tier, maturity, xmltv_id, icon_url "
@@ -89,19 +88,6 @@ void apply(admin_channel& a, const channel_fields& f) {
   if (f.xmltv_id) a.xmltv_id = *f.xmltv_id;
 }
 
-std::vector<value> channel_values(const admin_channel& a) {
-  return {a.ch.number,
-          a.ch.slug,
-          a.ch.name,
-          a.ch.category,
-          a.ch.description,
-          std::string(auth::to_string(a.ch.tier)),
-          std::int64_t{auth::rank(a.ch.tier)},
-          std::string(auth::to_string(a.ch.maturity)),
-          std::int64_t{auth::rank(a.ch.maturity)},
-          storage::nullable(a.xmltv_id)};
-}
-
 void apply(programme& p, const programme_fields& f) {
   if (f.channel_id) p.channel_id = *f.channel_id;
   if (f.start_at) p.start_at = *f.start_at;
@@ -129,27 +115,6 @@ std::optional<error> check(connection& c, const programme& p) {
   if (!rs.empty()) return overlap_error(read_programme(rs.front()));
   return std::nullopt;
 }
-
-std::vector<value> programme_values(const programme& p) {
-  const auto rating = auth::parse_maturity(p.rating).value_or(auth::maturity::all);
-  return {p.channel_id,
-          p.start_at,
-          p.end_at,
-          p.title,
-          storage::nullable(p.subtitle),
-          p.description,
-          p.category,
-          storage::nullable(p.season),
-          storage::nullable(p.episode),
-          std::string(auth::to_string(rating)),
-          std::int64_t{auth::rank(rating)},
-          storage::nullable(p.title_id)};
-}
-
-constexpr const char* programme_insert =
-    "INSERT INTO programmes (channel_id, start_at, end_at, title, subtitle, description, "
-    "category, season, episode, rating, rating_rank, title_id) VALUES ($1, $2, $3, $4, $5, $6, "
-    "$7, $8, $9, $10, $11, $12) RETURNING id";
 
 programme defaults() {
   programme p;
@@ -197,13 +162,7 @@ result<admin_channel> epg_admin::create_channel(const channel_fields& f) {
     apply(a, f);
     if (!f.slug) a.ch.slug = slug_of(a.ch.name);
     if (auto e = taken(c, 0, a)) return std::move(*e);
-    const auto id = c.query(
-                         "INSERT INTO channels (number, slug, name, category, description, tier, "
-                         "tier_rank, maturity, maturity_rank, xmltv_id) VALUES ($1, $2, $3, $4, "
-                         "$5, $6, $7, $8, $9, $10) RETURNING id",
-                         channel_values(a))
-                        .front()
-                        .i64(0);
+    const auto id = epg_store::insert_channel(c, a.ch, a.xmltv_id, std::nullopt);
     return *find_channel(c, id);
   });
 }
@@ -214,21 +173,14 @@ result<admin_channel> epg_admin::update_channel(std::int64_t id, const channel_f
     if (!a) return channel_not_found(id);
     apply(*a, f);
     if (auto e = taken(c, id, *a)) return std::move(*e);
-    auto params = channel_values(*a);
-    params.push_back(id);
-    c.query(
-        "UPDATE channels SET number = $1, slug = $2, name = $3, category = $4, description = $5, "
-        "tier = $6, tier_rank = $7, maturity = $8, maturity_rank = $9, xmltv_id = $10 WHERE id = "
-        "$11",
-        params);
+    epg_store::update_channel(c, a->ch, a->xmltv_id);
     return *find_channel(c, id);
   });
 }
 
 status epg_admin::delete_channel(std::int64_t id) {
   auto c = db_.acquire();
-  if (c->query("DELETE FROM channels WHERE id = $1", {id}).affected == 0)
-    return channel_not_found(id);
+  if (!epg_store::delete_channel(*c, id)) return channel_not_found(id);
   return ok();
 }
 
@@ -244,7 +196,7 @@ result<programme> epg_admin::create_programme(const programme_fields& f) {
     auto p = defaults();
     apply(p, f);
     if (auto e = check(c, p)) return std::move(*e);
-    const auto id = c.query(programme_insert, programme_values(p)).front().i64(0);
+    const auto id = epg_store::insert_programme(c, p);
     return *find_programme(c, id);
   });
 }
@@ -255,21 +207,14 @@ result<programme> epg_admin::update_programme(std::int64_t id, const programme_f
     if (!p) return programme_not_found(id);
     apply(*p, f);
     if (auto e = check(c, *p)) return std::move(*e);
-    auto params = programme_values(*p);
-    params.push_back(id);
-    c.query(
-        "UPDATE programmes SET channel_id = $1, start_at = $2, end_at = $3, title = $4, "
-        "subtitle = $5, description = $6, category = $7, season = $8, episode = $9, rating = $10, "
-        "rating_rank = $11, title_id = $12 WHERE id = $13",
-        params);
+    epg_store::update_programme(c, *p);
     return *find_programme(c, id);
   });
 }
 
 status epg_admin::delete_programme(std::int64_t id) {
   auto c = db_.acquire();
-  if (c->query("DELETE FROM programmes WHERE id = $1", {id}).affected == 0)
-    return programme_not_found(id);
+  if (!epg_store::delete_programme(*c, id)) return programme_not_found(id);
   return ok();
 }
 
@@ -277,8 +222,7 @@ result<day_schedule> epg_admin::replace_day(std::int64_t channel_id, std::int64_
                                             std::vector<programme_fields> items) {
   return db_.transact([&](connection& c) -> result<day_schedule> {
     if (!find_channel(c, channel_id)) return channel_not_found(channel_id);
-    c.query("DELETE FROM programmes WHERE channel_id = $1 AND start_at >= $2 AND start_at < $3",
-            {channel_id, day, day + 86400});
+    epg_store::delete_programmes_starting_in(c, channel_id, {day, day + 86400});
     day_schedule out{channel_id, day, {}};
     for (std::size_t i = 0; i < items.size(); ++i) {
       auto p = defaults();
@@ -291,7 +235,7 @@ result<day_schedule> epg_admin::replace_day(std::int64_t channel_id, std::int64_
         for (auto& fe : e->fields) fe.field = at + "." + fe.field;
         return std::move(*e);
       }
-      const auto id = c.query(programme_insert, programme_values(p)).front().i64(0);
+      const auto id = epg_store::insert_programme(c, p);
       out.programmes.push_back(*find_programme(c, id));
     }
     std::sort(out.programmes.begin(), out.programmes.end(),

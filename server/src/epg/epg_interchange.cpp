@@ -84,9 +84,7 @@ class importer {
         !rs.empty()) {
       ids_[ch.id] = rs.front().i64(0);
       ++report.channels_matched;
-      if (ch.icon)
-        c_.query("UPDATE channels SET icon_url = $1 WHERE id = $2",
-                 {cut_utf8(*ch.icon, 2000), ids_[ch.id]});
+      if (ch.icon) epg_store::set_channel_icon(c_, ids_[ch.id], cut_utf8(*ch.icon, 2000));
       return;
     }
     create(ch.id, ch.names.empty() ? ch.id : ch.names.front(), ch.icon);
@@ -102,40 +100,24 @@ class importer {
       on_channel({p.channel, {}, std::nullopt});
       it = ids_.find(p.channel);
     }
-    const auto channel_id = it->second;
-    const auto rating = rating_of(p.rating);
+    programme row;
+    row.channel_id = it->second;
+    row.start_at = p.start;
+    row.end_at = *p.stop;
+    row.title = cut_utf8(p.title, 500);
+    if (p.subtitle) row.subtitle = cut_utf8(*p.subtitle, 500);
+    row.description = cut_utf8(p.description, 10000);
+    row.category = cut_utf8(p.category, 64);
+    row.season = p.season;
+    row.episode = p.episode;
+    row.rating = std::string(auth::to_string(rating_of(p.rating)));
     report.programmes_replaced +=
-        c_.query(
-              "DELETE FROM programmes WHERE channel_id = $1 AND start_at < $2 AND end_at > $3 "
-              "AND start_at <> $4",
-              {channel_id, *p.stop, p.start, p.start})
-            .affected;
-    const std::vector<storage::value> values{
-        *p.stop,
-        cut_utf8(p.title, 500),
-        storage::nullable(p.subtitle ? std::optional<std::string>(cut_utf8(*p.subtitle, 500))
-                                     : std::nullopt),
-        cut_utf8(p.description, 10000),
-        cut_utf8(p.category, 64),
-        storage::nullable(p.season),
-        storage::nullable(p.episode),
-        std::string(auth::to_string(rating)),
-        std::int64_t{auth::rank(rating)},
-        channel_id,
-        p.start};
-    if (c_.query("UPDATE programmes SET end_at = $1, title = $2, subtitle = $3, description = $4, "
-                 "category = $5, season = $6, episode = $7, rating = $8, rating_rank = $9 "
-                 "WHERE channel_id = $10 AND start_at = $11",
-                 values)
-            .affected > 0) {
+        epg_store::delete_programmes_overlapping(c_, row.channel_id, {row.start_at, row.end_at});
+    if (epg_store::update_programme_at(c_, row)) {
       ++report.programmes_updated;
       return;
     }
-    c_.query(
-        "INSERT INTO programmes (end_at, title, subtitle, description, category, season, "
-        "episode, rating, rating_rank, channel_id, start_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-        "$8, $9, $10, $11)",
-        values);
+    epg_store::insert_programme(c_, row);
     ++report.programmes_created;
   }
 

@@ -203,6 +203,128 @@ std::vector<std::int64_t> channel_ids_by_slug(connection& c,
   return out;
 }
 
+namespace {
+
+// `last` is the icon of an insert, the id of an update.
+std::vector<value> channel_values(const channel& ch, const std::optional<std::string>& xmltv_id,
+                                  value last) {
+  return {ch.number,
+          ch.slug,
+          ch.name,
+          ch.category,
+          ch.description,
+          std::string(auth::to_string(ch.tier)),
+          std::int64_t{auth::rank(ch.tier)},
+          std::string(auth::to_string(ch.maturity)),
+          std::int64_t{auth::rank(ch.maturity)},
+          storage::nullable(xmltv_id),
+          std::move(last)};
+}
+
+// channel_id and start_at last, where update_programme_at matches on them.
+std::vector<value> programme_values(const programme& p, std::initializer_list<value> tail = {}) {
+  const auto rating = auth::parse_maturity(p.rating).value_or(auth::maturity::all);
+  std::vector<value> out{p.end_at,
+                         p.title,
+                         storage::nullable(p.subtitle),
+                         p.description,
+                         p.category,
+                         storage::nullable(p.season),
+                         storage::nullable(p.episode),
+                         std::string(auth::to_string(rating)),
+                         std::int64_t{auth::rank(rating)},
+                         p.channel_id,
+                         p.start_at};
+  out.insert(out.end(), tail);
+  return out;
+}
+
+}  // namespace
+
+std::int64_t insert_channel(connection& c, const channel& ch,
+                            const std::optional<std::string>& xmltv_id,
+                            const std::optional<std::string>& icon_url) {
+  return c
+      .query(
+          "INSERT INTO channels (number, slug, name, category, description, tier, tier_rank, "
+          "maturity, maturity_rank, xmltv_id, icon_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+          "$9, $10, $11) RETURNING id",
+          channel_values(ch, xmltv_id, storage::nullable(icon_url)))
+      .front()
+      .i64(0);
+}
+
+void update_channel(connection& c, const channel& ch, const std::optional<std::string>& xmltv_id) {
+  c.query(
+      "UPDATE channels SET number = $1, slug = $2, name = $3, category = $4, description = $5, "
+      "tier = $6, tier_rank = $7, maturity = $8, maturity_rank = $9, xmltv_id = $10 WHERE id = "
+      "$11",
+      channel_values(ch, xmltv_id, ch.id));
+}
+
+void set_channel_icon(connection& c, std::int64_t channel_id, const std::string& icon_url) {
+  c.query("UPDATE channels SET icon_url = $1 WHERE id = $2", {icon_url, channel_id});
+}
+
+void set_channel_guide(connection& c, std::int64_t channel_id,
+                       const std::optional<std::string>& xmltv_id,
+                       const std::optional<std::string>& icon_url, const std::string& category) {
+  c.query("UPDATE channels SET xmltv_id = $1, icon_url = $2, category = $3 WHERE id = $4",
+          {storage::nullable(xmltv_id), storage::nullable(icon_url), category, channel_id});
+}
+
+bool delete_channel(connection& c, std::int64_t channel_id) {
+  return c.query("DELETE FROM channels WHERE id = $1", {channel_id}).affected > 0;
+}
+
+std::int64_t insert_programme(connection& c, const programme& p) {
+  return c
+      .query(
+          "INSERT INTO programmes (end_at, title, subtitle, description, category, season, "
+          "episode, rating, rating_rank, channel_id, start_at, title_id) VALUES ($1, $2, $3, $4, "
+          "$5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+          programme_values(p, {storage::nullable(p.title_id)}))
+      .front()
+      .i64(0);
+}
+
+void update_programme(connection& c, const programme& p) {
+  c.query(
+      "UPDATE programmes SET end_at = $1, title = $2, subtitle = $3, description = $4, "
+      "category = $5, season = $6, episode = $7, rating = $8, rating_rank = $9, channel_id = $10, "
+      "start_at = $11, title_id = $12 WHERE id = $13",
+      programme_values(p, {storage::nullable(p.title_id), p.id}));
+}
+
+bool update_programme_at(connection& c, const programme& p) {
+  return c.query(
+              "UPDATE programmes SET end_at = $1, title = $2, subtitle = $3, description = $4, "
+              "category = $5, season = $6, episode = $7, rating = $8, rating_rank = $9 "
+              "WHERE channel_id = $10 AND start_at = $11",
+              programme_values(p))
+             .affected > 0;
+}
+
+bool delete_programme(connection& c, std::int64_t id) {
+  return c.query("DELETE FROM programmes WHERE id = $1", {id}).affected > 0;
+}
+
+std::int64_t delete_programmes_starting_in(connection& c, std::int64_t channel_id, time_window w) {
+  return c
+      .query("DELETE FROM programmes WHERE channel_id = $1 AND start_at >= $2 AND start_at < $3",
+             {channel_id, w.from, w.to})
+      .affected;
+}
+
+std::int64_t delete_programmes_overlapping(connection& c, std::int64_t channel_id, time_window w) {
+  return c
+      .query(
+          "DELETE FROM programmes WHERE channel_id = $1 AND start_at < $2 AND end_at > $3 AND "
+          "start_at <> $4",
+          {channel_id, w.to, w.from, w.from})
+      .affected;
+}
+
 void lock_channel(connection& c, std::int64_t channel_id) {
   c.query("UPDATE channels SET number = number WHERE id = $1", {channel_id});
 }

@@ -2,6 +2,9 @@
 // SQL for channels, programmes and favorite channels. Channel reads bind the profile's
 // visibility filter, so pages and totals only ever count what the profile may see.
 // Programme reads take the channel ids of one page and answer in one query.
+// This is the only code that writes channels and programmes (admin, importers and the
+// seed call it with the connection of their transaction);
+// server/tests/api/test_table_owners.py holds that.
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +55,38 @@ bool add_favorite(connection& c, std::int64_t profile_id, std::int64_t channel_i
 void set_position(connection& c, std::int64_t profile_id, std::int64_t channel_id,
                   std::int64_t position);
 bool remove_favorite(connection& c, std::int64_t profile_id, std::int64_t channel_id);
+
+// Writes. A channel's tier and maturity, and a programme's rating, are stored with their
+// ranks, which the visibility rule compares; an unknown programme rating is "all".
+
+// Inserts the channel (its id and favorite are ignored) and returns its id.
+std::int64_t insert_channel(connection& c, const channel& ch,
+                            const std::optional<std::string>& xmltv_id,
+                            const std::optional<std::string>& icon_url);
+// Rewrites what admins own: all but the id and the logo (importers set that).
+void update_channel(connection& c, const channel& ch, const std::optional<std::string>& xmltv_id);
+void set_channel_icon(connection& c, std::int64_t channel_id, const std::string& icon_url);
+// What an M3U import fills in on a channel it matched.
+void set_channel_guide(connection& c, std::int64_t channel_id,
+                       const std::optional<std::string>& xmltv_id,
+                       const std::optional<std::string>& icon_url, const std::string& category);
+// False when there was no such channel. Its programmes and favorites go with it.
+bool delete_channel(connection& c, std::int64_t channel_id);
+
+// Inserts the programme (its id is ignored) and returns its id.
+std::int64_t insert_programme(connection& c, const programme& p);
+// Rewrites the programme with p.id.
+void update_programme(connection& c, const programme& p);
+// Rewrites the channel's programme that starts at p.start_at, all but its id and title link;
+// false when there is none.
+bool update_programme_at(connection& c, const programme& p);
+// False when there was no such programme.
+bool delete_programme(connection& c, std::int64_t id);
+// Removes the channel's programmes starting in [from, to). Returns how many.
+std::int64_t delete_programmes_starting_in(connection& c, std::int64_t channel_id, time_window w);
+// Removes the channel's programmes overlapping [from, to) but the one starting at `from`.
+// Returns how many.
+std::int64_t delete_programmes_overlapping(connection& c, std::int64_t channel_id, time_window w);
 
 // The rolling demo schedule.
 std::vector<std::int64_t> channel_ids_by_slug(connection& c, const std::vector<std::string>& slugs);

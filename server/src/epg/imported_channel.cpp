@@ -2,6 +2,7 @@
 
 #include "auth/entitlement.hpp"
 #include "core/text.hpp"
+#include "epg/epg_store.hpp"
 
 namespace kinora::epg {
 
@@ -19,18 +20,16 @@ created_channel create_imported_channel(storage::connection& c, const imported_c
   std::string slug = base;
   for (int n = 2; !c.query("SELECT 1 FROM channels WHERE slug = $1", {slug}).empty(); ++n)
     slug = base + "-" + std::to_string(n);
-  const auto id =
-      c.query(
-           "INSERT INTO channels (number, slug, name, category, description, tier, tier_rank, "
-           "maturity, maturity_rank, xmltv_id, icon_url) VALUES ($1, $2, $3, $4, '', 'premium', "
-           "$5, '18+', $6, $7, $8) RETURNING id",
-           {ch.number, slug, cut_utf8(ch.name, 100), cut_utf8(ch.category, 64),
-            std::int64_t{auth::rank(auth::tier::premium)},
-            std::int64_t{auth::rank(auth::maturity::age18)}, storage::nullable(ch.xmltv_id),
-            ch.icon_url ? storage::value{cut_utf8(*ch.icon_url, 2000)}
-                        : storage::value{storage::null}})
-          .front()
-          .i64(0);
+  channel row;
+  row.number = ch.number;
+  row.slug = slug;
+  row.name = cut_utf8(ch.name, 100);
+  row.category = cut_utf8(ch.category, 64);
+  row.tier = auth::tier::premium;
+  row.maturity = auth::maturity::age18;
+  const auto icon =
+      ch.icon_url ? std::optional<std::string>(cut_utf8(*ch.icon_url, 2000)) : std::nullopt;
+  const auto id = epg_store::insert_channel(c, row, ch.xmltv_id, icon);
   return {id, slug};
 }
 

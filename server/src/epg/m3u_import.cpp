@@ -8,6 +8,7 @@
 
 #include "core/files.hpp"
 #include "epg/epg_interchange.hpp"
+#include "epg/epg_store.hpp"
 #include "epg/imported_channel.hpp"
 #include "epg/m3u.hpp"
 
@@ -174,8 +175,7 @@ class m3u_importer {
       changed = true;
     }
     if (!changed) return;
-    c_.query("UPDATE channels SET xmltv_id = $1, icon_url = $2, category = $3 WHERE id = $4",
-             {storage::nullable(k.xmltv_id), storage::nullable(k.icon_url), k.category, k.id});
+    epg_store::set_channel_guide(c_, k.id, k.xmltv_id, k.icon_url, k.category);
     ++report_.channels_updated;
   }
 

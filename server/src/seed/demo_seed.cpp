@@ -9,6 +9,7 @@
 #include "auth/entitlement.hpp"
 #include "catalog/catalog_store.hpp"
 #include "core/resources.hpp"
+#include "epg/epg_store.hpp"
 
 namespace kinora::seed {
 
@@ -138,19 +139,16 @@ seed_report seed_catalog(storage::database& db, const clock& clk) {
     const std::int64_t horizon = day_start + 7 * 86400;
     for (const auto& cv : data.at("channels").as_array()) {
       const auto& ch = cv.as_object();
-      const auto tier = auth::parse_tier(str(ch, "tier")).value();
-      const auto maturity = auth::parse_maturity(str(ch, "maturity")).value();
-      const auto channel_id =
-          c.query(
-               "INSERT INTO channels (number, slug, name, category, description, tier, tier_rank, "
-               "maturity, "
-               "maturity_rank) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-               {num(ch, "number"), str(ch, "slug"), str(ch, "name"), str(ch, "category"),
-                str(ch, "description"), std::string(auth::to_string(tier)),
-                std::int64_t{auth::rank(tier)}, std::string(auth::to_string(maturity)),
-                std::int64_t{auth::rank(maturity)}})
-              .front()
-              .i64(0);
+      epg::channel row;
+      row.number = num(ch, "number");
+      row.slug = str(ch, "slug");
+      row.name = str(ch, "name");
+      row.category = str(ch, "category");
+      row.description = str(ch, "description");
+      row.tier = auth::parse_tier(str(ch, "tier")).value();
+      row.maturity = auth::parse_maturity(str(ch, "maturity")).value();
+      const auto maturity = row.maturity;
+      const auto channel_id = epg::epg_store::insert_channel(c, row, std::nullopt, std::nullopt);
       ++report.channels;
       const auto& pool = templates.at(str(ch, "category"));
       std::mt19937 rng(static_cast<std::uint32_t>(num(ch, "number")));
@@ -159,21 +157,21 @@ seed_report seed_catalog(storage::database& db, const clock& clk) {
         const std::size_t pick = rng() % pool.size();
         const auto& s = pool[pick];
         const auto end = std::min(t + s.minutes * 60, horizon);
-        const auto rating = auth::parse_maturity(s.rating).value_or(maturity);
-        storage::value season = storage::null, episode = storage::null;
+        epg::programme p;
+        p.channel_id = channel_id;
+        p.start_at = t;
+        p.end_at = end;
+        p.title = s.title;
+        p.description = s.description;
+        p.category = s.category;
+        p.rating = auth::to_string(auth::parse_maturity(s.rating).value_or(maturity));
+        p.title_id = s.title_id;
         if (s.episodic) {
           const auto n = ++episode_of[pick];
-          season = std::int64_t{1 + (n - 1) / 20};
-          episode = std::int64_t{1 + (n - 1) % 20};
+          p.season = 1 + (n - 1) / 20;
+          p.episode = 1 + (n - 1) % 20;
         }
-        c.query(
-            "INSERT INTO programmes (channel_id, start_at, end_at, title, description, category, "
-            "season, "
-            "episode, rating, rating_rank, title_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-            "$10, $11)",
-            {channel_id, t, end, s.title, s.description, s.category, season, episode,
-             std::string(auth::to_string(rating)), std::int64_t{auth::rank(rating)},
-             s.title_id ? storage::value{*s.title_id} : storage::value{storage::null}});
+        epg::epg_store::insert_programme(c, p);
         ++report.programmes;
         t = end;
       }
