@@ -4,6 +4,7 @@
 
 #include "auth/account_store.hpp"
 #include "auth/entitlement.hpp"
+#include "epg/epg_store.hpp"
 #include "storage/statement.hpp"
 
 namespace kinora::accounts {
@@ -81,9 +82,12 @@ void set_disabled(storage::connection& c, std::int64_t id, bool disabled, std::i
 
 std::optional<std::string> watching(storage::connection& c, std::int64_t title_id,
                                     std::int64_t channel_id) {
-  const auto rs = title_id     ? c.query("SELECT title FROM titles WHERE id = $1", {title_id})
-                  : channel_id ? c.query("SELECT name FROM channels WHERE id = $1", {channel_id})
-                               : storage::rows{};
+  if (channel_id && !title_id) {
+    const auto ch = epg::epg_store::find_any_channel(c, channel_id);
+    return ch ? std::optional(ch->name) : std::nullopt;
+  }
+  const auto rs =
+      title_id ? c.query("SELECT title FROM titles WHERE id = $1", {title_id}) : storage::rows{};
   if (rs.empty()) return std::nullopt;
   return rs.front().text(0);
 }

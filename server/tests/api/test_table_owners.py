@@ -90,13 +90,12 @@ def test_the_checker_sees_writes():
 
 
 # Who else reads the epg tables: analytics SQL (stats, insights), the playout's own join of
-# programmes to their media, and one plain lookup still to move onto epg_store.
+# programmes to their media.
 EPG_READERS_OUTSIDE_EPG = {
     "stats/dashboard.cpp",
     "insights/insights_service.cpp",
     "insights/question_templates.cpp",
     "live/playout_store.cpp",
-    "accounts/account_admin.cpp",  # a channel's name: epg_store::find_any_channel
 }
 
 
