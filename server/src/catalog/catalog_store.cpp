@@ -334,40 +334,6 @@ std::vector<title> find_many(connection& c, const visibility_filter& v,
   return read_titles(c, rs);
 }
 
-namespace {
-
-constexpr const char* episode_ref_query =
-    "SELECT e.id, s.title_id, s.number, e.number, e.title, e.runtime_minutes FROM episodes e "
-    "JOIN seasons s ON s.id = e.season_id ";
-
-episode_ref read_episode_ref(const storage::row& r) {
-  return {r.i64(0),
-          r.i64(1),
-          static_cast<int>(r.i64(2)),
-          static_cast<int>(r.i64(3)),
-          r.text(4),
-          static_cast<int>(r.i64(5))};
-}
-
-}  // namespace
-
-std::optional<episode_ref> find_episode_ref(connection& c, std::int64_t episode_id) {
-  const auto rs = c.query(std::string(episode_ref_query) + "WHERE e.id = $1", {episode_id});
-  if (rs.empty()) return std::nullopt;
-  return read_episode_ref(rs.front());
-}
-
-std::optional<episode_ref> next_episode(connection& c, std::int64_t title_id, int season,
-                                        int number) {
-  const auto rs =
-      c.query(std::string(episode_ref_query) +
-                  "WHERE s.title_id = $1 AND (s.number > $2 OR (s.number = $2 AND e.number > $3)) "
-                  "ORDER BY s.number, e.number LIMIT 1",
-              {title_id, std::int64_t{season}, std::int64_t{number}});
-  if (rs.empty()) return std::nullopt;
-  return read_episode_ref(rs.front());
-}
-
 std::vector<title> featured(connection& c, const visibility_filter& v, std::int64_t limit) {
   storage::statement st;
   const auto rs =

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "auth/entitlement.hpp"
+#include "catalog/catalog_reads.hpp"
 #include "catalog/title.hpp"
 #include "catalog/title_status.hpp"
 #include "storage/database.hpp"
@@ -14,7 +15,7 @@ namespace kinora::catalog::catalog_store {
 using auth::visibility_filter;
 using storage::connection;
 
-inline constexpr visibility_filter everything{3, 4};
+using catalog::everything;
 
 page<title> list(connection& c, storage::dialect d, const visibility_filter& v,
                  const title_query& q);
@@ -34,19 +35,6 @@ std::vector<title> find_many(connection& c, const visibility_filter& v,
                              const std::vector<std::int64_t>& ids);
 std::vector<title> featured(connection& c, const visibility_filter& v, std::int64_t limit);
 
-// An episode with where it sits in its series.
-struct episode_ref {
-  std::int64_t id = 0;
-  std::int64_t title_id = 0;
-  int season_number = 0;
-  int number = 0;
-  std::string title;
-  int runtime_minutes = 0;
-};
-std::optional<episode_ref> find_episode_ref(connection& c, std::int64_t episode_id);
-// The episode after (season, number) in the series, if any.
-std::optional<episode_ref> next_episode(connection& c, std::int64_t title_id, int season,
-                                        int number);
 std::vector<genre> genres(connection& c, const visibility_filter& v);
 
 // Unknown genre slugs, if any (admin writes name genres by slug).

@@ -16,6 +16,7 @@
 #include "ai/encoder.hpp"
 #include "ai/model_locator.hpp"
 #include "app/config.hpp"
+#include "catalog/catalog_reads.hpp"
 #include "core/log.hpp"
 #include "eval/csv_reader.hpp"
 #include "eval/holdout.hpp"
@@ -178,7 +179,7 @@ prepared prepare(const arguments& a) {
 std::unique_ptr<storage::database> open_empty(const std::string& url) {
   auto db = storage::open_database(url, 2);
   storage::migrate(*db);
-  if (const auto n = db->acquire()->query("SELECT COUNT(*) FROM titles").front().i64(0); n > 0)
+  if (const auto n = catalog::reads::title_count(*db->acquire()); n > 0)
     throw data_error(db->description() + " already has " + std::to_string(n) +
                      " titles; eval imports into an empty database");
   return db;

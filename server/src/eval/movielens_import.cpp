@@ -4,14 +4,14 @@
 
 #include "auth/account_store.hpp"
 #include "auth/password.hpp"
-#include "catalog/catalog_store.hpp"
+#include "catalog/catalog_writes.hpp"
 #include "core/text.hpp"
 #include "playback/play_log.hpp"
 #include "viewing/viewing_store.hpp"
 
 namespace kinora::eval {
 
-namespace cat = catalog::catalog_store;
+namespace cat = catalog::writes;
 
 std::optional<viewing::rating> thumbs_for(double stars) {
   if (stars >= 4.5) return viewing::rating::love;
@@ -44,9 +44,7 @@ imported_catalog import_catalog(storage::database& db, const movielens& data,
   db.transact([&](storage::connection& c) {
     std::set<std::string> genre_names;
     for (const auto& m : data.movies) genre_names.insert(m.genres.begin(), m.genres.end());
-    for (const auto& g : genre_names)
-      if (cat::unknown_genres(c, {text::slugify(g)}).size() == 1)
-        cat::insert_genre(c, text::slugify(g), g);
+    for (const auto& g : genre_names) cat::ensure_genre(c, text::slugify(g), g);
     out.genres = genre_names.size();
 
     std::set<std::string> slugs;

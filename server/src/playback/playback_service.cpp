@@ -5,13 +5,13 @@
 #include <algorithm>
 
 #include "auth/entitlement.hpp"
-#include "catalog/catalog_store.hpp"
+#include "catalog/catalog_reads.hpp"
 #include "epg/epg_store.hpp"
 #include "playback/play_log.hpp"
 
 namespace kinora::playback {
 
-namespace cat = catalog::catalog_store;
+namespace cat = catalog::reads;
 
 namespace {
 
@@ -70,12 +70,12 @@ playback_service::playback_service(storage::database& db, viewing::viewing_servi
 result<playback_service::target> playback_service::find_target(
     std::int64_t title_id, std::optional<std::int64_t> episode_id) {
   auto c = db_.acquire();
-  auto title = cat::find(*c, cat::everything, title_id);
+  auto title = cat::find(*c, catalog::everything, title_id);
   if (!title) return fail(errc::not_found, "No title with id " + std::to_string(title_id) + ".");
   target out{std::move(*title), std::nullopt};
   if (out.title.kind == "series") {
     if (episode_id) {
-      out.episode = cat::find_episode_ref(*c, *episode_id);
+      out.episode = cat::find_episode(*c, *episode_id);
       if (!out.episode || out.episode->title_id != title_id)
         return fail(errc::not_found, "Title " + std::to_string(title_id) + " has no episode " +
                                          std::to_string(*episode_id) + ".");
@@ -99,7 +99,7 @@ result<started_session> playback_service::start(const auth::viewer& v, std::int6
     const auto& last = mark->episode;
     if (!episode_id && last) {
       if (!mark->mark.completed) {
-        episode = cat::find_episode_ref(*db_.acquire(), last->id);
+        episode = cat::find_episode(*db_.acquire(), last->id);
         resume = mark->mark.position_seconds;
       } else {
         episode = cat::next_episode(*db_.acquire(), title_id, last->season_number, last->number);

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "catalog/catalog_store.hpp"
+#include "catalog/catalog_reads.hpp"
+#include "catalog/title.hpp"
 #include "core/audience.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
@@ -76,7 +77,7 @@ class playback_service final : public audience {
   // The title and the episode to play (given, else the first), or why not.
   struct target {
     catalog::title title;
-    std::optional<catalog::catalog_store::episode_ref> episode;
+    std::optional<catalog::episode_ref> episode;
   };
   result<target> find_target(std::int64_t title_id, std::optional<std::int64_t> episode_id);
   // The URLs of a title's package for session s, valid until expires_at.

@@ -5,13 +5,12 @@
 #include <unordered_map>
 
 #include "auth/entitlement.hpp"
-#include "auth/visibility_sql.hpp"
-#include "catalog/catalog_store.hpp"
+#include "catalog/catalog_reads.hpp"
 #include "recommend/signals_store.hpp"
 
 namespace kinora::recommend {
 
-namespace cat = catalog::catalog_store;
+namespace cat = catalog::reads;
 
 void recommend_service::catalog_changed() {
   std::lock_guard lock(mutex_);
@@ -26,10 +25,8 @@ std::shared_ptr<const std::unordered_set<std::int64_t>> recommend_service::visib
     std::lock_guard lock(mutex_);
     if (auto it = visible_.find(key); it != visible_.end()) return it->second;
   }
-  auto ids = std::make_shared<std::unordered_set<std::int64_t>>();
-  storage::statement st;
-  for (const auto& r : st.run(c, "SELECT id FROM titles WHERE " + auth::visible_sql(st, "", f)))
-    ids->insert(r.i64(0));
+  const auto all = cat::visible_ids(c, f);
+  auto ids = std::make_shared<std::unordered_set<std::int64_t>>(all.begin(), all.end());
   std::lock_guard lock(mutex_);
   visible_[key] = ids;
   return ids;
@@ -78,27 +75,13 @@ result<similar_titles> recommend_service::similar(const auth::viewer& v, std::in
         "More " +
         (title->genres.empty() ? std::string("popular titles") : "in " + title->genres.front()) +
         " (similarity by content is not available yet)";
-    storage::statement st;
-    const std::string same = st.bind(title_id);
-    const auto rs = st.run(
-        *c,
-        "SELECT t.id FROM titles t LEFT JOIN title_genres g ON g.title_id = t.id AND "
-        "g.genre_id IN (SELECT genre_id FROM title_genres WHERE title_id = " +
-            same + ") WHERE t.id <> " + same + " AND " + auth::visible_sql(st, "t", filter) +
-            " GROUP BY t.id, t.popularity ORDER BY COUNT(g.genre_id) DESC, t.popularity DESC, "
-            "t.id LIMIT " +
-            st.bind(static_cast<std::int64_t>(limit)));
-    for (const auto& r : rs) ids.push_back(r.i64(0));
+    ids = cat::sharing_genres(*c, filter, title_id, static_cast<std::int64_t>(limit));
   }
-  auto titles = cat::find_many(*c, filter, ids);
-  std::unordered_map<std::int64_t, catalog::title> by_id;
-  for (auto& t : titles) by_id.emplace(t.id, std::move(t));
-  for (auto id : ids) {
-    const auto it = by_id.find(id);
-    if (it == by_id.end()) continue;  // deleted between the search and now
+  // Those deleted between the search and now are left out.
+  for (auto& t : cat::in_order(*c, filter, ids)) {
     std::optional<double> score;
-    if (auto s = scores.find(id); s != scores.end()) score = s->second;
-    out.items.push_back({std::move(it->second), score});
+    if (auto s = scores.find(t.id); s != scores.end()) score = s->second;
+    out.items.push_back({std::move(t), score});
   }
   return out;
 }
@@ -110,17 +93,6 @@ namespace kinora::recommend {
 namespace {
 
 namespace sig = signals_store;
-
-std::vector<catalog::title> in_order(storage::connection& c, const auth::visibility_filter& f,
-                                     const std::vector<std::int64_t>& ids) {
-  auto found = cat::find_many(c, f, ids);
-  std::unordered_map<std::int64_t, catalog::title> by_id;
-  for (auto& t : found) by_id.emplace(t.id, std::move(t));
-  std::vector<catalog::title> out;
-  for (auto id : ids)
-    if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
-  return out;
-}
 
 // How many of the latest signals add their co-watch neighbours to For You.
 constexpr std::size_t max_co_watch_anchors = 100;
@@ -152,7 +124,7 @@ rail recommend_service::for_you(storage::connection& c, const auth::viewer& v,
   const auto taste = taste_vector(signals, now, lookup);
   if (!taste) {
     return {"for-you", "For You", "Popular on Kinora while we learn what you like",
-            in_order(c, filter, sig::popular(c, filter, static_cast<std::int64_t>(k)))};
+            cat::in_order(c, filter, cat::popular(c, filter, static_cast<std::int64_t>(k)))};
   }
   // Finished, disliked and in-progress titles are not suggested again.
   std::unordered_set<std::int64_t> skip;
@@ -282,15 +254,15 @@ void recommend_service::home_rails(storage::connection& conn, const auth::viewer
     for (const auto& h : hits) ids.push_back(static_cast<std::int64_t>(h.id));
     const auto anchor = cat::find(*c, filter, s.title_id);
     add({"because-you-watched-" + std::to_string(s.title_id), "Because You Watched " + anchor->name,
-         "Similar in story and tone to " + anchor->name, in_order(*c, filter, ids)});
+         "Similar in story and tone to " + anchor->name, cat::in_order(*c, filter, ids)});
     ++because;
   }
 
   add({"new-releases", "New Releases", "The newest titles on Kinora",
-       in_order(*c, filter, sig::newest(*c, filter, k))});
+       cat::in_order(*c, filter, cat::newest(*c, filter, k))});
   const auto now = clock_.now_unix();
   add({"trending", "Trending Now", "Most played on Kinora in the last 7 days",
-       in_order(*c, filter, sig::trending(*c, filter, now - 7 * 86400, now, k))});
+       cat::in_order(*c, filter, sig::trending(*c, filter, now - 7 * 86400, now, k))});
 
   // Top Picks in the genre the profile's taste leans to most; editorial picks before any.
   // The latest titles decide (signals are newest first): a long history's old tail
@@ -307,13 +279,12 @@ void recommend_service::home_rails(storage::connection& conn, const auth::viewer
       return a.second != b.second ? a.second < b.second : a.first > b.first;
     });
     std::vector<std::int64_t> picks;
-    for (auto id : sig::in_genre(*c, filter, top->first, k + 20))
+    for (auto id : cat::in_genre(*c, filter, top->first, k + 20))
       if (!finished.count(id)) picks.push_back(id);
-    const auto names = c->query("SELECT name FROM genres WHERE slug = $1", {top->first});
-    const std::string name = names.empty() ? top->first : names.front().text(0);
+    const std::string name = cat::genre_name(*c, top->first).value_or(top->first);
     add({"top-picks-" + top->first, "Top Picks in " + name,
          "Because " + name + " is what you watch most",
-         in_order(*c, filter, first(picks, per_rail))});
+         cat::in_order(*c, filter, first(picks, per_rail))});
   } else {
     add({"featured", "Featured", "Chosen by the Kinora editors", cat::featured(*c, filter, k)});
   }

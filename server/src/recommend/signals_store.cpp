@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "auth/visibility_sql.hpp"
+#include "catalog/catalog_reads.hpp"
 
 namespace kinora::recommend::signals_store {
 
@@ -56,45 +57,14 @@ std::vector<std::int64_t> trending(connection& c, const visibility_filter& v, st
   return ids_of(st.run(c, sql));
 }
 
-std::vector<std::int64_t> newest(connection& c, const visibility_filter& v, std::int64_t limit) {
-  storage::statement st;
-  const std::string sql = "SELECT t.id FROM titles t WHERE " + auth::visible_sql(st, "t", v) +
-                          " ORDER BY t.year DESC, t.added_at DESC, t.id LIMIT " + st.bind(limit);
-  return ids_of(st.run(c, sql));
-}
-
-std::vector<std::int64_t> popular(connection& c, const visibility_filter& v, std::int64_t limit) {
-  storage::statement st;
-  const std::string sql = "SELECT t.id FROM titles t WHERE " + auth::visible_sql(st, "t", v) +
-                          " ORDER BY t.popularity DESC, t.id LIMIT " + st.bind(limit);
-  return ids_of(st.run(c, sql));
-}
-
-std::vector<std::int64_t> in_genre(connection& c, const visibility_filter& v,
-                                   const std::string& genre_slug, std::int64_t limit) {
-  // Walks titles by popularity and stops at `limit`, rather than sorting the whole genre.
-  storage::statement st;
-  const std::string sql = "SELECT t.id FROM titles t WHERE " + auth::visible_sql(st, "t", v) +
-                          " AND EXISTS (SELECT 1 FROM title_genres tg JOIN genres g ON g.id = "
-                          "tg.genre_id WHERE tg.title_id = t.id AND g.slug = " +
-                          st.bind(genre_slug) + ") ORDER BY t.popularity DESC, t.id LIMIT " +
-                          st.bind(limit);
-  return ids_of(st.run(c, sql));
-}
-
 std::map<std::string, double> genre_weights(connection& c,
                                             const std::map<std::int64_t, double>& title_weights) {
   std::map<std::string, double> out;
   if (title_weights.empty()) return out;
   std::vector<std::int64_t> ids;
   for (const auto& [id, w] : title_weights) ids.push_back(id);
-  storage::statement st;
-  for (const auto& r :
-       st.run(c,
-              "SELECT tg.title_id, g.slug FROM title_genres tg JOIN genres g ON g.id = "
-              "tg.genre_id WHERE tg.title_id IN (" +
-                  st.bind_list(ids) + ")"))
-    out[r.text(1)] += title_weights.at(r.i64(0));
+  for (const auto& [id, slug] : catalog::reads::genre_slugs(c, ids))
+    out[slug] += title_weights.at(id);
   return out;
 }
 

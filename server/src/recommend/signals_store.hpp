@@ -1,5 +1,7 @@
 #pragma once
-// The SQL behind the home rails. Every list is bounded by the profile's visibility.
+// The SQL behind the home rails over viewing history (bookmarks, ratings); the rails
+// that list the catalog alone read catalog/catalog_reads.hpp. Every list is bounded by
+// the profile's visibility.
 #include <map>
 #include <string>
 #include <vector>
@@ -18,10 +20,6 @@ std::vector<title_signal> profile_signals(connection& c, std::int64_t profile_id
 // Titles most profiles played in [since, until], then by popularity.
 std::vector<std::int64_t> trending(connection& c, const visibility_filter& v, std::int64_t since,
                                    std::int64_t until, std::int64_t limit);
-std::vector<std::int64_t> newest(connection& c, const visibility_filter& v, std::int64_t limit);
-std::vector<std::int64_t> popular(connection& c, const visibility_filter& v, std::int64_t limit);
-std::vector<std::int64_t> in_genre(connection& c, const visibility_filter& v,
-                                   const std::string& genre_slug, std::int64_t limit);
 // Genre slugs of the titles, with how often each occurs.
 std::map<std::string, double> genre_weights(connection& c,
                                             const std::map<std::int64_t, double>& title_weights);

@@ -4,13 +4,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "catalog/catalog_store.hpp"
+#include "catalog/catalog_reads.hpp"
 #include "recommend/saved_index.hpp"
 #include "recommend/title_text.hpp"
 
 namespace kinora::recommend {
 
-namespace cat = catalog::catalog_store;
+namespace cat = catalog::reads;
 
 namespace {
 
@@ -18,14 +18,13 @@ constexpr std::size_t batch = 32;
 
 std::vector<catalog::title> all_titles(storage::database& db) {
   auto c = db.acquire();
-  std::vector<std::int64_t> ids;
-  for (const auto& r : c->query("SELECT id FROM titles ORDER BY id")) ids.push_back(r.i64(0));
+  const auto ids = cat::all_ids(*c);
   std::vector<catalog::title> out;
   for (std::size_t i = 0; i < ids.size(); i += 500) {
     const std::vector<std::int64_t> chunk(
         ids.begin() + static_cast<std::ptrdiff_t>(i),
         ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), i + 500)));
-    auto titles = cat::find_many(*c, cat::everything, chunk);
+    auto titles = cat::find_many(*c, catalog::everything, chunk);
     std::move(titles.begin(), titles.end(), std::back_inserter(out));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
@@ -215,7 +214,7 @@ void title_vectors::refresh(std::int64_t title_id) {
   std::optional<catalog::title> t;
   {
     auto c = db_.acquire();
-    t = cat::find(*c, cat::everything, title_id);
+    t = cat::find(*c, catalog::everything, title_id);
   }
   if (!t) {
     std::lock_guard lock(edits_mutex_);

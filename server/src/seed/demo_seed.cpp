@@ -7,7 +7,8 @@
 #include <stdexcept>
 
 #include "auth/entitlement.hpp"
-#include "catalog/catalog_store.hpp"
+#include "catalog/catalog_reads.hpp"
+#include "catalog/catalog_writes.hpp"
 #include "core/resources.hpp"
 #include "epg/epg_store.hpp"
 
@@ -55,8 +56,8 @@ seed_report seed_catalog(storage::database& db, const clock& clk) {
   seed_report report;
   const auto& data = demo_data();
   db.transact([&](storage::connection& c) {
-    if (c.query("SELECT COUNT(*) FROM titles").front().i64(0) > 0) return;
-    namespace store = catalog::catalog_store;
+    if (catalog::reads::title_count(c) > 0) return;
+    namespace store = catalog::writes;
     for (const auto& g : data.at("genres").as_array())
       store::insert_genre(c, str(g.as_object(), "slug"), str(g.as_object(), "name"));
 

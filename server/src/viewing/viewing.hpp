@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "catalog/catalog_store.hpp"
+#include "catalog/catalog_reads.hpp"
 #include "catalog/title.hpp"
 
 namespace kinora::viewing {
@@ -35,7 +35,7 @@ struct bookmark {
 
 struct continue_item {
   catalog::title title;
-  std::optional<catalog::catalog_store::episode_ref> episode;
+  std::optional<catalog::episode_ref> episode;
   int position_seconds = 0;
   int duration_seconds = 0;
   bool up_next = false;  // the episode after a finished one, from its start
@@ -44,7 +44,7 @@ struct continue_item {
 
 struct history_item {
   catalog::title title;
-  std::optional<catalog::catalog_store::episode_ref> episode;
+  std::optional<catalog::episode_ref> episode;
   bookmark mark;
 };
 

@@ -15,7 +15,7 @@ using http::method;
 
 namespace {
 
-bj::value to_json(const std::optional<catalog::catalog_store::episode_ref>& e) {
+bj::value to_json(const std::optional<catalog::episode_ref>& e) {
   if (!e) return nullptr;
   return bj::object{{"id", e->id},
                     {"season_number", e->season_number},

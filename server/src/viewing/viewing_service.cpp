@@ -3,12 +3,13 @@
 #include <map>
 
 #include "auth/entitlement.hpp"
+#include "catalog/catalog_reads.hpp"
 #include "viewing/viewing_store.hpp"
 
 namespace kinora::viewing {
 
 namespace store = viewing_store;
-namespace cat = catalog::catalog_store;
+namespace cat = catalog::reads;
 
 std::string_view to_string(rating r) {
   switch (r) {
@@ -38,8 +39,8 @@ std::map<std::int64_t, catalog::title> visible_by_id(storage::connection& c, con
   return out;
 }
 
-std::optional<cat::episode_ref> episode_of(storage::connection& c, const bookmark& b) {
-  return b.episode_id ? cat::find_episode_ref(c, *b.episode_id) : std::nullopt;
+std::optional<catalog::episode_ref> episode_of(storage::connection& c, const bookmark& b) {
+  return b.episode_id ? cat::find_episode(c, *b.episode_id) : std::nullopt;
 }
 
 }  // namespace
@@ -61,7 +62,7 @@ result<history_item> viewing_service::save_position(const auth::viewer& v, std::
   int duration = t.runtime_minutes * 60;
   if (t.kind == "series") {
     if (!episode_id) return invalid_field("episode_id", "is required for a series");
-    const auto ep = cat::find_episode_ref(*c, *episode_id);
+    const auto ep = cat::find_episode(*c, *episode_id);
     if (!ep || ep->title_id != title_id)
       return invalid_field("episode_id", "is not an episode of title " + std::to_string(title_id));
     duration = ep->runtime_minutes * 60;
