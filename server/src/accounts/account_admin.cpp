@@ -4,6 +4,7 @@
 
 #include "auth/account_store.hpp"
 #include "auth/entitlement.hpp"
+#include "catalog/catalog_reads.hpp"
 #include "epg/epg_store.hpp"
 #include "storage/statement.hpp"
 
@@ -82,14 +83,15 @@ void set_disabled(storage::connection& c, std::int64_t id, bool disabled, std::i
 
 std::optional<std::string> watching(storage::connection& c, std::int64_t title_id,
                                     std::int64_t channel_id) {
-  if (channel_id && !title_id) {
+  if (title_id) {
+    const auto found = catalog::reads::find_many(c, catalog::everything, {title_id});
+    return found.empty() ? std::nullopt : std::optional(found.front().name);
+  }
+  if (channel_id) {
     const auto ch = epg::epg_store::find_any_channel(c, channel_id);
     return ch ? std::optional(ch->name) : std::nullopt;
   }
-  const auto rs =
-      title_id ? c.query("SELECT title FROM titles WHERE id = $1", {title_id}) : storage::rows{};
-  if (rs.empty()) return std::nullopt;
-  return rs.front().text(0);
+  return std::nullopt;
 }
 
 }  // namespace kinora::accounts

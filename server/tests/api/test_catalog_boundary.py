@@ -7,8 +7,8 @@ import re
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 SRC = ROOT / "server" / "src"
 
-# The domains that read titles and episodes for their own work.
-CLIENTS = ("playback", "viewing", "recommend", "seed", "eval")
+# The domains that read titles and episodes for their own work (accounts: what a stream plays).
+CLIENTS = ("playback", "viewing", "recommend", "seed", "eval", "accounts")
 CATALOG_TABLE = re.compile(
     r"\b(FROM|JOIN|INTO|UPDATE)\s+(titles|seasons|episodes|genres|title_genres)\b", re.I)
 # A join that applies the visibility rule to the domain's own rows stays with that domain.
