@@ -71,7 +71,7 @@ result<playback_service::target> playback_service::find_target(
   auto title = cat::find(*c, cat::everything, title_id);
   if (!title) return fail(errc::not_found, "No title with id " + std::to_string(title_id) + ".");
   target out{std::move(*title), std::nullopt};
-  if (out.title.kind == "series") {
+  if (out.title.kind == catalog::title_kind::series) {
     if (episode_id) {
       out.episode = cat::find_episode_ref(*c, *episode_id);
       if (!out.episode || out.episode->title_id != title_id)
@@ -106,7 +106,7 @@ result<started_session> playback_service::start(const auth::viewer& v, std::int6
       resume = mark->mark.position_seconds;
     }
   }
-  if (title->kind == "series" && !episode) {
+  if (title->kind == catalog::title_kind::series && !episode) {
     episode = cat::next_episode(*db_.acquire(), title_id, 0, 0);
     if (!episode)
       return fail(errc::conflict, "This series has no episodes to play yet.", "no-media");
@@ -129,7 +129,7 @@ result<started_session> playback_service::start_preview(const auth::viewer& admi
                                                         std::optional<std::int64_t> episode_id) {
   KINORA_TRY(found, find_target(title_id, episode_id));
   auto& episode = found.episode;
-  if (found.title.kind == "series" && !episode) {
+  if (found.title.kind == catalog::title_kind::series && !episode) {
     episode = cat::next_episode(*db_.acquire(), title_id, 0, 0);
     if (!episode)
       return fail(errc::conflict, "This series has no episodes to play yet.", "no-media");
