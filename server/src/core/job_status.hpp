@@ -1,6 +1,7 @@
 #pragma once
 // Where a background job is, for media packaging and embedding jobs alike. The strings are
 // what the database stores and the API shows, so they never change.
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 
@@ -23,8 +24,8 @@ constexpr std::string_view to_string(job_status s) {
 }
 
 constexpr std::optional<job_status> parse_job_status(std::string_view s) {
-  for (auto v : {job_status::queued, job_status::running, job_status::succeeded,
-                 job_status::failed})
+  for (auto v :
+       {job_status::queued, job_status::running, job_status::succeeded, job_status::failed})
     if (to_string(v) == s) return v;
   return std::nullopt;
 }
