@@ -131,6 +131,12 @@ std::unique_ptr<playback::session_store> open_session_store(const std::string& r
                            : playback::make_redis_session_store(redis_url);
 }
 
+// The demo pool's links are made in one transaction, as the titles without media are read.
+int link_unlinked(storage::database& db, const std::vector<std::string>& pool) {
+  return db.transact(
+      [&](storage::connection& c) { return media::asset_store::link_unlinked(c, pool); });
+}
+
 }  // namespace
 
 struct application::parts {
@@ -161,8 +167,7 @@ struct application::parts {
         *db, clock, cfg.demo ? seed::demo_channel_slugs() : std::vector<std::string>{});
     epg_admin = std::make_unique<epg::epg_admin>(*db);
     interchange = std::make_unique<epg::epg_interchange>(*db);
-    assets = std::make_unique<media::asset_store>(*db);
-    library = std::make_unique<media::media_library>(*assets, cfg.media_dir, clock, random, log);
+    library = std::make_unique<media::media_library>(*db, cfg.media_dir, clock, random, log);
     signer = std::make_unique<media::url_signer>(
         !cfg.media_secret.empty() ? cfg.media_secret
                                   : secret_for(*db, random, cfg.demo, "media_secret"));
@@ -176,7 +181,7 @@ struct application::parts {
     }
     live = std::make_unique<live::live_service>(*db, library->hls_dir(), clock);
     playback = std::make_unique<playback::playback_service>(
-        *db, *viewing, *assets, *signer, *sessions, *live, clock, random,
+        *db, *viewing, *signer, *sessions, *live, clock, random,
         playback::playback_settings{cfg.session_timeout, cfg.media_url_ttl, cfg.media_base_url});
 
     vectors = std::make_unique<recommend::title_vectors>(
@@ -241,8 +246,8 @@ struct application::parts {
                 startup_embedding.empty() ? std::nullopt : vectors->job(startup_embedding);
             if (!job) return true;
             d["startup_embedding"] = {
-                {"status", job->status}, {"done", job->done}, {"total", job->total}};
-            return job->status != "running";
+                {"status", to_string(job->status)}, {"done", job->done}, {"total", job->total}};
+            return job->status != job_status::running;
           }},
          {"catalog_cache",
           [this](bj::object& d) {
@@ -321,7 +326,6 @@ struct application::parts {
   std::unique_ptr<recommend::recommend_service> recommendations;
   std::unique_ptr<catalog::search_log> searches;
   std::unique_ptr<insights::insights_service> insights;
-  std::unique_ptr<media::asset_store> assets;
   std::unique_ptr<media::media_library> library;
   std::unique_ptr<media::url_signer> signer;
   std::unique_ptr<playback::session_store> sessions;
@@ -371,7 +375,7 @@ int application::media_build() {
     std::cerr << "kinora media build: " << pool.err().detail << "\n";
     return 1;
   }
-  const int linked = p.assets->link_unlinked(*pool);
+  const int linked = link_unlinked(*p.db, *pool);
   p.log.info("demo media ready", {{"assets", static_cast<std::int64_t>(pool->size())},
                                   {"newly_linked", linked},
                                   {"media_dir", p.cfg.media_dir}});
@@ -382,7 +386,7 @@ int application::media_ingest(const std::string& file, std::int64_t title_id,
                               std::int64_t episode_id) {
   auto& p = *parts_;
   require_media_folder(p.cfg.media_dir);
-  if (!p.assets->target_exists(title_id, episode_id)) {
+  if (!media::asset_store::target_exists(*p.db->acquire(), title_id, episode_id)) {
     std::cerr << "kinora media ingest: no title " << title_id
               << (episode_id ? " with episode " + std::to_string(episode_id) : "") << "\n";
     return 2;
@@ -392,7 +396,7 @@ int application::media_ingest(const std::string& file, std::int64_t title_id,
     std::cerr << "kinora media ingest: " << asset.err().detail << "\n";
     return 1;
   }
-  p.assets->link(title_id, episode_id, asset->id);
+  media::asset_store::link(*p.db->acquire(), title_id, episode_id, asset->id);
   p.log.info("media ingested", {{"asset", asset->id},
                                 {"duration_seconds", asset->duration_seconds},
                                 {"title_id", title_id},
@@ -404,8 +408,9 @@ void application::prepare_media() {
   auto& p = *parts_;
   const auto pool = p.library->register_packaged();
   if (!p.cfg.demo) return;
-  if (pool.size() >= p.cfg.demo_clips && p.assets->find(std::string(media::slate_asset_id))) {
-    p.assets->link_unlinked(pool);
+  if (pool.size() >= p.cfg.demo_clips &&
+      media::asset_store::find(*p.db->acquire(), std::string(media::slate_asset_id))) {
+    link_unlinked(*p.db, pool);
     return;
   }
   // First run: the catalog is browsable at once; titles become playable when this ends.
@@ -416,7 +421,7 @@ void application::prepare_media() {
     try {
       if (const auto built = p.library->build_demo_pool(
               static_cast<int>(p.cfg.demo_clips), static_cast<int>(p.cfg.demo_clip_seconds))) {
-        p.log.info("demo media ready", {{"linked", p.assets->link_unlinked(*built)}});
+        p.log.info("demo media ready", {{"linked", link_unlinked(*p.db, *built)}});
         state = parts::media_state::ready;
       } else {
         p.log.error("demo media failed", {{"error", built.err().detail}});

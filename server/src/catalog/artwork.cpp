@@ -57,8 +57,8 @@ std::string art(const title& t, int w, int h, int font, std::size_t chars) {
          text_lines(t.name, w / 12, h * 3 / 5, font, chars) + "</g>";
   svg += "<text x=\"" + std::to_string(w / 12) + "\" y=\"" + std::to_string(h - h / 14) +
          "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"" + std::to_string(font / 2) +
-         "\" fill=\"#fff\" opacity=\"0.75\">" + std::to_string(t.year) + " · " + escape(t.kind) +
-         "</text>";
+         "\" fill=\"#fff\" opacity=\"0.75\">" + std::to_string(t.year) + " · " +
+         escape(to_string(t.kind)) + "</text>";
   return svg + "</svg>";
 }
 

@@ -44,7 +44,7 @@ result<title_query> read_title_query(const http::query_params& q, bool admin = f
   if (year_from && year_to && *year_from > *year_to)
     return fail(errc::bad_request, "year_from must not be after year_to.", "invalid-parameter");
   out.genre = genre;
-  out.kind = kind;
+  if (kind) out.kind = parse_title_kind(*kind);
   out.year_from = year_from;
   out.year_to = year_to;
   if (maturity) out.max_maturity = auth::parse_maturity(*maturity);
@@ -68,8 +68,8 @@ result<title_input> read_title_input(http::context& ctx, bool create) {
   json::object_reader r(body);
   title_input in;
   in.slug = r.optional_string("slug", {1, 120});
-  in.kind = create ? r.required_enum("type", {"movie", "series"})
-                   : r.optional_enum("type", {"movie", "series"});
+  auto kind = create ? r.required_enum("type", {"movie", "series"})
+                     : r.optional_enum("type", {"movie", "series"});
   in.name =
       create ? r.required_string("title", short_text) : r.optional_string("title", short_text);
   in.synopsis =
@@ -96,6 +96,7 @@ result<title_input> read_title_input(http::context& ctx, bool create) {
       }
   }
   if (auto st = r.finish(); !st) return st.err();
+  if (kind) in.kind = parse_title_kind(*kind);
   if (maturity) in.maturity = auth::parse_maturity(*maturity);
   if (tier) in.tier = auth::parse_tier(*tier);
   return in;
@@ -185,7 +186,7 @@ bj::object to_json(const page<admin_title>& p) {
   for (const auto& a : p.items) {
     auto item = to_json(a.t, false);
     bj::object media{{"status", a.status.media}};
-    if (a.t.kind == "series") {
+    if (a.t.kind == title_kind::series) {
       media["episodes"] = a.status.episodes;
       media["episodes_with_media"] = a.status.episodes_with_media;
     }

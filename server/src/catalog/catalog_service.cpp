@@ -195,7 +195,7 @@ result<season> catalog_service::create_season(std::int64_t title_id, const seaso
     return db_.transact([&](storage::connection& c) -> result<season> {
       const auto t = store::find(c, store::everything, title_id);
       if (!t) return not_found("Title", title_id);
-      if (t->kind != "series")
+      if (t->kind != title_kind::series)
         return fail(errc::conflict, "Only a series has seasons.", "not-a-series");
       season s{0,
                title_id,

@@ -41,7 +41,7 @@ title read_title(const storage::row& r) {
   title t;
   t.id = r.i64(0);
   t.slug = r.text(1);
-  t.kind = r.text(2);
+  t.kind = parse_title_kind(r.text(2)).value_or(title_kind::movie);
   t.name = r.text(3);
   t.synopsis = r.text(4);
   t.year = static_cast<int>(r.i64(5));
@@ -97,7 +97,7 @@ std::string search_body(connection& c, const title& t) {
 
 std::vector<value> title_values(connection& c, const title& t) {
   return {t.slug,
-          t.kind,
+          std::string(to_string(t.kind)),
           t.name,
           t.synopsis,
           std::int64_t{t.year},
@@ -143,7 +143,7 @@ listing filtered(const visibility_filter& v, const title_query& q) {
         " AND EXISTS (SELECT 1 FROM title_genres tg JOIN genres g ON g.id = tg.genre_id "
         "WHERE tg.title_id = t.id AND g.slug = " +
         l.bind(*q.genre) + ")";
-  if (q.kind) l.where += " AND t.kind = " + l.bind(*q.kind);
+  if (q.kind) l.where += " AND t.kind = " + l.bind(std::string(to_string(*q.kind)));
   if (q.year_from) l.where += " AND t.year >= " + l.bind(*q.year_from);
   if (q.year_to) l.where += " AND t.year <= " + l.bind(*q.year_to);
   if (q.max_maturity)
@@ -275,7 +275,7 @@ std::optional<title> find(connection& c, const visibility_filter& v, std::int64_
                                 auth::visible_sql(st, "t", v));
   if (rs.empty()) return std::nullopt;
   auto t = read_titles(c, rs).front();
-  if (t.kind == "series") {
+  if (t.kind == title_kind::series) {
     std::map<std::int64_t, std::size_t> index;
     for (const auto& r : c.query(
              "SELECT id, number, name FROM seasons WHERE title_id = $1 ORDER BY number", {id})) {
@@ -311,7 +311,7 @@ void fill_playability(connection& c, title& t, bool demo_packaging) {
     if (busy.contains(episode_id) || busy.contains(0) || demo_packaging) return "preparing";
     return "none";
   };
-  if (t.kind != "series") {
+  if (t.kind != title_kind::series) {
     t.media = word(0);
     return;
   }

@@ -1,12 +1,27 @@
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/viewer.hpp"
 
 namespace kinora::catalog {
+
+// Stored and shown as "movie" / "series" (the database checks the same two words).
+enum class title_kind { movie, series };
+
+constexpr std::string_view to_string(title_kind k) {
+  return k == title_kind::series ? "series" : "movie";
+}
+
+constexpr std::optional<title_kind> parse_title_kind(std::string_view s) {
+  for (auto k : {title_kind::movie, title_kind::series})
+    if (to_string(k) == s) return k;
+  return std::nullopt;
+}
 
 struct genre {
   std::int64_t id = 0;
@@ -37,7 +52,7 @@ struct season {
 struct title {
   std::int64_t id = 0;
   std::string slug;
-  std::string kind;  // "movie" | "series"
+  title_kind kind = title_kind::movie;
   std::string name;
   std::string synopsis;
   int year = 0;
@@ -63,7 +78,7 @@ enum class sort_key { title, year, added, popularity };
 
 struct title_query {
   std::optional<std::string> genre;
-  std::optional<std::string> kind;
+  std::optional<title_kind> kind;
   std::optional<std::int64_t> year_from;
   std::optional<std::int64_t> year_to;
   std::optional<auth::maturity> max_maturity;
@@ -87,7 +102,7 @@ struct page {
 // Admin writes; on update, absent fields stay as they are.
 struct title_input {
   std::optional<std::string> slug;
-  std::optional<std::string> kind;
+  std::optional<title_kind> kind;
   std::optional<std::string> name;
   std::optional<std::string> synopsis;
   std::optional<std::int64_t> year;

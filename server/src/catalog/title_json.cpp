@@ -41,7 +41,7 @@ bj::object to_json(const title& t, bool detail) {
   const std::string art = "/api/v1/artwork/titles/" + std::to_string(t.id);
   bj::object o{{"id", t.id},
                {"slug", t.slug},
-               {"type", t.kind},
+               {"type", to_string(t.kind)},
                {"title", t.name},
                {"synopsis", t.synopsis},
                {"year", t.year},
@@ -58,7 +58,7 @@ bj::object to_json(const title& t, bool detail) {
                {"added_at", format_rfc3339(t.added_at)},
                {"poster_url", art + "/poster.svg"},
                {"backdrop_url", art + "/backdrop.svg"}};
-  if (detail && t.kind == "series") {
+  if (detail && t.kind == title_kind::series) {
     bj::array seasons;
     for (const auto& s : t.seasons) seasons.push_back(to_json(s, true));
     o["seasons"] = std::move(seasons);

@@ -50,7 +50,7 @@ imported_catalog import_catalog(storage::database& db, const movielens& data,
     std::set<std::string> slugs;
     for (const auto& m : data.movies) {
       catalog::title t;
-      t.kind = "movie";
+      t.kind = catalog::title_kind::movie;
       t.name = m.name;
       t.synopsis = m.overview;
       t.year = m.year;

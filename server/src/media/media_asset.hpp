@@ -3,6 +3,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "core/job_status.hpp"
 
 namespace kinora::media {
 
@@ -13,9 +16,6 @@ struct media_asset {
   std::string key;  // the 16 raw bytes of the AES-128 content key
   std::int64_t created_at = 0;
 };
-
-enum class job_status { queued, running, succeeded, failed };
-std::string_view to_string(job_status s);
 
 struct media_job {
   std::string id;

@@ -20,9 +20,9 @@ std::string demo_id(int n) {
 
 }  // namespace
 
-media_library::media_library(asset_store& store, fs::path media_dir, const clock& clk,
+media_library::media_library(storage::database& db, fs::path media_dir, const clock& clk,
                              random_source& random, logger& log)
-    : store_(store),
+    : db_(db),
       dir_(std::move(media_dir)),
       hls_(dir_ / "hls"),
       keys_(dir_ / "keys"),
@@ -61,7 +61,7 @@ result<media_asset> media_library::package_and_register(const std::string& id,
   } catch (const std::exception& e) {
     return fail(errc::unavailable, std::string("The content key could not be stored: ") + e.what());
   }
-  store_.save(a);
+  asset_store::save(*db_.acquire(), a);
   return a;
 }
 
@@ -157,7 +157,7 @@ std::vector<std::string> media_library::register_packaged() {
     }
     if (!valid_asset_id(a.id) || a.key.size() != 16 || !fs::exists(hls_ / a.id / "master.m3u8"))
       continue;
-    store_.save(a);
+    asset_store::save(*db_.acquire(), a);
     if (a.id.starts_with("demo-")) pool.push_back(a.id);
   }
   return pool;
@@ -175,7 +175,7 @@ result<media_asset> media_library::ingest(const fs::path& source, const std::str
 }
 
 result<media_job> media_library::new_job(std::int64_t title_id, std::int64_t episode_id) {
-  if (!store_.target_exists(title_id, episode_id))
+  if (!asset_store::target_exists(*db_.acquire(), title_id, episode_id))
     return fail(errc::not_found,
                 episode_id ? "No such episode of that title." : "No title with that id.");
   media_job j;
@@ -190,10 +190,10 @@ result<media_job> media_library::new_job(std::int64_t title_id, std::int64_t epi
 }
 
 result<media_job> media_library::queue(media_job& j) {
-  store_.create_job(j);
+  asset_store::create_job(*db_.acquire(), j);
   jobs_changed();
   wake_.notify_all();
-  return *store_.job(j.id);
+  return *asset_store::job(*db_.acquire(), j.id);
 }
 
 result<media_job> media_library::enqueue_upload(std::string_view bytes, std::int64_t title_id,
@@ -243,7 +243,8 @@ void media_library::run_job(const media_job& job) {
   auto progress = [&](double fraction) {
     if (std::chrono::steady_clock::now() - last_report > std::chrono::seconds(2)) {
       last_report = std::chrono::steady_clock::now();
-      store_.report_progress(job.id, static_cast<int>(fraction * 100), clock_.now_unix());
+      asset_store::report_progress(*db_.acquire(), job.id, static_cast<int>(fraction * 100),
+                                   clock_.now_unix());
     }
     std::lock_guard lock(mutex_);
     return !stopping_;
@@ -251,17 +252,18 @@ void media_library::run_job(const media_job& job) {
   result<media_asset> asset = fail(errc::internal, "not run");
   try {
     asset = ingest(job.source, "Upload for title " + std::to_string(job.title_id), progress);
-    if (asset) store_.link(job.title_id, job.episode_id, asset->id);
+    if (asset) asset_store::link(*db_.acquire(), job.title_id, job.episode_id, asset->id);
   } catch (const std::exception& e) {
     asset = fail(errc::internal, std::string("Packaging failed: ") + e.what());
   }
   std::error_code ignored;
   std::filesystem::remove(job.source, ignored);
   if (asset) {
-    store_.finish_job(job.id, asset->id, std::nullopt, clock_.now_unix());
+    asset_store::finish_job(*db_.acquire(), job.id, asset->id, std::nullopt, clock_.now_unix());
     log_.info("media job succeeded", {{"job", job.id}, {"asset", asset->id}});
   } else {
-    store_.finish_job(job.id, std::nullopt, asset.err().detail, clock_.now_unix());
+    asset_store::finish_job(*db_.acquire(), job.id, std::nullopt, asset.err().detail,
+                            clock_.now_unix());
     log_.warn("media job failed", {{"job", job.id}, {"error", asset.err().detail}});
   }
   jobs_changed();
@@ -279,8 +281,12 @@ void media_library::work() {
     }
     std::optional<media_job> job;
     try {
-      const bool abandoned = store_.fail_abandoned_jobs(clock_.now_unix()) > 0;
-      job = store_.claim_next_job(clock_.now_unix());
+      bool abandoned = false;
+      {
+        auto c = db_.acquire();  // given back before the listener runs
+        abandoned = asset_store::fail_abandoned_jobs(*c, clock_.now_unix()) > 0;
+        job = asset_store::claim_next_job(*c, clock_.now_unix());
+      }
       if (abandoned || job) jobs_changed();
     } catch (const std::exception& e) {
       log_.warn("media job queue unavailable", {{"error", e.what()}});

@@ -26,7 +26,7 @@ inline constexpr std::string_view slate_asset_id = "slate";
 
 class media_library {
  public:
-  media_library(asset_store& store, std::filesystem::path media_dir, const clock& clk,
+  media_library(storage::database& db, std::filesystem::path media_dir, const clock& clk,
                 random_source& random, logger& log);
   ~media_library();
 
@@ -55,7 +55,9 @@ class media_library {
   // Where the HTTP server spools upload bodies while they arrive: on the same file system as
   // the job sources, so taking one over is a rename.
   std::filesystem::path incoming_dir() const { return dir_ / "uploads" / "incoming"; }
-  std::optional<media_job> job(const std::string& id) { return store_.job(id); }
+  std::optional<media_job> job(const std::string& id) {
+    return asset_store::job(*db_.acquire(), id);
+  }
   // Called when a job is queued, starts or ends (what a title page shows changes then).
   void on_jobs_changed(std::function<void()> listener) { on_jobs_changed_ = std::move(listener); }
   // A worker thread packaging queued jobs until stop().
@@ -71,7 +73,7 @@ class media_library {
   void run_job(const media_job& job);
   void jobs_changed();
 
-  asset_store& store_;
+  storage::database& db_;
   std::filesystem::path dir_, hls_, keys_;
   const clock& clock_;
   random_source& random_;

@@ -53,13 +53,11 @@ status entitled(const auth::viewer& v, std::string_view what, auth::tier tier,
 }  // namespace
 
 playback_service::playback_service(storage::database& db, viewing::viewing_service& viewing,
-                                   media::asset_store& assets, const media::url_signer& signer,
-                                   session_store& sessions, live::live_service& live,
-                                   const clock& clk, random_source& random,
-                                   playback_settings settings)
+                                   const media::url_signer& signer, session_store& sessions,
+                                   live::live_service& live, const clock& clk,
+                                   random_source& random, playback_settings settings)
     : db_(db),
       viewing_(viewing),
-      assets_(assets),
       signer_(signer),
       sessions_(sessions),
       live_(live),
@@ -73,7 +71,7 @@ result<playback_service::target> playback_service::find_target(
   auto title = cat::find(*c, catalog::everything, title_id);
   if (!title) return fail(errc::not_found, "No title with id " + std::to_string(title_id) + ".");
   target out{std::move(*title), std::nullopt};
-  if (out.title.kind == "series") {
+  if (out.title.kind == catalog::title_kind::series) {
     if (episode_id) {
       out.episode = cat::find_episode(*c, *episode_id);
       if (!out.episode || out.episode->title_id != title_id)
@@ -108,13 +106,13 @@ result<started_session> playback_service::start(const auth::viewer& v, std::int6
       resume = mark->mark.position_seconds;
     }
   }
-  if (title->kind == "series" && !episode) {
+  if (title->kind == catalog::title_kind::series && !episode) {
     episode = cat::next_episode(*db_.acquire(), title_id, 0, 0);
     if (!episode)
       return fail(errc::conflict, "This series has no episodes to play yet.", "no-media");
   }
   const std::int64_t episode_key = episode ? episode->id : 0;
-  const auto asset = assets_.for_title(title_id, episode_key);
+  const auto asset = media::asset_store::for_title(*db_.acquire(), title_id, episode_key);
   if (!asset) return fail(errc::conflict, "This title has no packaged media yet.", "no-media");
 
   playback_session s;
@@ -131,13 +129,13 @@ result<started_session> playback_service::start_preview(const auth::viewer& admi
                                                         std::optional<std::int64_t> episode_id) {
   KINORA_TRY(found, find_target(title_id, episode_id));
   auto& episode = found.episode;
-  if (found.title.kind == "series" && !episode) {
+  if (found.title.kind == catalog::title_kind::series && !episode) {
     episode = cat::next_episode(*db_.acquire(), title_id, 0, 0);
     if (!episode)
       return fail(errc::conflict, "This series has no episodes to play yet.", "no-media");
   }
   const std::int64_t episode_key = episode ? episode->id : 0;
-  const auto asset = assets_.for_title(title_id, episode_key);
+  const auto asset = media::asset_store::for_title(*db_.acquire(), title_id, episode_key);
   if (!asset) return fail(errc::conflict, "This title has no packaged media yet.", "no-media");
 
   const auto now = clock_.now_unix();
@@ -317,7 +315,7 @@ result<std::string> playback_service::release_key(const std::string& session_id,
   const bool plays = s->channel_id ? live_.plays_asset({s->channel_id, s->programme_id}, asset_id)
                                    : s->asset_id == asset_id;
   if (!plays) return forbidden("This session does not play that media.", "wrong-asset");
-  const auto asset = assets_.find(asset_id);
+  const auto asset = media::asset_store::find(*db_.acquire(), asset_id);
   if (!asset) return fail(errc::not_found, "No such media.");
   return asset->key;
 }

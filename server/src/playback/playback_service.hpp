@@ -38,9 +38,9 @@ struct started_session {
 class playback_service final : public audience {
  public:
   playback_service(storage::database& db, viewing::viewing_service& viewing,
-                   media::asset_store& assets, const media::url_signer& signer,
-                   session_store& sessions, live::live_service& live, const clock& clk,
-                   random_source& random, playback_settings settings);
+                   const media::url_signer& signer, session_store& sessions,
+                   live::live_service& live, const clock& clk, random_source& random,
+                   playback_settings settings);
 
   result<started_session> start(const auth::viewer& v, std::int64_t title_id,
                                 std::optional<std::int64_t> episode_id);
@@ -85,7 +85,6 @@ class playback_service final : public audience {
 
   storage::database& db_;
   viewing::viewing_service& viewing_;
-  media::asset_store& assets_;
   const media::url_signer& signer_;
   session_store& sessions_;
   live::live_service& live_;

@@ -31,8 +31,10 @@ std::vector<float> decode(const std::string& text) {
 
 }  // namespace
 
-std::vector<stored_embedding> embedding_store::load(const std::string& model_id) {
-  const auto rs = db_.acquire()->query(
+namespace embedding_store {
+
+std::vector<stored_embedding> load(connection& c, const std::string& model_id) {
+  const auto rs = c.query(
       "SELECT title_id, text_hash, vector FROM title_embeddings WHERE model_id = $1", {model_id});
   std::vector<stored_embedding> out;
   out.reserve(rs.size());
@@ -43,13 +45,7 @@ std::vector<stored_embedding> embedding_store::load(const std::string& model_id)
   return out;
 }
 
-void embedding_store::save(const std::string& model_id, const stored_embedding& e,
-                           std::int64_t now) {
-  save(*db_.acquire(), model_id, e, now);
-}
-
-void embedding_store::save(storage::connection& c, const std::string& model_id,
-                           const stored_embedding& e, std::int64_t now) {
+void save(connection& c, const std::string& model_id, const stored_embedding& e, std::int64_t now) {
   c.query(
       "INSERT INTO title_embeddings (title_id, model_id, text_hash, vector, updated_at) "
       "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (title_id) DO UPDATE SET "
@@ -58,16 +54,17 @@ void embedding_store::save(storage::connection& c, const std::string& model_id,
       {e.title_id, model_id, e.text_hash, encode(e.vector), now});
 }
 
-void embedding_store::remove(std::int64_t title_id) {
-  db_.acquire()->query("DELETE FROM title_embeddings WHERE title_id = $1", {title_id});
+void remove(connection& c, std::int64_t title_id) {
+  c.query("DELETE FROM title_embeddings WHERE title_id = $1", {title_id});
 }
 
-void embedding_store::confirm_current(storage::connection& c, const std::string& model_id,
-                                      std::int64_t now) {
+void confirm_current(connection& c, const std::string& model_id, std::int64_t now) {
   c.query(
       "UPDATE title_embeddings SET updated_at = $1 WHERE model_id = $2 AND updated_at < "
       "(SELECT t.updated_at FROM titles t WHERE t.id = title_embeddings.title_id)",
       {now, model_id});
 }
+
+}  // namespace embedding_store
 
 }  // namespace kinora::recommend

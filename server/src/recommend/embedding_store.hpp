@@ -1,7 +1,8 @@
 #pragma once
 // Title embeddings in the database, with the model that made them and the hash of the
 // text they came from. Vectors travel as base64 of little-endian float32, one column
-// type on both backends.
+// type on both backends. Free functions on a connection, so a batch of saves can share one
+// transaction.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,24 +17,18 @@ struct stored_embedding {
   std::vector<float> vector;
 };
 
-class embedding_store {
- public:
-  explicit embedding_store(storage::database& db) : db_(db) {}
+namespace embedding_store {
 
-  // Every embedding made by this model.
-  std::vector<stored_embedding> load(const std::string& model_id);
-  void save(const std::string& model_id, const stored_embedding& e, std::int64_t now);
-  // The same on a given connection, so a batch of saves can share one transaction.
-  static void save(storage::connection& c, const std::string& model_id, const stored_embedding& e,
-                   std::int64_t now);
-  void remove(std::int64_t title_id);
-  // After a sync, every stored vector of the model matches its title's text: one whose
-  // title was edited since (without a text change) is current again, not stale.
-  static void confirm_current(storage::connection& c, const std::string& model_id,
-                              std::int64_t now);
+using storage::connection;
 
- private:
-  storage::database& db_;
-};
+// Every embedding made by this model.
+std::vector<stored_embedding> load(connection& c, const std::string& model_id);
+void save(connection& c, const std::string& model_id, const stored_embedding& e, std::int64_t now);
+void remove(connection& c, std::int64_t title_id);
+// After a sync, every stored vector of the model matches its title's text: one whose
+// title was edited since (without a text change) is current again, not stale.
+void confirm_current(connection& c, const std::string& model_id, std::int64_t now);
+
+}  // namespace embedding_store
 
 }  // namespace kinora::recommend

@@ -17,12 +17,12 @@ namespace {
 
 bj::object to_json(const embedding_job& j) {
   return {{"id", j.id},
-          {"status", j.status},
+          {"status", to_string(j.status)},
           {"regenerate", j.regenerate},
           {"done", j.done},
           {"total", j.total},
           {"progress", j.total ? static_cast<double>(j.done) / static_cast<double>(j.total)
-                               : (j.status == "running" ? 0.0 : 1.0)},
+                               : (j.status == job_status::running ? 0.0 : 1.0)},
           {"embedded", j.embedded},
           {"error", j.error ? bj::value(*j.error) : bj::value(nullptr)},
           {"started_at", format_rfc3339(j.started_at)},

@@ -36,7 +36,6 @@ std::vector<catalog::title> all_titles(storage::database& db) {
 title_vectors::title_vectors(storage::database& db, std::unique_ptr<ai::encoder> encoder,
                              const clock& clk, logger& log, std::filesystem::path index_file)
     : db_(db),
-      store_(db),
       encoder_(std::move(encoder)),
       index_file_(std::move(index_file)),
       clock_(clk),
@@ -123,7 +122,8 @@ std::size_t title_vectors::sync(bool regenerate, embedding_job* progress) {
 
   std::unordered_map<std::int64_t, stored_embedding> stored;
   if (!regenerate)
-    for (auto& e : store_.load(encoder_->model_id())) stored.emplace(e.title_id, std::move(e));
+    for (auto& e : embedding_store::load(*db_.acquire(), encoder_->model_id()))
+      stored.emplace(e.title_id, std::move(e));
 
   std::vector<std::size_t> todo;  // positions in hashes and texts
   for (std::size_t i = 0; i < hashes.size(); ++i) {
@@ -226,7 +226,7 @@ void title_vectors::refresh(std::int64_t title_id) {
   const std::vector<std::string> one{text};
   const auto v = encoder_->encode(one);
   stored_embedding e{title_id, text_hash(text), {v.row(0).begin(), v.row(0).end()}};
-  store_.save(encoder_->model_id(), e, clock_.now_unix());  // its own, single lease
+  embedding_store::save(*db_.acquire(), encoder_->model_id(), e, clock_.now_unix());
   std::lock_guard lock(edits_mutex_);
   put(title_id, std::move(e.vector));
   edited_[title_id] = ++edit_seq_;
@@ -267,7 +267,7 @@ result<embedding_job> title_vectors::start_job(bool regenerate, std::string id) 
                 "model-unavailable");
   std::lock_guard lock(jobs_mutex_);
   for (const auto& j : jobs_)
-    if (j.status == "running")
+    if (j.status == job_status::running)
       return fail(errc::conflict, "Embedding job " + j.id + " is still running.", "job-running");
   if (job_thread_.joinable()) job_thread_.join();
   embedding_job job;
@@ -291,11 +291,11 @@ result<embedding_job> title_vectors::start_job(bool regenerate, std::string id) 
     std::lock_guard l(jobs_mutex_);
     auto& j = jobs_[index];
     j.finished_at = clock_.now_unix();
-    j.status = error.empty() ? "succeeded" : "failed";
+    j.status = error.empty() ? job_status::succeeded : job_status::failed;
     if (!error.empty()) j.error = error;
-    log_.info(
-        "embedding job finished",
-        {{"job", j.id}, {"status", j.status}, {"embedded", static_cast<std::int64_t>(j.embedded)}});
+    log_.info("embedding job finished", {{"job", j.id},
+                                         {"status", to_string(j.status)},
+                                         {"embedded", static_cast<std::int64_t>(j.embedded)}});
   });
   return job;
 }

@@ -17,6 +17,7 @@
 #include "ai/encoder.hpp"
 #include "ai/exact_index.hpp"
 #include "core/clock.hpp"
+#include "core/job_status.hpp"
 #include "core/log.hpp"
 #include "core/result.hpp"
 #include "recommend/embedding_store.hpp"
@@ -26,7 +27,7 @@ namespace kinora::recommend {
 
 struct embedding_job {
   std::string id;
-  std::string status = "running";  // running | succeeded | failed
+  job_status status = job_status::running;  // never queued: a job starts as it is made
   bool regenerate = false;
   std::size_t done = 0;
   std::size_t total = 0;
@@ -84,7 +85,6 @@ class title_vectors {
   void save_index(const std::string& fingerprint);
 
   storage::database& db_;
-  embedding_store store_;
   std::unique_ptr<ai::encoder> encoder_;
   // The one in-memory copy of every vector: "more like title X" reads X's from it too.
   std::unique_ptr<ai::exact_index> index_;

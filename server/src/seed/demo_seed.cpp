@@ -67,7 +67,7 @@ seed_report seed_catalog(storage::database& db, const clock& clk) {
       const auto& o = titles[i].as_object();
       catalog::title t;
       t.slug = str(o, "slug");
-      t.kind = str(o, "type");
+      t.kind = catalog::parse_title_kind(str(o, "type")).value();
       t.name = str(o, "title");
       t.synopsis = str(o, "synopsis");
       t.year = static_cast<int>(num(o, "year"));
@@ -85,7 +85,7 @@ seed_report seed_catalog(storage::database& db, const clock& clk) {
           catalog_epoch - static_cast<std::int64_t>(titles.size() - i) * 3 * 86400;
       t.id = store::insert_title(c, t);
       ++report.titles;
-      if (t.kind == "movie") movies[t.slug] = {t.id, &o};
+      if (t.kind == catalog::title_kind::movie) movies[t.slug] = {t.id, &o};
       if (const auto* seasons = o.if_contains("seasons")) {
         for (const auto& sv : seasons->as_array()) {
           const auto& so = sv.as_object();

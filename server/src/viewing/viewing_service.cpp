@@ -60,7 +60,7 @@ result<history_item> viewing_service::save_position(const auth::viewer& v, std::
   auto c = db_.acquire();
   KINORA_TRY(t, visible_title(*c, v, title_id));
   int duration = t.runtime_minutes * 60;
-  if (t.kind == "series") {
+  if (t.kind == catalog::title_kind::series) {
     if (!episode_id) return invalid_field("episode_id", "is required for a series");
     const auto ep = cat::find_episode(*c, *episode_id);
     if (!ep || ep->title_id != title_id)

@@ -105,14 +105,14 @@ TEST_P(title_vectors_suite, an_edit_is_embedded_while_a_regeneration_runs_and_su
   edit.get();
   ASSERT_TRUE(answered) << "the edit waited behind the regeneration";
   ASSERT_TRUE(during);
-  EXPECT_EQ(during->status, "running");
+  EXPECT_EQ(during->status, kinora::job_status::running);
   EXPECT_GT(during->total, 0u);
   EXPECT_LT(during->done, during->total);
 
-  for (int i = 0; i < 6000 && vectors.job("regen-1")->status == "running"; ++i)
+  for (int i = 0; i < 6000 && vectors.job("regen-1")->status == kinora::job_status::running; ++i)
     std::this_thread::sleep_for(10ms);
   const auto after = vectors.job("regen-1");
-  ASSERT_EQ(after->status, "succeeded");
+  ASSERT_EQ(after->status, kinora::job_status::succeeded);
   EXPECT_EQ(after->done, after->total);
 
   // The regeneration read the old name before the edit; its vector must not win.
