@@ -16,12 +16,13 @@ step=${1:-all}
 
 source scripts/sanitizer-options.sh
 
-# The suites where threads meet: the database pool and its backends, the session stores
-# and sign-in counters (in process and Redis), periodic jobs and the embedding job, the
-# response cache, metrics and the logger, and the HTTP server (at-once answers, uploads).
+# The suites where threads meet: the database pool and its backends, the media job
+# claimers, the session stores and sign-in counters (in process and Redis), periodic jobs
+# and the embedding job, the response cache, metrics and the logger, and the HTTP server
+# (at-once answers, uploads).
 tsan_filter='database_pool.*:*database_suite*:*session_store*:*attempt_counters*:periodic_task.*'
 tsan_filter+=':ResponseCache.*:metrics.*:Logger.*:*title_vectors_suite*:*co_watch_suite*'
-tsan_filter+=':*auth_service_suite*:at_once_suite.*:upload_spool_suite.*'
+tsan_filter+=':*auth_service_suite*:at_once_suite.*:upload_spool_suite.*:*asset_store_suite*'
 
 # -O1 -g1: line numbers in the reports, and less to compile than -O2 -g on two cores.
 configure() {  # dir sanitizers
