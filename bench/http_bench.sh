@@ -3,18 +3,22 @@
 # Same machine, same run, same wrk settings; prints requests/s, p50, p99 and ratios.
 # The cached list and detail pages are measured against nginx; a search with a fresh query
 # on every request (never cached: it reads the database and encodes the query) against
-# kinora's own /healthz, which does no route work.
-#   bench/http_bench.sh [--duration 10s] [--connections 64] [--backends "sqlite postgres"]
+# kinora's own /healthz, which does no route work. Each cached route is timed in --rounds
+# rounds that alternate kinora and nginx, so both see the same load on a shared machine;
+# the table shows the median round of each.
+#   bench/http_bench.sh [--duration 5s] [--rounds 3] [--connections 64] [--backends "sqlite postgres"]
 # Everything runs on 127.0.0.1 and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
-duration=10s
+duration=5s
+rounds=3
 connections=64
 backends="sqlite postgres"
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --backends) backends=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -40,6 +44,14 @@ measure() {  # url [token] [lua script]
     /^ +99%/ { p99=ms($2) }
     /Non-2xx/ { bad=$NF }
     END { if (bad > 0) { print "non-2xx responses: " bad > "/dev/stderr" }; printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+}
+
+# "rps p50 p99" lines -> the median of each column
+median_round() {
+  printf '%s\n' "$@" | awk '{ for (i = 1; i <= 3; i++) v[i, NR] = $i }
+    END { for (i = 1; i <= 3; i++) { n = 0; for (r = 1; r <= NR; r++) a[++n] = v[i, r]
+            for (x = 1; x <= n; x++) for (y = x + 1; y <= n; y++) if (a[y] < a[x]) { t = a[x]; a[x] = a[y]; a[y] = t }
+            printf "%s%s", a[int((n + 1) / 2)], (i < 3 ? " " : "\n") } }'
 }
 
 results=()
@@ -77,9 +89,14 @@ for backend in $backends; do
     path=$list_path; [ $endpoint = detail ] && path=$detail_path
     curl -sf "$base$path" -H "Authorization: Bearer $token" >/dev/null
     curl -sf "http://127.0.0.1:$nport$path" >/dev/null
-    read -r k_rps k_p50 k_p99 < <(measure "$base$path" "$token")
-    read -r n_rps n_p50 n_p99 < <(measure "http://127.0.0.1:$nport$path")
-    results+=("$backend $endpoint $k_rps $k_p50 $k_p99 $n_rps $n_p50 $n_p99")
+    k=() n=()
+    for round in $(seq "$rounds"); do
+      k+=("$(measure "$base$path" "$token")")
+      n+=("$(measure "http://127.0.0.1:$nport$path")")
+      echo "$backend $endpoint round $round: kinora ${k[-1]}, nginx ${n[-1]} (r/s p50 p99)," \
+           "load $(cut -d' ' -f1 /proc/loadavg)" >&2
+    done
+    results+=("$backend $endpoint $(median_round "${k[@]}") $(median_round "${n[@]}")")
   done
   # A fresh query each request: wrk's Lua numbers them per thread.
   cat >"$work/fresh-search.lua" <<'LUA'
@@ -98,7 +115,7 @@ LUA
 done
 
 echo
-echo "wrk -t2 -c$connections -d$duration on 127.0.0.1 ($(nproc) cores, wrk shares them), CPU: $(cpu_model)"
+echo "wrk -t2 -c$connections -d$duration, median of $rounds alternating rounds, on 127.0.0.1 ($(nproc) cores, wrk shares them), CPU: $(cpu_model)"
 printf '%-9s %-7s %10s %9s %9s | %10s %9s %9s | %9s  %s\n' backend route "kinora r/s" "p50 ms" "p99 ms" "nginx r/s" "p50 ms" "p99 ms" "rps ratio" "targets (ratio>=0.8, p99<5ms)"
 for r in "${results[@]}"; do
   set -- $r
