@@ -159,8 +159,8 @@ std::vector<bench_item> read_bench_file(const std::filesystem::path& path) {
 
 double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
-  const auto i = static_cast<std::size_t>(
-      std::min<double>(v.size() - 1, p / 100.0 * static_cast<double>(v.size() - 1) + 0.5));
+  const auto i = static_cast<std::size_t>(std::min<double>(
+      static_cast<double>(v.size() - 1), p / 100.0 * static_cast<double>(v.size() - 1) + 0.5));
   return v[i];
 }
 

@@ -431,10 +431,10 @@ result<grant> auth_service::select_profile(const viewer& v, std::int64_t id,
                                            const std::optional<std::string>& pin) {
   const auto [a, p, disabled] = [&] {
     auto conn = db_.acquire();
-    auto a = store::find_account(*conn, v.account_id);
-    auto p = a ? store::find_profile(*conn, v.account_id, id) : std::nullopt;
-    const bool disabled = a && store::is_disabled(*conn, a->id);
-    return std::tuple{a, p, disabled};
+    auto account = store::find_account(*conn, v.account_id);
+    auto profile = account ? store::find_profile(*conn, v.account_id, id) : std::nullopt;
+    const bool off = account && store::is_disabled(*conn, account->id);
+    return std::tuple{account, profile, off};
   }();
   if (!p) return fail(errc::not_found, "Profile " + std::to_string(id) + " does not exist.");
   // An access token outlives the disabling by up to its lifetime; it earns no new tokens.

@@ -117,9 +117,9 @@ rail recommend_service::for_you(storage::connection& c, const auth::viewer& v,
   const auto now = clock_.now_unix();
   std::deque<std::vector<float>> held;  // deque: the pointers handed out stay valid
   auto lookup = [&](std::int64_t id) -> const std::vector<float>* {
-    auto v = vectors_.vector_of(id);
-    if (!v) return nullptr;
-    return &held.emplace_back(std::move(*v));
+    auto vec = vectors_.vector_of(id);
+    if (!vec) return nullptr;
+    return &held.emplace_back(std::move(*vec));
   };
   const auto taste = taste_vector(signals, now, lookup);
   if (!taste) {

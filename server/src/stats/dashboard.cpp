@@ -52,7 +52,7 @@ std::vector<day_count> plays_per_day_from(storage::connection& c, std::int64_t n
                                "WHERE started_at >= $1 GROUP BY started_at / 86400",
                                {from})) {
     const auto index = r.i64(0) * day - from;
-    if (index >= 0 && index / day < 7) out[index / day].plays = r.i64(1);
+    if (index >= 0 && index / day < 7) out[static_cast<std::size_t>(index / day)].plays = r.i64(1);
   }
   return out;
 }
