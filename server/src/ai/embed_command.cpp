@@ -176,6 +176,7 @@ int run_bench(const arguments& a, const encoder& enc, std::ostream& out) {
   using clock = std::chrono::steady_clock;
   const auto items = read_bench_file(*a.bench);
   std::vector<std::string> texts;
+  texts.reserve(items.size());
   for (const auto& b : items) texts.push_back(b.text);
 
   std::size_t tokens = 0, checked = 0, matching = 0, threads = 0;
