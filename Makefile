@@ -1,5 +1,5 @@
 # Thin wrapper: every target is one script under scripts/ or bench/.
-.PHONY: run test build deps docs model web package screenshots bench bench-encoder bench-media bench-epg bench-web eval bench-recs bench-upload bench-admin bench-catalog bench-scale format
+.PHONY: run test build deps docs model web package screenshots bench bench-encoder bench-media bench-epg bench-web eval bench-recs bench-upload bench-admin bench-catalog bench-scale format tidy
 
 run:            ## build everything and serve the demo on http://127.0.0.1:8000
 	scripts/run.sh
@@ -64,3 +64,6 @@ bench-admin:    ## admin stats and accounts list latency at MovieLens size (SQLi
 
 format:
 	clang-format -i $$(git ls-files 'server/*.cpp' 'server/*.hpp')
+
+tidy:           ## clang-tidy (.clang-tidy: bugprone-*, performance-*) over server/src; fails on any finding
+	scripts/tidy.sh

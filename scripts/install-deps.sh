@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build and run Kinora, or, with --test,
 # also to test it (PostgreSQL server, Redis, nginx, Chromium, wrk, GoogleTest, XMLTV tools,
-# lintian and fakeroot for the Debian package test, clang-format for the style check).
+# lintian and fakeroot for the Debian package test, clang-format for the style check,
+# clang-tidy for `make tidy`).
 # Idempotent: a machine that has everything installs nothing and asks for nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ RUN_PACKAGES=(
 )
 TEST_PACKAGES=(
   postgresql-15 postgresql-contrib redis-server chromium nginx-light wrk
-  libgtest-dev googletest xmltv-util lintian fakeroot clang-format
+  libgtest-dev googletest xmltv-util lintian fakeroot clang-format clang-tidy
 )
 
 usage() { echo "usage: $0 [--test]" >&2; exit 2; }

@@ -83,7 +83,7 @@ class weight_loader {
     }
   }
 
-  const float* get(const std::string& name, std::vector<std::int64_t> shape) {
+  const float* get(const std::string& name, const std::vector<std::int64_t>& shape) {
     const std::string full = prefix_ + name;
     const tensor_view* t = file_.find(full);
     const std::string where = file_.path().string();

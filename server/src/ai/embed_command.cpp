@@ -159,8 +159,8 @@ std::vector<bench_item> read_bench_file(const std::filesystem::path& path) {
 
 double percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
-  const auto i = static_cast<std::size_t>(
-      std::min<double>(v.size() - 1, p / 100.0 * static_cast<double>(v.size() - 1) + 0.5));
+  const auto i = static_cast<std::size_t>(std::min<double>(
+      static_cast<double>(v.size() - 1), p / 100.0 * static_cast<double>(v.size() - 1) + 0.5));
   return v[i];
 }
 
@@ -176,6 +176,7 @@ int run_bench(const arguments& a, const encoder& enc, std::ostream& out) {
   using clock = std::chrono::steady_clock;
   const auto items = read_bench_file(*a.bench);
   std::vector<std::string> texts;
+  texts.reserve(items.size());
   for (const auto& b : items) texts.push_back(b.text);
 
   std::size_t tokens = 0, checked = 0, matching = 0, threads = 0;

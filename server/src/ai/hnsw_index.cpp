@@ -345,7 +345,7 @@ std::unique_ptr<hnsw_index> hnsw_index::from_file(const std::filesystem::path& p
   // counting tombstones into it: count them again.
   h.num_deleted_ = 0;
   for (hnswlib::tableint i = 0; i < h.cur_element_count; ++i)
-    h.num_deleted_ += h.isMarkedDeleted(i) ? 1 : 0;
+    h.num_deleted_ += h.isMarkedDeleted(i) ? 1u : 0u;
   h.metric_distance_computations = 0;
   h.metric_hops = 0;
   const std::size_t expected_row =

@@ -285,7 +285,7 @@ void auth_service::remember_valid(const viewer& v, std::uint64_t epoch) {
 
 result<viewer> auth_service::checked_claims(std::string_view access_token) {
   const auto now = clock_.now_unix();
-  if (auto known = verified_.find(access_token, now)) return std::move(*known);
+  if (auto known = verified_.find(access_token, now)) return *known;
   std::int64_t expires_at = 0;
   auto v = codec_.verify(access_token, now, &expires_at);
   if (v) verified_.remember(access_token, *v, expires_at);
@@ -299,7 +299,7 @@ result<viewer> auth_service::verify_claims(std::string_view access_token) {
 std::optional<viewer> auth_service::authenticate_at_once(std::string_view access_token) {
   auto v = checked_claims(access_token);
   if (!v || !known_valid(*v, store::revocation_epoch())) return std::nullopt;
-  return std::move(*v);
+  return *v;
 }
 
 result<viewer> auth_service::authenticate(std::string_view access_token) {
@@ -431,10 +431,10 @@ result<grant> auth_service::select_profile(const viewer& v, std::int64_t id,
                                            const std::optional<std::string>& pin) {
   const auto [a, p, disabled] = [&] {
     auto conn = db_.acquire();
-    auto a = store::find_account(*conn, v.account_id);
-    auto p = a ? store::find_profile(*conn, v.account_id, id) : std::nullopt;
-    const bool disabled = a && store::is_disabled(*conn, a->id);
-    return std::tuple{a, p, disabled};
+    auto account = store::find_account(*conn, v.account_id);
+    auto profile = account ? store::find_profile(*conn, v.account_id, id) : std::nullopt;
+    const bool off = account && store::is_disabled(*conn, account->id);
+    return std::tuple{account, profile, off};
   }();
   if (!p) return fail(errc::not_found, "Profile " + std::to_string(id) + " does not exist.");
   // An access token outlives the disabling by up to its lifetime; it earns no new tokens.
@@ -443,8 +443,9 @@ result<grant> auth_service::select_profile(const viewer& v, std::int64_t id,
   // Leaving a kids profile for a grown-up one needs that profile's PIN if it has one,
   // like any switch; switching into a profile without a PIN is free.
   if (auto st = check_pin(*p, pin); !st) return st.err();
-  return db_.transact([&](storage::connection& c) {
-    return issue(c, *a, *p, base64url(random_.bytes(16)), base64url(random_.bytes(32)));
+  // Structured bindings are captured by name: clang before 16 (clang-tidy) cannot capture them.
+  return db_.transact([&, &account = *a, &profile = *p](storage::connection& c) {
+    return issue(c, account, profile, base64url(random_.bytes(16)), base64url(random_.bytes(32)));
   });
 }
 

@@ -49,9 +49,9 @@ std::string art(const title& t, int w, int h, int font, std::size_t chars) {
       "stop-color=\"" +
       a + "\"/><stop offset=\"1\" stop-color=\"" + b + "\"/></linearGradient></defs>";
   svg += "<rect width=\"100%\" height=\"100%\" fill=\"url(#g)\"/>";
-  svg += "<circle cx=\"" + std::to_string(w * (20 + seed % 60) / 100) + "\" cy=\"" +
-         std::to_string(h * (15 + (seed >> 8) % 40) / 100) + "\" r=\"" + std::to_string(w / 3) +
-         "\" fill=\"" + accent + "\" opacity=\"0.25\"/>";
+  svg += "<circle cx=\"" + std::to_string(w * static_cast<int>(20 + seed % 60) / 100) + "\" cy=\"" +
+         std::to_string(h * static_cast<int>(15 + (seed >> 8) % 40) / 100) + "\" r=\"" +
+         std::to_string(w / 3) + "\" fill=\"" + accent + "\" opacity=\"0.25\"/>";
   svg += "<g font-family=\"Helvetica, Arial, sans-serif\" font-weight=\"700\" font-size=\"" +
          std::to_string(font) + "\" fill=\"#fff\">" +
          text_lines(t.name, w / 12, h * 3 / 5, font, chars) + "</g>";

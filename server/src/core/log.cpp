@@ -98,7 +98,7 @@ void append_timestamp(std::string& out) {
 
 }  // namespace
 
-void logger::write(log_level level, std::string_view message, boost::json::object fields) {
+void logger::write(log_level level, std::string_view message, const boost::json::object& fields) {
   if (level < min_) return;
   static constexpr std::string_view names[] = {"debug", "info", "warn", "error"};
   // One line per request: written directly rather than through a JSON document.

@@ -21,15 +21,15 @@ class logger {
   logger(const logger&) = delete;
   logger& operator=(const logger&) = delete;
 
-  void write(log_level level, std::string_view message, boost::json::object fields = {});
-  void info(std::string_view message, boost::json::object fields = {}) {
-    write(log_level::info, message, std::move(fields));
+  void write(log_level level, std::string_view message, const boost::json::object& fields = {});
+  void info(std::string_view message, const boost::json::object& fields = {}) {
+    write(log_level::info, message, fields);
   }
-  void warn(std::string_view message, boost::json::object fields = {}) {
-    write(log_level::warn, message, std::move(fields));
+  void warn(std::string_view message, const boost::json::object& fields = {}) {
+    write(log_level::warn, message, fields);
   }
-  void error(std::string_view message, boost::json::object fields = {}) {
-    write(log_level::error, message, std::move(fields));
+  void error(std::string_view message, const boost::json::object& fields = {}) {
+    write(log_level::error, message, fields);
   }
   void flush();
 

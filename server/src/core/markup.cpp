@@ -6,7 +6,7 @@ namespace kinora::markup {
 
 std::uint32_t fnv1a(const std::string& s) {
   std::uint32_t h = 2166136261u;
-  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
   return h;
 }
 

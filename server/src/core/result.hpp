@@ -67,7 +67,9 @@ inline error invalid_field(std::string field, std::string message) {
 }  // namespace kinora
 
 // Propagates an error from an expression returning result<T>; yields the value otherwise.
+// NOLINTBEGIN(bugprone-macro-parentheses): var is the name being declared, not an expression
 #define KINORA_TRY(var, expr)                                \
   auto var##_result_ = (expr);                               \
   if (!var##_result_) return std::move(var##_result_).err(); \
   auto var = std::move(var##_result_).value()
+// NOLINTEND(bugprone-macro-parentheses)

@@ -72,8 +72,9 @@ std::string logo_svg(const channel& ch) {
                     accent = hsl(seed >> 17, 80, 62);
   const std::string label = short_name(ch.name);
   // Bold capitals are about 0.68 em wide; keep the label inside 200 px.
-  const int font =
-      std::clamp(static_cast<int>(200 / (0.68 * std::max<std::size_t>(label.size(), 1))), 24, 64);
+  const int font = std::clamp(
+      static_cast<int>(200 / (0.68 * static_cast<double>(std::max<std::size_t>(label.size(), 1)))),
+      24, 64);
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(w) +
                     "\" height=\"" + std::to_string(h) + "\" viewBox=\"0 0 " + std::to_string(w) +
                     " " + std::to_string(h) + "\" role=\"img\" aria-label=\"" + escape(ch.name) +

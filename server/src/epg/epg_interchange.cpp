@@ -150,6 +150,7 @@ std::string epg_interchange::export_xmltv(const std::optional<auth::viewer>& who
   auto c = db_.acquire();
   const auto channels = line_up(*c, who);
   std::vector<std::int64_t> ids;
+  ids.reserve(channels.size());
   for (const auto& e : channels) ids.push_back(e.ch.id);
   const auto programmes = epg_store::programmes_in(*c, ids, w);
   std::unordered_map<std::int64_t, std::int64_t> count;

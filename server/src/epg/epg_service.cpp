@@ -50,6 +50,7 @@ std::vector<favorite> visible_favorites(storage::connection& c, const auth::view
   std::unordered_map<std::int64_t, std::int64_t> added;
   for (const auto& f : store::favorites(c, v.profile_id)) added[f.channel_id] = f.added_at;
   std::vector<favorite> out;
+  out.reserve(channels.size());
   for (const auto& ch : channels)
     out.push_back({ch, static_cast<std::int64_t>(out.size()), added[ch.id]});
   return out;

@@ -116,7 +116,7 @@ class document {
       case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
       case XML_READER_TYPE_CDATA: {
         const xmlChar* v = xmlTextReaderConstValue(r);
-        const std::size_t n = v ? xmlStrlen(v) : 0;
+        const std::size_t n = v ? static_cast<std::size_t>(xmlStrlen(v)) : 0;
         if (n > max_text_bytes || text_.size() + n > max_text_bytes) {
           error_ = "a text node exceeds " + std::to_string(max_text_bytes) + " bytes";
           return;

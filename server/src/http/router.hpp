@@ -23,7 +23,7 @@ enum class access { anyone, signed_in, admin };
 
 class context {
  public:
-  context(const request& req, query_params query) : req(req), query(std::move(query)) {}
+  context(const request& r, query_params q) : req(r), query(std::move(q)) {}
 
   const request& req;
   query_params query;

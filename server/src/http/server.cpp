@@ -252,8 +252,9 @@ class server::impl::session : public std::enable_shared_from_this<session> {
       buffer_.reserve(64 * 1024);
       return continue_then(
           [self = shared_from_this()] {
-            bhttp::async_read(self->stream_, self->buffer_, *self->spooled_,
-                              [self](beast::error_code ec, std::size_t) { self->on_read(ec); });
+            bhttp::async_read(
+                self->stream_, self->buffer_, *self->spooled_,
+                [self](beast::error_code read_ec, std::size_t) { self->on_read(read_ec); });
           },
           expects_continue);
     }
@@ -262,8 +263,9 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     text_->body_limit(limit);
     continue_then(
         [self = shared_from_this()] {
-          bhttp::async_read(self->stream_, self->buffer_, *self->text_,
-                            [self](beast::error_code ec, std::size_t) { self->on_read(ec); });
+          bhttp::async_read(
+              self->stream_, self->buffer_, *self->text_,
+              [self](beast::error_code read_ec, std::size_t) { self->on_read(read_ec); });
         },
         expects_continue);
   }
@@ -471,8 +473,8 @@ class server::impl::session : public std::enable_shared_from_this<session> {
     stream_.expires_after(std::chrono::seconds(2));
     drain_.resize(64 * 1024);
     stream_.async_read_some(asio::buffer(drain_),
-                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                              if (ec) return self->close();
+                            [self = shared_from_this()](beast::error_code read_ec, std::size_t) {
+                              if (read_ec) return self->close();
                               self->linger();
                             });
   }

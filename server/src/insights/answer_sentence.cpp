@@ -40,10 +40,9 @@ std::string counted(const value& v, column_kind kind, const std::string& noun) {
   const auto n = figure(v, kind);
   if (kind == column_kind::percent) return n + " " + noun;
   if (n != "1" || noun.empty()) return n + " " + noun;
-  auto one = noun;
-  const auto space = one.find(' ');
-  auto first = one.substr(0, space);
-  const auto rest = space == std::string::npos ? std::string() : one.substr(space);
+  const auto space = noun.find(' ');
+  auto first = noun.substr(0, space);
+  const auto rest = space == std::string::npos ? std::string() : noun.substr(space);
   if (first.ends_with("ches"))
     first.resize(first.size() - 2);
   else if (first.ends_with('s') && first != "thumbs")

@@ -107,7 +107,8 @@ std::vector<std::vector<storage::value>> shaped(const question_template& t,
     for (std::int64_t i = first; i <= last; ++i) out.push_back({day_text(i), std::int64_t{0}});
     for (const auto& r : found) {
       const auto index = r.i64(0) - first;
-      if (index >= 0 && index < static_cast<std::int64_t>(out.size())) out[index][1] = r.i64(1);
+      if (index >= 0 && index < static_cast<std::int64_t>(out.size()))
+        out[static_cast<std::size_t>(index)][1] = r.i64(1);
     }
     return out;
   }
@@ -118,7 +119,7 @@ std::vector<std::vector<storage::value>> shaped(const question_template& t,
       out.push_back({std::string(label), std::int64_t{0}});
     }
     for (const auto& r : found)
-      if (const auto h = r.i64(0); h >= 0 && h < 24) out[h][1] = r.i64(1);
+      if (const auto h = r.i64(0); h >= 0 && h < 24) out[static_cast<std::size_t>(h)][1] = r.i64(1);
     return out;
   }
   for (const auto& r : found) out.push_back(copy(r));

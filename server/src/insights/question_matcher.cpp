@@ -30,7 +30,7 @@ std::string stem(std::string w) {
 double word_overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return 0;
   std::size_t common = 0;
-  for (const auto& w : a) common += std::binary_search(b.begin(), b.end(), w) ? 1 : 0;
+  for (const auto& w : a) common += std::binary_search(b.begin(), b.end(), w) ? 1u : 0u;
   return static_cast<double>(common) / std::sqrt(static_cast<double>(a.size() * b.size()));
 }
 

@@ -11,7 +11,7 @@ using http::method;
 void add_routes(http::router& router, live_service& live, const media::url_signer& signer,
                 const clock& clk, std::string media_base_url, stream_access stream_of) {
   auto playlist = [&live, &signer, &clk, base = std::move(media_base_url),
-                   stream_of](http::context& ctx) -> result<http::response> {
+                   stream_of = std::move(stream_of)](http::context& ctx) -> result<http::response> {
     if (auto st = media::verify_signed_link(signer, clk, ctx); !st) return st.err();
     const std::string session(ctx.param("session"));
     KINORA_TRY(stream, stream_of(session, std::string(ctx.param("asset"))));

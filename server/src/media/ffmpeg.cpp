@@ -38,6 +38,7 @@ std::string last_lines(const std::string& text, int n) {
 status run_tool(const std::vector<std::string>& argv, const fs::path& log_file,
                 const tick_fn& tick) {
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
 

@@ -122,8 +122,9 @@ result<std::vector<std::string>> media_library::build_demo_pool(int clips, int s
     }
   };
   std::vector<std::thread> threads;
-  const unsigned parallel = std::min<std::size_t>(
-      work.size(), std::max(1u, std::min(2u, std::thread::hardware_concurrency())));
+  // At most two: the narrowing back to unsigned cannot lose anything.
+  const auto parallel = static_cast<unsigned>(std::min<std::size_t>(
+      work.size(), std::max(1u, std::min(2u, std::thread::hardware_concurrency()))));
   for (unsigned i = 1; i < parallel; ++i) threads.emplace_back(packager);
   packager();
   for (auto& t : threads) t.join();

@@ -87,8 +87,8 @@ http::response signed_link_preflight() {
 
 void add_routes(http::router& router, media_library& library, const url_signer& signer,
                 const clock& clk, key_release release_key) {
-  auto deliver = [&library, &signer, &clk,
-                  release_key](http::context& ctx) -> result<http::response> {
+  auto deliver = [&library, &signer, &clk, release_key = std::move(release_key)](
+                     http::context& ctx) -> result<http::response> {
     if (auto st = verify_signed_link(signer, clk, ctx); !st) return st.err();
     const std::string session(ctx.param("session"));
     const std::string asset(ctx.param("asset"));

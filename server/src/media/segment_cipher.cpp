@@ -32,7 +32,7 @@ std::string aes128_cbc(const std::string& data, const std::string& key, std::uin
                        static_cast<int>(data.size())) != 1 ||
       EVP_CipherFinal_ex(ctx.get(), o + n, &tail) != 1)
     throw std::runtime_error("AES-128 failed (wrong key or corrupt data)");
-  out.resize(static_cast<std::size_t>(n + tail));
+  out.resize(static_cast<std::size_t>(n) + static_cast<std::size_t>(tail));
   return out;
 }
 

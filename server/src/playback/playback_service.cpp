@@ -298,7 +298,8 @@ status playback_service::end_for_account(std::int64_t account_id, const std::str
 
 std::size_t playback_service::watching(watched what, std::int64_t id) {
   const auto live = sessions_.live_on(what, id, clock_.now_unix());
-  return std::count_if(live.begin(), live.end(), [](const auto& s) { return s.account_id != 0; });
+  return static_cast<std::size_t>(
+      std::count_if(live.begin(), live.end(), [](const auto& s) { return s.account_id != 0; }));
 }
 
 void playback_service::stop_watching(watched what, std::int64_t id) {

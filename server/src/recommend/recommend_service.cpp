@@ -117,9 +117,9 @@ rail recommend_service::for_you(storage::connection& c, const auth::viewer& v,
   const auto now = clock_.now_unix();
   std::deque<std::vector<float>> held;  // deque: the pointers handed out stay valid
   auto lookup = [&](std::int64_t id) -> const std::vector<float>* {
-    auto v = vectors_.vector_of(id);
-    if (!v) return nullptr;
-    return &held.emplace_back(std::move(*v));
+    auto vec = vectors_.vector_of(id);
+    if (!vec) return nullptr;
+    return &held.emplace_back(std::move(*vec));
   };
   const auto taste = taste_vector(signals, now, lookup);
   if (!taste) {
@@ -158,6 +158,7 @@ rail recommend_service::for_you(storage::connection& c, const auth::viewer& v,
   std::partial_sort(by_co.begin(), by_co.begin() + static_cast<std::ptrdiff_t>(co_pool),
                     by_co.end());
   std::vector<std::int64_t> ids;
+  ids.reserve(content.size() + co_pool);
   for (const auto& [id, score] : content) ids.push_back(id);
   for (std::size_t i = 0; i < co_pool; ++i)
     if (!content.count(by_co[i].second)) ids.push_back(by_co[i].second);
@@ -251,6 +252,7 @@ void recommend_service::home_rails(storage::connection& conn, const auth::viewer
     });
     if (hits.empty()) continue;
     std::vector<std::int64_t> ids;
+    ids.reserve(hits.size());
     for (const auto& h : hits) ids.push_back(static_cast<std::int64_t>(h.id));
     const auto anchor = cat::find(*c, filter, s.title_id);
     add({"because-you-watched-" + std::to_string(s.title_id), "Because You Watched " + anchor->name,

@@ -37,6 +37,7 @@ std::vector<title_signal> profile_signals(connection& c, std::int64_t profile_id
     s.last_at = std::max(s.last_at, r.i64(2));
   }
   std::vector<title_signal> out;
+  out.reserve(by_title.size());
   for (auto& [id, s] : by_title) out.push_back(s);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.last_at != b.last_at ? a.last_at > b.last_at : a.title_id < b.title_id;
@@ -62,6 +63,7 @@ std::map<std::string, double> genre_weights(connection& c,
   std::map<std::string, double> out;
   if (title_weights.empty()) return out;
   std::vector<std::int64_t> ids;
+  ids.reserve(title_weights.size());
   for (const auto& [id, w] : title_weights) ids.push_back(id);
   for (const auto& [id, slug] : catalog::reads::genre_slugs(c, ids))
     out[slug] += title_weights.at(id);

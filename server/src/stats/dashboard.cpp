@@ -47,12 +47,13 @@ std::vector<day_count> plays_per_day_from(storage::connection& c, std::int64_t n
   const std::int64_t today = now / day * day;
   const std::int64_t from = today - 6 * day;
   std::vector<day_count> out;
+  out.reserve(7);
   for (int i = 0; i < 7; ++i) out.push_back({from + i * day, 0});
   for (const auto& r : c.query("SELECT started_at / 86400, COUNT(*) FROM play_starts "
                                "WHERE started_at >= $1 GROUP BY started_at / 86400",
                                {from})) {
     const auto index = r.i64(0) * day - from;
-    if (index >= 0 && index / day < 7) out[index / day].plays = r.i64(1);
+    if (index >= 0 && index / day < 7) out[static_cast<std::size_t>(index / day)].plays = r.i64(1);
   }
   return out;
 }

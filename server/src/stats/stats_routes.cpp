@@ -31,8 +31,10 @@ bj::object to_json(const dashboard& d) {
   bj::array channels;
   for (const auto& ch : d.channels) {
     const double days_ahead =
-        ch.scheduled_until ? std::max<double>(0, (*ch.scheduled_until - d.generated_at) / 86400.0)
-                           : 0;
+        ch.scheduled_until
+            ? std::max<double>(0,
+                               static_cast<double>(*ch.scheduled_until - d.generated_at) / 86400.0)
+            : 0;
     channels.push_back(bj::object{{"id", ch.id},
                                   {"number", ch.number},
                                   {"name", ch.name},

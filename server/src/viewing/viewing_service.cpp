@@ -103,6 +103,7 @@ std::vector<continue_item> viewing_service::continue_watching(const auth::viewer
   // A series whose last episode is finished falls out below, so read a few more than asked.
   const auto marks = store::in_progress(*c, v.profile_id, auth::filter_for(v), limit + 20);
   std::vector<std::int64_t> ids;
+  ids.reserve(marks.size());
   for (const auto& b : marks) ids.push_back(b.title_id);
   auto titles = visible_by_id(*c, v, ids);
 
@@ -148,6 +149,7 @@ catalog::page<history_item> viewing_service::history(const auth::viewer& v, std:
   out.total = store::history_size(*c, v.profile_id, filter);
   const auto marks = store::history(*c, v.profile_id, filter, limit, offset);
   std::vector<std::int64_t> ids;
+  ids.reserve(marks.size());
   for (const auto& b : marks) ids.push_back(b.title_id);
   const auto titles = visible_by_id(*c, v, ids);
   for (const auto& b : marks) {
@@ -177,6 +179,7 @@ std::vector<rating_item> viewing_service::ratings(const auth::viewer& v) {
   auto c = db_.acquire();
   const auto rows = store::ratings(*c, v.profile_id);
   std::vector<std::int64_t> ids;
+  ids.reserve(rows.size());
   for (const auto& [id, r, at] : rows) ids.push_back(id);
   const auto titles = visible_by_id(*c, v, ids);
   std::vector<rating_item> out;
@@ -203,6 +206,7 @@ std::vector<watchlist_item> viewing_service::watchlist(const auth::viewer& v) {
   auto c = db_.acquire();
   const auto rows = store::watchlist(*c, v.profile_id);
   std::vector<std::int64_t> ids;
+  ids.reserve(rows.size());
   for (const auto& [id, at] : rows) ids.push_back(id);
   const auto titles = visible_by_id(*c, v, ids);
   std::vector<watchlist_item> out;

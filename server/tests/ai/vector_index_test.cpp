@@ -282,10 +282,10 @@ TEST(HnswIndex, CompactsAfterManyRemovals) {
     ASSERT_EQ(got.size(), 10u);
     for (auto id : got) {
       EXPECT_GE(id, 3000u);
-      found += std::count(want.begin(), want.end(), id);
+      found += static_cast<std::size_t>(std::count(want.begin(), want.end(), id));
     }
   }
-  EXPECT_GE(static_cast<double>(found) / (10.0 * queries.size()), 0.98);
+  EXPECT_GE(static_cast<double>(found) / (10.0 * static_cast<double>(queries.size())), 0.98);
 }
 
 // Uniformly random 384-d unit vectors are HNSW's worst case: every point is nearly
@@ -314,7 +314,7 @@ TEST(HnswIndex, RecallAt10On20000RandomUnitVectors) {
     const auto s = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < n_queries; ++i) {
       for (auto id : ids_of(index.search(queries[i], k)))
-        found += std::count(want[i].begin(), want[i].end(), id);
+        found += static_cast<std::size_t>(std::count(want[i].begin(), want[i].end(), id));
     }
     ms_per_query =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s).count() /

@@ -92,7 +92,7 @@ TEST_P(attempt_counters_test, instances_counting_at_once_lose_nothing) {
 
 INSTANTIATE_TEST_SUITE_P(stores, attempt_counters_test,
                          ::testing::ValuesIn(kinora::testing::redis_kinds()),
-                         [](const auto& info) { return info.param; });
+                         [](const auto& p) { return p.param; });
 
 TEST(redis_attempt_counters, an_unreachable_redis_leaves_the_counting_to_this_process) {
   const auto counters = redis_counters("redis://127.0.0.1:1");

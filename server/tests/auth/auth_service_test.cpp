@@ -151,7 +151,9 @@ TEST_P(auth_service_suite, failed_sign_ins_slow_down_one_account_from_one_addres
 TEST_P(auth_service_suite, the_delay_is_capped_and_failures_are_forgotten) {
   auth_settings settings{std::string(32, 'k'), 900, 3600, 1000};
   auth_service service(db(), clock_, random_, settings);
-  service.register_account({"g@example.test", "long enough password", tier::basic, false}, "Me");
+  ASSERT_TRUE(
+      service.register_account({"g@example.test", "long enough password", tier::basic, false}, "Me")
+          .ok());
   int last_wait = 0;
   for (int i = 0; i < 30; ++i) {
     const auto r = service.login("g@example.test", "wrong", std::nullopt, std::nullopt, "ip");
@@ -171,7 +173,9 @@ TEST_P(auth_service_suite, the_delay_is_capped_and_failures_are_forgotten) {
 TEST_P(auth_service_suite, an_address_failing_on_many_accounts_is_stopped) {
   auth_settings settings{std::string(32, 'k'), 900, 3600, 3};
   auth_service service(db(), clock_, random_, settings);
-  service.register_account({"h@example.test", "long enough password", tier::basic, false}, "Me");
+  ASSERT_TRUE(
+      service.register_account({"h@example.test", "long enough password", tier::basic, false}, "Me")
+          .ok());
   for (int i = 0; i < 3; ++i)
     EXPECT_EQ(service
                   .login("nobody" + std::to_string(i) + "@example.test", "x", std::nullopt,

@@ -108,8 +108,8 @@ TEST_P(session_store_test, concurrent_starts_never_exceed_the_limit) {
 }
 
 INSTANTIATE_TEST_SUITE_P(stores, session_store_test,
-                         ::testing::ValuesIn(kinora::testing::redis_kinds()), [](const auto& info) {
-                           std::string n = info.param;
+                         ::testing::ValuesIn(kinora::testing::redis_kinds()), [](const auto& p) {
+                           std::string n = p.param;
                            std::replace(n.begin(), n.end(), '-', '_');
                            return n;
                          });

@@ -35,7 +35,8 @@ class co_watch_suite : public kinora::testing::per_backend {
     db().acquire()->query(
         "INSERT INTO bookmarks (profile_id, title_id, position_seconds, duration_seconds, "
         "first_watched_at, updated_at) VALUES ($1, $2, 60, 600, $3, $3)",
-        {profiles_.at(profile), titles_.at(title), clock_.now_unix()});
+        {profiles_.at(static_cast<std::size_t>(profile)),
+         titles_.at(static_cast<std::size_t>(title)), clock_.now_unix()});
   }
 
   std::vector<std::int64_t> neighbours_of(const co_watch_index& index, std::size_t title) {
