@@ -114,7 +114,7 @@ std::vector<std::vector<storage::value>> shaped(const question_template& t,
   }
   if (t.shape == row_shape::hours) {
     for (int h = 0; h < 24; ++h) {
-      char label[8];
+      char label[16];  // room for any int: the sanitizer builds lose h's range and warn
       std::snprintf(label, sizeof label, "%02d:00", h);
       out.push_back({std::string(label), std::int64_t{0}});
     }
