@@ -2,9 +2,9 @@
 # Runs every test: C++ unit tests (ctest: server modules and the native encoder), again
 # under ASan+UBSan and the concurrency-heavy ones under TSan (scripts/test-sanitizers.sh),
 # the API tests over real HTTP, each against SQLite and a throw-away PostgreSQL 15 cluster
-# on loopback (the PostgreSQL half on the ASan+UBSan build), the C++ format check, and the
-# web apps' checks, unit tests and browser journeys (Debian's Chromium against a real
-# kinora serve). Installs what a fresh Debian 12 machine lacks first.
+# on loopback (the PostgreSQL half on the ASan+UBSan build), the C++ format, warning and
+# clang-tidy checks, and the web apps' checks, unit tests and browser journeys (Debian's
+# Chromium against a real kinora serve). Installs what a fresh Debian 12 machine lacks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,7 +23,8 @@ if [ ! -d "$shared/data" ] || [ ! -d "$shared/models" ]; then
   shared_missing=1
   echo "test.sh: no $shared: the suites that need it are skipped (listed at the end)"
 fi
-scripts/build.sh
+mkdir -p build
+scripts/build.sh 2>&1 | tee build/build.log  # ccache replays a cached object's warnings
 scripts/test-sanitizers.sh build
 scripts/build-docs.sh
 scripts/build-web.sh
@@ -62,6 +63,10 @@ echo "== nginx delivery tests (pytest)"
 .venv/bin/pytest server/tests/nginx -q -p no:cacheprovider 2>&1 | tee build/pytest-nginx.log || status=1
 echo "== C++ format (clang-format, .clang-format)"
 if clang-format --dry-run -Werror $(git ls-files 'server/*.cpp' 'server/*.hpp') 2>&1 | tee build/format.log; then c_format=0; else c_format=1; status=1; fi
+echo "== C++ warnings (KINORA_WARNINGS: -Wall -Wextra -Wpedantic -Wshadow -Wconversion ...)"
+if grep -E ': warning: ' build/build.log | tee build/warnings.log | grep -q .; then c_warn=1; status=1; else c_warn=0; fi
+echo "== C++ static analysis (clang-tidy, .clang-tidy)"
+if scripts/tidy.sh 2>&1 | tail -40; then c_tidy=0; else c_tidy=1; status=1; fi
 echo "== web: types, lint, format (npm run check)"
 if (cd web && npm run check --silent) 2>&1 | tee build/web-check.log; then w_check=0; else w_check=1; status=1; fi
 echo "== web: unit tests (vitest)"
@@ -96,8 +101,9 @@ v_failed=$(count build/vitest.log '[0-9]+ failed')
 e_passed=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' build/e2e.log | tail -1)
 e_failed=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' build/e2e.log | tail -1)
 [ -n "$e_passed" ] || e_failed=$(( ${e_failed:-0} + 1 ))  # the journeys did not run to the end
-passed=$(( ${c_total:-0} - ${c_failed:-0} + ${t_passed:-0} + p_passed + (1 - c_format) + (1 - w_check) + v_passed + ${e_passed:-0} ))
-failed=$(( ${c_failed:-0} + ${t_failed:-0} + p_failed + c_format + w_check + v_failed + ${e_failed:-0} ))
+checks=$(( (1 - c_format) + (1 - c_warn) + (1 - c_tidy) + (1 - w_check) ))
+passed=$(( ${c_total:-0} - ${c_failed:-0} + ${t_passed:-0} + p_passed + checks + v_passed + ${e_passed:-0} ))
+failed=$(( ${c_failed:-0} + ${t_failed:-0} + p_failed + c_format + c_warn + c_tidy + w_check + v_failed + ${e_failed:-0} ))
 [ "$failed" -eq 0 ] || status=1
 [ "$passed" -gt 0 ] || status=1
 skipped=$(( $(count build/pytest.log '[0-9]+ skipped') + $(count build/pytest-nginx.log '[0-9]+ skipped') \
