@@ -8,6 +8,7 @@ import concurrent.futures
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -18,7 +19,6 @@ import requests
 
 from conftest import DEMO, ROOT, Server, problem_of
 
-PORT = 55451
 CLUSTER = ROOT / "scripts" / "pg-test-cluster.sh"
 PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
 STATEMENT_TIMEOUT = 5  # the default of --db-statement-timeout
@@ -26,6 +26,12 @@ HUNG_BOUND = STATEMENT_TIMEOUT + 1  # what docs/operations.md promises
 
 pytestmark = pytest.mark.skipif(not PG_BIN or not (PG_BIN[-1] / "pg_ctl").exists(),
                                 reason="PostgreSQL server binaries not installed")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def as_owner(*cmd):
@@ -37,7 +43,8 @@ def as_owner(*cmd):
 class Cluster:
     def __init__(self):
         self.dir = Path(tempfile.mkdtemp(prefix="kinora-pgfault-"))
-        out = subprocess.run([str(CLUSTER), "start", str(self.dir), str(PORT)], capture_output=True,
+        self.port = free_port()  # a fixed one would meet another suite's cluster
+        out = subprocess.run([str(CLUSTER), "start", str(self.dir), str(self.port)], capture_output=True,
                              text=True, timeout=120, check=True)
         self.url = out.stdout.strip()
         self.data = self.dir / "data"
@@ -71,7 +78,7 @@ class Cluster:
 
     def start(self):
         self.pg_ctl("-l", str(self.dir / "server.log"), "-o",
-                    f"-p {PORT} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
+                    f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
                     "-c max_connections=200", "start")
 
     def restart(self):

@@ -18,7 +18,6 @@ import requests
 from conftest import problem_of
 
 REDIS = shutil.which("redis-server")
-PORT = 56391
 
 pytestmark = pytest.mark.skipif(not REDIS, reason="redis-server not installed")
 
@@ -29,7 +28,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_redis(port=PORT):
+def start_redis(port):
     workdir = tempfile.mkdtemp(prefix="kinora-redis-")
     proc = subprocess.Popen([REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                              "--appendonly", "no", "--dir", workdir],
@@ -62,7 +61,8 @@ def wait_until_ready(server, timeout=10):
 
 
 def test_redis_down_at_start_then_up_then_hung(fresh_server):
-    server = fresh_server("--redis", f"redis://127.0.0.1:{PORT}/0")  # nothing listens there yet
+    port = free_port()  # a fixed one would meet another suite's Redis
+    server = fresh_server("--redis", f"redis://127.0.0.1:{port}/0")  # nothing listens there yet
     redis = None
     try:
         r, _ = readiness(server)
@@ -75,7 +75,7 @@ def test_redis_down_at_start_then_up_then_hung(fresh_server):
         assert "Redis" in detail and "database" not in detail, detail
         assert r.headers.get("Retry-After")
 
-        redis = start_redis()
+        redis = start_redis(port)
         wait_until_ready(server)
         assert server.get("/api/v1/playback/sessions", token).status_code == 200
 
