@@ -4,6 +4,8 @@ catalog/, and the domains that use titles write no SQL over the catalog's tables
 import pathlib
 import re
 
+from test_table_owners import sql_strings  # literals joined as the compiler joins them
+
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 SRC = ROOT / "server" / "src"
 
@@ -37,11 +39,10 @@ def test_catalog_store_stays_inside_catalog():
 def test_catalog_clients_write_no_catalog_sql():
     found = []
     for rel, text in sources(CLIENTS):
-        # SQL is split over adjacent string literals: join them before matching.
-        sql = re.sub(r'"\s*\n\s*"', "", text)
-        for m in CATALOG_TABLE.finditer(sql):
-            if not any(sql.startswith(own, m.start()) for own in OWN_ROWS):
-                found.append(f"{rel}: ...{sql[m.start():m.end() + 40]!r}")
+        for sql in sql_strings(text):
+            for m in CATALOG_TABLE.finditer(sql):
+                if not any(sql.startswith(own, m.start()) for own in OWN_ROWS):
+                    found.append(f"{rel}: ...{sql[m.start():m.end() + 40]!r}")
     assert not found, "read through catalog/catalog_reads.hpp instead:\n" + "\n".join(found)
 
 
