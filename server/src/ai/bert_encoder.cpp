@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "ai/bert_kernels.hpp"
+#include "ai/dense_kernels.hpp"
 #include "ai/model_error.hpp"
 
 namespace kinora::ai {
@@ -36,15 +37,15 @@ double sequence_cost(std::size_t n) {
 
 struct bert_encoder::weights {
   struct layer {
-    std::vector<float> qkv_w;  // query, key and value kernels stacked: one GEMM instead of three
+    packed_weights qkv;  // query, key and value stacked: one product instead of three
     std::vector<float> qkv_b;
-    const float* attn_out_w = nullptr;
+    packed_weights attn_out;
     const float* attn_out_b = nullptr;
     const float* attn_ln_g = nullptr;
     const float* attn_ln_b = nullptr;
-    const float* inter_w = nullptr;
+    packed_weights inter;
     const float* inter_b = nullptr;
-    const float* out_w = nullptr;
+    packed_weights out;
     const float* out_b = nullptr;
     const float* out_ln_g = nullptr;
     const float* out_ln_b = nullptr;
@@ -103,6 +104,19 @@ class weight_loader {
     return copy.data();
   }
 
+  // The named [rows, cols] tensors stacked and packed for multiply_packed. Their file
+  // pages then leave the resident set: from here on only the packed copy is read.
+  packed_weights packed(const std::vector<std::string>& names, std::int64_t rows,
+                        std::int64_t cols) {
+    const std::size_t owned_before = owned_.size();
+    std::vector<const float*> parts;
+    for (const auto& name : names) parts.push_back(get(name, {rows, cols}));
+    packed_weights w(parts, static_cast<std::size_t>(rows), static_cast<std::size_t>(cols));
+    for (const auto& name : names) file_.drop_pages(*file_.find(prefix_ + name));
+    owned_.resize(owned_before);
+    return w;
+  }
+
  private:
   const safetensors_file& file_;
   std::vector<std::vector<float>>& owned_;
@@ -144,28 +158,27 @@ bert_encoder::bert_encoder(const std::filesystem::path& dir, const encoder_optio
   for (std::size_t i = 0; i < config_.num_layers; ++i) {
     const std::string p = "encoder.layer." + std::to_string(i) + ".";
     weights::layer l;
-    l.qkv_w.resize(3 * h * h);
+    const std::string self = p + "attention.self.";
+    l.qkv = load.packed({self + "query.weight", self + "key.weight", self + "value.weight"}, H, H);
     l.qkv_b.resize(3 * h);
     const char* parts[] = {"query", "key", "value"};
-    for (std::size_t k = 0; k < 3; ++k) {
-      const std::string base = p + "attention.self." + parts[k];
-      std::memcpy(l.qkv_w.data() + k * h * h, load.get(base + ".weight", {H, H}),
-                  h * h * sizeof(float));
-      std::memcpy(l.qkv_b.data() + k * h, load.get(base + ".bias", {H}), h * sizeof(float));
-    }
-    l.attn_out_w = load.get(p + "attention.output.dense.weight", {H, H});
+    for (std::size_t k = 0; k < 3; ++k)
+      std::memcpy(l.qkv_b.data() + k * h, load.get(self + parts[k] + ".bias", {H}),
+                  h * sizeof(float));
+    l.attn_out = load.packed({p + "attention.output.dense.weight"}, H, H);
     l.attn_out_b = load.get(p + "attention.output.dense.bias", {H});
     l.attn_ln_g = load.get(p + "attention.output.LayerNorm.weight", {H});
     l.attn_ln_b = load.get(p + "attention.output.LayerNorm.bias", {H});
-    l.inter_w = load.get(p + "intermediate.dense.weight", {I, H});
+    l.inter = load.packed({p + "intermediate.dense.weight"}, I, H);
     l.inter_b = load.get(p + "intermediate.dense.bias", {I});
-    l.out_w = load.get(p + "output.dense.weight", {H, I});
+    l.out = load.packed({p + "output.dense.weight"}, H, I);
     l.out_b = load.get(p + "output.dense.bias", {H});
     l.out_ln_g = load.get(p + "output.LayerNorm.weight", {H});
     l.out_ln_b = load.get(p + "output.LayerNorm.bias", {H});
     w.layers.push_back(std::move(l));
   }
-  // Our threads split the work; OpenBLAS threads on top would oversubscribe the cores.
+  // Our threads split the work; OpenBLAS threads (attention's products) on top would
+  // oversubscribe the cores.
   // (Process-wide setting: OpenBLAS has no per-call thread count in this version.)
   openblas_set_num_threads(1);
 }
@@ -273,24 +286,21 @@ void bert_encoder::forward(const sequence_group& group, thread_pool* pool, matri
   auto row_range = [&](std::size_t part, std::size_t n_parts) {
     return std::pair{T * part / n_parts, T * (part + 1) / n_parts};
   };
-  // y[T, N] = x[T, K] * W[N, K]^T, columns split between threads; `epilogue` then
-  // finishes the thread's own column block while it is still in cache.
-  auto linear_rows = [&](const float* x, std::size_t rows, std::size_t K, const float* W,
-                         std::size_t N, float* y,
+  // y[rows, N] = x[rows, K] * W[N, K]^T, the weight's panels split between threads;
+  // `epilogue` then finishes the thread's own column block while it is still in cache.
+  auto linear_rows = [&](const float* x, std::size_t rows, const packed_weights& W, float* y,
                          const std::function<void(std::size_t, std::size_t)>& epilogue) {
-    const std::size_t n_parts = std::max<std::size_t>(1, std::min(parts, N / 64));
+    const std::size_t N = W.rows(), panels = W.panels();
+    const std::size_t n_parts = std::max<std::size_t>(1, std::min(parts, panels / 4));
     run(n_parts, [&](std::size_t p) {
-      const std::size_t n0 = (N * p / n_parts) & ~std::size_t{15};
-      const std::size_t n1 = p + 1 == n_parts ? N : (N * (p + 1) / n_parts) & ~std::size_t{15};
-      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(rows),
-                  static_cast<int>(n1 - n0), static_cast<int>(K), 1.0f, x, static_cast<int>(K),
-                  W + n0 * K, static_cast<int>(K), 0.0f, y + n0, static_cast<int>(N));
-      epilogue(n0, n1);
+      const std::size_t p0 = panels * p / n_parts, p1 = panels * (p + 1) / n_parts;
+      multiply_packed(x, rows, W.cols(), W, p0, p1, y, N);
+      epilogue(p0 * packed_weights::panel_width, std::min(N, p1 * packed_weights::panel_width));
     });
   };
-  auto linear = [&](const float* x, std::size_t K, const float* W, std::size_t N, float* y,
+  auto linear = [&](const float* x, const packed_weights& W, float* y,
                     const std::function<void(std::size_t, std::size_t)>& epilogue) {
-    linear_rows(x, T, K, W, N, y, epilogue);
+    linear_rows(x, T, W, y, epilogue);
   };
   auto layer_norm_all = [&](float* x, const float* g, const float* b) {
     run(parts, [&](std::size_t p) {
@@ -319,10 +329,9 @@ void bert_encoder::forward(const sequence_group& group, thread_pool* pool, matri
 
   const float scale = 1.0f / std::sqrt(static_cast<float>(hd));
   for (const auto& l : w.layers) {
-    linear(hidden.data(), H, l.qkv_w.data(), 3 * H, qkv.data(),
-           [&](std::size_t n0, std::size_t n1) {
-             kernels::bias_add(qkv.data() + n0, T, n1 - n0, 3 * H, l.qkv_b.data() + n0);
-           });
+    linear(hidden.data(), l.qkv, qkv.data(), [&](std::size_t n0, std::size_t n1) {
+      kernels::bias_add(qkv.data() + n0, T, n1 - n0, 3 * H, l.qkv_b.data() + n0);
+    });
 
     // Self-attention per (sequence, head): a sequence only ever sees its own tokens.
     run(n_seq * heads, [&](std::size_t task) {
@@ -340,7 +349,7 @@ void bert_encoder::forward(const sequence_group& group, thread_pool* pool, matri
                   0.0f, context.data() + offset[s] * H + h * hd, static_cast<int>(H));
     });
 
-    linear(context.data(), H, l.attn_out_w, H, next.data(), [&](std::size_t n0, std::size_t n1) {
+    linear(context.data(), l.attn_out, next.data(), [&](std::size_t n0, std::size_t n1) {
       kernels::bias_residual(next.data() + n0, T, n1 - n0, H, l.attn_out_b + n0, hidden.data() + n0,
                              H);
     });
@@ -351,10 +360,10 @@ void bert_encoder::forward(const sequence_group& group, thread_pool* pool, matri
       const std::size_t rows = std::min(ffn_rows, T - r0);
       const float* x = hidden.data() + r0 * H;
       float* y = next.data() + r0 * H;
-      linear_rows(x, rows, H, l.inter_w, I, inter.data(), [&](std::size_t n0, std::size_t n1) {
+      linear_rows(x, rows, l.inter, inter.data(), [&](std::size_t n0, std::size_t n1) {
         kernels::bias_gelu(inter.data() + n0, rows, n1 - n0, I, l.inter_b + n0);
       });
-      linear_rows(inter.data(), rows, I, l.out_w, H, y, [&](std::size_t n0, std::size_t n1) {
+      linear_rows(inter.data(), rows, l.out, y, [&](std::size_t n0, std::size_t n1) {
         kernels::bias_residual(y + n0, rows, n1 - n0, H, l.out_b + n0, x + n0, H);
       });
     }

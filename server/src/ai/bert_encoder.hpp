@@ -21,8 +21,9 @@ namespace kinora::ai {
 // Texts are sorted by length and cut into batches; a batch is packed without padding
 // rows, and attention runs per sequence over that sequence's own tokens, which is
 // exactly what the padding mask achieves in a padded batch, minus the wasted work.
-// Matrix products are OpenBLAS sgemm calls, one BLAS thread each; parallelism is ours:
-// across sequences for large batches, across output columns and heads for small ones.
+// The dense layers' products run on weights packed once at load (dense_kernels.hpp),
+// attention's on OpenBLAS with one BLAS thread; parallelism is ours: across sequences
+// for large batches, across output columns and heads for small ones.
 class bert_encoder final : public encoder {
  public:
   // Throws model_error naming the missing file, missing tensor, wrong dtype or shape.

@@ -1,5 +1,7 @@
 #include "ai/blas_kernels.hpp"
 
+#include "ai/dense_kernels.hpp"
+
 #include <cblas.h>
 #include <unistd.h>
 
@@ -8,31 +10,6 @@
 #include <utility>
 
 namespace kinora::ai {
-
-std::string_view to_string(isa i) {
-  switch (i) {
-    case isa::avx512:
-      return "AVX-512";
-    case isa::avx2:
-      return "AVX2";
-    case isa::avx:
-      return "AVX";
-    case isa::sse:
-      break;
-  }
-  return "SSE";
-}
-
-isa this_cpu() {
-  __builtin_cpu_init();
-  // OpenBLAS's AVX-512 kernels need F, BW, DQ and VL (Skylake-SP and later).
-  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-      __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
-    return isa::avx512;
-  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return isa::avx2;
-  if (__builtin_cpu_supports("avx")) return isa::avx;
-  return isa::sse;
-}
 
 isa kernel_class(std::string_view core) {
   // OpenBLAS's x86-64 cores (DYNAMIC_ARCH); any other name is an older SSE core.
@@ -72,7 +49,8 @@ std::optional<std::string> better_core(std::string_view in_use, isa cpu) {
 }
 
 std::string kernels::describe() const {
-  return "OpenBLAS " + blas_core + " kernels (" + std::string(to_string(in_use)) + ") on an " +
+  return "Kinora " + std::string(to_string(dense)) + " kernels (dense layers), OpenBLAS " +
+         blas_core + " kernels (" + std::string(to_string(blas)) + ", attention) on an " +
          std::string(to_string(cpu)) + " CPU";
 }
 
@@ -80,7 +58,8 @@ kernels kernels_in_use() {
   kernels k;
   const char* core = openblas_get_corename();
   k.blas_core = core ? core : "unknown";
-  k.in_use = kernel_class(k.blas_core);
+  k.blas = kernel_class(k.blas_core);
+  k.dense = dense_kernel_class();
   k.cpu = this_cpu();
   return k;
 }

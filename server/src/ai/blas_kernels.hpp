@@ -4,18 +4,14 @@
 // ones (Debian 12's 0.3.21 runs a 2023 Xeon on SSE3 "Prescott" kernels, 8x slower than
 // its AVX-512 ones). Kinora reads the CPU's instruction sets itself and, when OpenBLAS chose
 // a weaker class, starts again with OPENBLAS_CORETYPE naming the right kernels.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "ai/cpu_features.hpp"
+
 namespace kinora::ai {
-
-// Instruction-set classes, weakest first.
-enum class isa { sse, avx, avx2, avx512 };
-std::string_view to_string(isa i);
-
-// The widest class this CPU runs.
-isa this_cpu();
 
 // The class an OpenBLAS core's kernels use ("Prescott" sse, "Haswell" avx2, ...).
 isa kernel_class(std::string_view openblas_core);
@@ -23,12 +19,16 @@ isa kernel_class(std::string_view openblas_core);
 // the kernels in use are already the CPU's class.
 std::optional<std::string> better_core(std::string_view in_use, isa cpu);
 
+// What the encoder's matrix products run on.
 struct kernels {
-  std::string blas_core;  // OpenBLAS's name for the kernels in use
-  isa in_use = isa::sse;
+  isa dense = isa::sse;   // Kinora's packed kernels: the dense layers, nearly all the work
+  std::string blas_core;  // OpenBLAS's name for its kernels in use: attention's products
+  isa blas = isa::sse;
   isa cpu = isa::sse;
-  bool slow_fallback() const { return in_use < cpu; }
-  // "OpenBLAS Cooperlake kernels (AVX-512) on an AVX-512 CPU"
+  isa in_use() const { return std::min(dense, blas); }
+  bool slow_fallback() const { return in_use() < cpu; }
+  // "Kinora AVX-512 kernels (dense layers), OpenBLAS SkylakeX kernels (AVX-512, attention)
+  // on an AVX-512 CPU"
   std::string describe() const;
 };
 kernels kernels_in_use();

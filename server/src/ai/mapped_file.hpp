@@ -22,6 +22,11 @@ class mapped_file {
   std::span<const std::byte> bytes() const noexcept { return {data_, size_}; }
   const std::filesystem::path& path() const noexcept { return path_; }
 
+  // Gives back the pages that lie wholly inside `range` (bytes of this file) once their
+  // contents have been copied elsewhere: they stay in the page cache but leave this
+  // process's resident set. Reading them again later still works (they fault back in).
+  void drop_pages(std::span<const std::byte> range) const noexcept;
+
  private:
   void release() noexcept;
 

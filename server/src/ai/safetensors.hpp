@@ -40,6 +40,9 @@ class safetensors_file {
   // nullptr when absent.
   const tensor_view* find(std::string_view name) const noexcept;
 
+  // The tensor's pages leave the resident set (mapped_file::drop_pages).
+  void drop_pages(const tensor_view& t) const noexcept { file_.drop_pages(t.bytes); }
+
   // Bytes per element of a dtype name, 0 when unknown.
   static std::size_t dtype_size(std::string_view dtype) noexcept;
 

@@ -238,8 +238,10 @@ struct application::parts {
             d["model"] = vectors->available() ? bj::value(vectors->model_id()) : bj::value(nullptr);
             d["embedded_titles"] = vectors->size();
             if (!vectors->available() && !encoder_problem.empty()) d["problem"] = encoder_problem;
-            d["kernels"] = {{"blas", kernels.blas_core},
-                            {"instruction_set", ai::to_string(kernels.in_use)},
+            d["kernels"] = {{"dense", ai::to_string(kernels.dense)},
+                            {"blas", kernels.blas_core},
+                            {"blas_instruction_set", ai::to_string(kernels.blas)},
+                            {"instruction_set", ai::to_string(kernels.in_use())},
                             {"cpu", ai::to_string(kernels.cpu)},
                             {"slow_fallback", kernels.slow_fallback()}};
             const auto job =

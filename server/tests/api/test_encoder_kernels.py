@@ -1,7 +1,8 @@
 """The encoder's matrix products run on the widest instructions the CPU has: the test reads
-the CPU's features itself and fails when the kernels in use are a class below, also when
-OpenBLAS on its own would choose weaker ones (simulated with OPENBLAS_CORETYPE=Prescott,
-what Debian 12's OpenBLAS chooses on CPUs newer than itself)."""
+the CPU's features itself and fails when either set of kernels in use is a class below, the
+dense layers' own (Kinora's) or attention's (OpenBLAS's), also when OpenBLAS on its own
+would choose weaker ones (simulated with OPENBLAS_CORETYPE=Prescott, what Debian 12's
+OpenBLAS chooses on CPUs newer than itself)."""
 import os
 import re
 import subprocess
@@ -28,24 +29,28 @@ def kernels(**env):
     out = subprocess.run([str(KINORA), "embed", "--kernels"], capture_output=True, text=True, timeout=60,
                          env={**os.environ, **env})
     assert out.returncode == 0, out.stderr
-    m = re.fullmatch(r"OpenBLAS (\S+) kernels \((\S+)\) on an (\S+) CPU\n", out.stdout)
+    m = re.fullmatch(r"Kinora (\S+) kernels \(dense layers\), OpenBLAS (\S+) kernels \((\S+), attention\)"
+                     r" on an (\S+) CPU\n", out.stdout)
     assert m, out.stdout
     return m.groups()
 
 
 def test_the_kernels_in_use_are_the_cpus_own_class():
-    core, in_use, cpu = kernels()
+    dense, core, blas, cpu = kernels()
     assert cpu == cpu_class()
-    assert in_use == cpu, f"OpenBLAS {core} runs {in_use} kernels on an {cpu} CPU"
+    assert dense == cpu, f"the dense layers run {dense} kernels on an {cpu} CPU"
+    assert blas == cpu, f"OpenBLAS {core} runs {blas} kernels on an {cpu} CPU"
 
 
 def test_an_openblas_that_chooses_weaker_kernels_is_corrected():
-    core, in_use, cpu = kernels(OPENBLAS_CORETYPE="Prescott")
-    assert in_use == cpu_class(), f"still on {core} ({in_use})"
+    dense, core, blas, cpu = kernels(OPENBLAS_CORETYPE="Prescott")
+    assert blas == cpu_class(), f"still on {core} ({blas})"
+    assert dense == cpu_class()
 
 
 def test_readiness_names_the_kernels(server):
     k = server.get("/readyz").json()["encoder"]["kernels"]
     assert k["cpu"] == cpu_class() and k["instruction_set"] == k["cpu"] and not k["slow_fallback"], k
+    assert k["dense"] == k["cpu"] and k["blas_instruction_set"] == k["cpu"], k
     assert CLASSES.index(k["instruction_set"]) >= CLASSES.index(cpu_class())
     assert '"msg":"encoder kernels"' in server.log_path.read_text()

@@ -2331,15 +2331,25 @@ export interface components {
                 };
                 /** @description Why no model is loaded (only then): none in the model directory, or a file that does not match its sha256 in the directory's SHA256SUMS (corrupt or changed, so not used). The log names the fix (`make model`). */
                 problem?: string;
-                /** @description The matrix-product kernels the encoder runs on. OpenBLAS picks them from the CPU model as it loads; when it picks a class below what the CPU runs (an OpenBLAS older than the CPU), Kinora restarts itself with `OPENBLAS_CORETYPE` naming the right ones. */
+                /** @description The matrix-product kernels the encoder runs on. The dense layers, nearly all the work, run on Kinora's own kernels over weights packed at load, built for each instruction-set class and chosen from the CPU's features. Attention's products run on OpenBLAS, which picks its kernels from the CPU model as it loads; when it picks a class below what the CPU runs (an OpenBLAS older than the CPU), Kinora restarts itself with `OPENBLAS_CORETYPE` naming the right ones. */
                 kernels: {
                     /**
-                     * @description OpenBLAS's name for the kernels in use.
+                     * @description The instructions Kinora's dense-layer kernels use.
+                     * @enum {string}
+                     */
+                    dense: "SSE" | "AVX" | "AVX2" | "AVX-512";
+                    /**
+                     * @description OpenBLAS's name for its kernels in use (attention's products).
                      * @example SkylakeX
                      */
                     blas: string;
                     /**
-                     * @description The widest instructions those kernels use.
+                     * @description The widest instructions OpenBLAS's kernels use.
+                     * @enum {string}
+                     */
+                    blas_instruction_set: "SSE" | "AVX" | "AVX2" | "AVX-512";
+                    /**
+                     * @description The weaker of `dense` and `blas_instruction_set`: what the encoder as a whole runs on.
                      * @enum {string}
                      */
                     instruction_set: "SSE" | "AVX" | "AVX2" | "AVX-512";

@@ -1,0 +1,30 @@
+#include "ai/cpu_features.hpp"
+
+namespace kinora::ai {
+
+std::string_view to_string(isa i) {
+  switch (i) {
+    case isa::avx512:
+      return "AVX-512";
+    case isa::avx2:
+      return "AVX2";
+    case isa::avx:
+      return "AVX";
+    case isa::sse:
+      break;
+  }
+  return "SSE";
+}
+
+isa this_cpu() {
+  __builtin_cpu_init();
+  // OpenBLAS's AVX-512 kernels need F, BW, DQ and VL (Skylake-SP and later).
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+      __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
+    return isa::avx512;
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return isa::avx2;
+  if (__builtin_cpu_supports("avx")) return isa::avx;
+  return isa::sse;
+}
+
+}  // namespace kinora::ai
