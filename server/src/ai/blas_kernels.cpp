@@ -49,9 +49,19 @@ std::optional<std::string> better_core(std::string_view in_use, isa cpu) {
 }
 
 std::string kernels::describe() const {
-  return "Kinora " + std::string(to_string(dense)) + " kernels (dense layers), OpenBLAS " +
-         blas_core + " kernels (" + std::string(to_string(blas)) + ", attention) on an " +
-         std::string(to_string(cpu)) + " CPU";
+  std::string cap;
+  if (!dense_cap.empty())
+    cap = isa_from_string(dense_cap)
+              ? ", KINORA_DENSE_KERNELS=" + dense_cap
+              : ", KINORA_DENSE_KERNELS=" + dense_cap + " ignored: not SSE, AVX, AVX2 or AVX-512";
+  return "Kinora " + std::string(to_string(dense)) + " kernels (dense layers" + cap +
+         "), OpenBLAS " + blas_core + " kernels (" + std::string(to_string(blas)) +
+         ", attention) on an " + std::string(to_string(cpu)) + " CPU";
+}
+
+std::string kernels::fix() const {
+  if (dense < cpu) return "unset KINORA_DENSE_KERNELS";
+  return "a newer OpenBLAS, or OPENBLAS_CORETYPE";
 }
 
 kernels kernels_in_use() {
@@ -60,6 +70,7 @@ kernels kernels_in_use() {
   k.blas_core = core ? core : "unknown";
   k.blas = kernel_class(k.blas_core);
   k.dense = dense_kernel_class();
+  if (const char* cap = std::getenv(dense_kernels_variable)) k.dense_cap = cap;
   k.cpu = this_cpu();
   return k;
 }

@@ -25,11 +25,15 @@ struct kernels {
   std::string blas_core;  // OpenBLAS's name for its kernels in use: attention's products
   isa blas = isa::sse;
   isa cpu = isa::sse;
+  std::string dense_cap;  // KINORA_DENSE_KERNELS, when set
   isa in_use() const { return std::min(dense, blas); }
   bool slow_fallback() const { return in_use() < cpu; }
   // "Kinora AVX-512 kernels (dense layers), OpenBLAS SkylakeX kernels (AVX-512, attention)
   // on an AVX-512 CPU"
   std::string describe() const;
+  // What to change when slow_fallback(): the variable that capped the dense kernels, or
+  // OpenBLAS's choice.
+  std::string fix() const;
 };
 kernels kernels_in_use();
 

@@ -16,6 +16,12 @@ std::string_view to_string(isa i) {
   return "SSE";
 }
 
+std::optional<isa> isa_from_string(std::string_view name) {
+  for (isa i : {isa::sse, isa::avx, isa::avx2, isa::avx512})
+    if (name == to_string(i)) return i;
+  return std::nullopt;
+}
+
 isa this_cpu() {
   __builtin_cpu_init();
   // OpenBLAS's AVX-512 kernels need F, BW, DQ and VL (Skylake-SP and later).

@@ -184,6 +184,15 @@ isa this_cpus_class() noexcept {
   return cls;
 }
 
+isa class_in_force() noexcept {
+  static const isa cls = [] {
+    const char* cap = std::getenv(dense_kernels_variable);
+    const auto asked = cap != nullptr ? isa_from_string(cap) : std::nullopt;
+    return asked ? std::min(*asked, this_cpus_class()) : this_cpus_class();
+  }();
+  return cls;
+}
+
 }  // namespace
 
 void packed_weights::free_deleter::operator()(float* p) const noexcept {
@@ -288,7 +297,7 @@ void multiply_wide(const float* x, std::size_t rows, std::size_t ldx, const pack
 
 void multiply_packed(const float* x, std::size_t rows, std::size_t ldx, const packed_weights& w,
                      std::size_t panel_begin, std::size_t panel_end, float* y, std::size_t ldy) {
-  multiply_packed(this_cpus_class(), x, rows, ldx, w, panel_begin, panel_end, y, ldy);
+  multiply_packed(class_in_force(), x, rows, ldx, w, panel_begin, panel_end, y, ldy);
 }
 
 void multiply_packed(isa kernels, const float* x, std::size_t rows, std::size_t ldx,
@@ -305,7 +314,7 @@ void multiply_packed(isa kernels, const float* x, std::size_t rows, std::size_t 
 }
 
 isa dense_kernel_class() noexcept {
-  return this_cpus_class();
+  return class_in_force();
 }
 
 }  // namespace kinora::ai

@@ -49,7 +49,11 @@ void multiply_packed(isa kernels, const float* x, std::size_t rows, std::size_t 
                      const packed_weights& w, std::size_t panel_begin, std::size_t panel_end,
                      float* y, std::size_t ldy);
 
-// The instruction-set class multiply_packed runs on this CPU: its widest (this_cpu()).
+// The instruction-set class multiply_packed runs: this CPU's widest, unless the environment
+// variable KINORA_DENSE_KERNELS names a weaker one (SSE, AVX, AVX2 or AVX-512) to cap it
+// at, e.g. AVX2 on Xeons whose clock drops under AVX-512, or to compare classes on one
+// machine. Read once, at first use.
 isa dense_kernel_class() noexcept;
+inline constexpr const char* dense_kernels_variable = "KINORA_DENSE_KERNELS";
 
 }  // namespace kinora::ai

@@ -97,7 +97,7 @@ std::unique_ptr<ai::encoder> load_model(const std::string& configured, logger& l
     auto encoder = ai::load_encoder(dir);
     if (k.slow_fallback())
       log.warn("encoder on slow kernels",
-               {{"kernels", k.describe()}, {"fix", "a newer OpenBLAS, or OPENBLAS_CORETYPE"}});
+               {{"kernels", k.describe()}, {"fix", k.fix()}});
     else
       log.info("encoder kernels", {{"kernels", k.describe()}});
     return encoder;

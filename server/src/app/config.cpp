@@ -10,6 +10,7 @@
 
 #include <unistd.h>  // environ
 
+#include "ai/dense_kernels.hpp"
 #include "http/client_address.hpp"
 
 namespace kinora::app {
@@ -39,26 +40,29 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-// A KINORA_ variable one or two letters away from a setting is a typo that would
-// otherwise be ignored in silence. (Others, such as the test tools' KINORA_TEST_*, are
-// not Kinora's settings and are left alone.)
+// A KINORA_ variable one or two letters away from a setting (or from the encoder's
+// KINORA_DENSE_KERNELS, an environment-only diagnostic) is a typo that would otherwise be
+// ignored in silence. (Others, such as the test tools' KINORA_TEST_*, are not Kinora's
+// and are left alone.)
 void check_environment_typos(std::vector<std::string>& errors) {
   for (char** e = environ; e && *e; ++e) {
     const std::string_view entry(*e);
     const auto name = entry.substr(0, entry.find('='));
     if (!name.starts_with("KINORA_")) continue;
-    const setting_doc* closest = nullptr;
+    std::string_view closest;
     std::size_t best = 3;
-    for (const auto& d : documented_settings()) {
-      const auto distance = edit_distance(name, d.env);
+    auto consider = [&](std::string_view known) {
+      const auto distance = edit_distance(name, known);
       if (distance < best) {
         best = distance;
-        closest = &d;
+        closest = known;
       }
-    }
-    if (closest && best > 0)
-      errors.push_back(std::string(name) + ": not a Kinora setting; did you mean " + closest->env +
-                       "?");
+    };
+    for (const auto& d : documented_settings()) consider(d.env);
+    consider(ai::dense_kernels_variable);
+    if (!closest.empty() && best > 0)
+      errors.push_back(std::string(name) + ": not a Kinora setting; did you mean " +
+                       std::string(closest) + "?");
   }
 }
 

@@ -25,6 +25,18 @@ TEST(Config, AMistypedVariableIsNamedWithTheSettingItMeant) {
   EXPECT_EQ(r.errors[0], "KINORA_PROT: not a Kinora setting; did you mean KINORA_PORT?");
 }
 
+TEST(Config, TheEncodersDiagnosticVariableIsKnownButNotASetting) {
+  ::setenv("KINORA_DENSE_KERNELS", "AVX2", 1);
+  EXPECT_TRUE(load_config({"--demo"}).errors.empty());
+  ::unsetenv("KINORA_DENSE_KERNELS");
+  ::setenv("KINORA_DENSE_KERNEL", "AVX2", 1);
+  const auto r = load_config({"--demo"});
+  ::unsetenv("KINORA_DENSE_KERNEL");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0],
+            "KINORA_DENSE_KERNEL: not a Kinora setting; did you mean KINORA_DENSE_KERNELS?");
+}
+
 TEST(Config, OnlyTheServerNeedsTheSecrets) {
   const std::vector<std::string> args{"--database-url", "postgresql://db/kinora"};
   const auto serving = load_config(args, true);
