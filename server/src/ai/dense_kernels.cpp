@@ -27,22 +27,26 @@ constexpr std::size_t prefetch_floats = 4096;
 using tile_fn = void (*)(const float* x, std::size_t ldx, const float* p, std::size_t K, float* y,
                          std::size_t ldy);
 
-template <std::size_t MR>
-__attribute__((target("avx512f"))) void tile_avx512(const float* x, std::size_t ldx, const float* p,
-                                                    std::size_t K, float* y, std::size_t ldy) {
-  __m512 acc[MR];
+// Each instruction-set class is a struct whose tile<MR> is one tile of MR rows.
+struct avx512_tiles_t {
+  template <std::size_t MR>
+  __attribute__((target("avx512f"))) static void tile(const float* x, std::size_t ldx,
+                                                      const float* p, std::size_t K, float* y,
+                                                      std::size_t ldy) {
+    __m512 acc[MR];
 #pragma GCC unroll 32
-  for (std::size_t r = 0; r < MR; ++r) acc[r] = _mm512_setzero_ps();
-  for (std::size_t k = 0; k < K; ++k) {
-    const __m512 b = _mm512_load_ps(p + k * W);
-    _mm_prefetch(reinterpret_cast<const char*>(p + k * W + prefetch_floats), _MM_HINT_T0);
+    for (std::size_t r = 0; r < MR; ++r) acc[r] = _mm512_setzero_ps();
+    for (std::size_t k = 0; k < K; ++k) {
+      const __m512 b = _mm512_load_ps(p + k * W);
+      _mm_prefetch(reinterpret_cast<const char*>(p + k * W + prefetch_floats), _MM_HINT_T0);
 #pragma GCC unroll 32
-    for (std::size_t r = 0; r < MR; ++r)
-      acc[r] = _mm512_fmadd_ps(_mm512_set1_ps(x[r * ldx + k]), b, acc[r]);
+      for (std::size_t r = 0; r < MR; ++r)
+        acc[r] = _mm512_fmadd_ps(_mm512_set1_ps(x[r * ldx + k]), b, acc[r]);
+    }
+#pragma GCC unroll 32
+    for (std::size_t r = 0; r < MR; ++r) _mm512_storeu_ps(y + r * ldy, acc[r]);
   }
-#pragma GCC unroll 32
-  for (std::size_t r = 0; r < MR; ++r) _mm512_storeu_ps(y + r * ldy, acc[r]);
-}
+};
 
 // Two panels at once, x's rows first copied into `a` as [k][MR]: each broadcast feeds two
 // products and every load is sequential. Ahead of the one-panel tile from 48 rows on, and
@@ -77,29 +81,32 @@ __attribute__((target("avx512f"))) void wide_tile_avx512(const float* a, const f
   }
 }
 
-template <std::size_t MR>
-__attribute__((target("avx2,fma"))) void tile_avx2(const float* x, std::size_t ldx, const float* p,
-                                                   std::size_t K, float* y, std::size_t ldy) {
-  __m256 lo[MR], hi[MR];
+struct avx2_tiles_t {
+  template <std::size_t MR>
+  __attribute__((target("avx2,fma"))) static void tile(const float* x, std::size_t ldx,
+                                                       const float* p, std::size_t K, float* y,
+                                                       std::size_t ldy) {
+    __m256 lo[MR], hi[MR];
 #pragma GCC unroll 16
-  for (std::size_t r = 0; r < MR; ++r) lo[r] = hi[r] = _mm256_setzero_ps();
-  for (std::size_t k = 0; k < K; ++k) {
-    const __m256 b0 = _mm256_load_ps(p + k * W);
-    const __m256 b1 = _mm256_load_ps(p + k * W + 8);
-    _mm_prefetch(reinterpret_cast<const char*>(p + k * W + prefetch_floats), _MM_HINT_T0);
+    for (std::size_t r = 0; r < MR; ++r) lo[r] = hi[r] = _mm256_setzero_ps();
+    for (std::size_t k = 0; k < K; ++k) {
+      const __m256 b0 = _mm256_load_ps(p + k * W);
+      const __m256 b1 = _mm256_load_ps(p + k * W + 8);
+      _mm_prefetch(reinterpret_cast<const char*>(p + k * W + prefetch_floats), _MM_HINT_T0);
+#pragma GCC unroll 16
+      for (std::size_t r = 0; r < MR; ++r) {
+        const __m256 a = _mm256_broadcast_ss(x + r * ldx + k);
+        lo[r] = _mm256_fmadd_ps(a, b0, lo[r]);
+        hi[r] = _mm256_fmadd_ps(a, b1, hi[r]);
+      }
+    }
 #pragma GCC unroll 16
     for (std::size_t r = 0; r < MR; ++r) {
-      const __m256 a = _mm256_broadcast_ss(x + r * ldx + k);
-      lo[r] = _mm256_fmadd_ps(a, b0, lo[r]);
-      hi[r] = _mm256_fmadd_ps(a, b1, hi[r]);
+      _mm256_storeu_ps(y + r * ldy, lo[r]);
+      _mm256_storeu_ps(y + r * ldy + 8, hi[r]);
     }
   }
-#pragma GCC unroll 16
-  for (std::size_t r = 0; r < MR; ++r) {
-    _mm256_storeu_ps(y + r * ldy, lo[r]);
-    _mm256_storeu_ps(y + r * ldy + 8, hi[r]);
-  }
-}
+};
 
 // CPUs without FMA: plain vector code, built once for SSE2 (any x86-64) and once for AVX.
 using v4 = float __attribute__((vector_size(16)));
@@ -122,47 +129,35 @@ template <std::size_t MR>
   for (std::size_t r = 0; r < MR; ++r) std::memcpy(y + r * ldy, acc[r], sizeof acc[r]);
 }
 
-template <std::size_t MR>
-void tile_sse(const float* x, std::size_t ldx, const float* p, std::size_t K, float* y,
-              std::size_t ldy) {
-  tile_portable_body<MR>(x, ldx, p, K, y, ldy);
-}
+struct sse_tiles_t {
+  template <std::size_t MR>
+  static void tile(const float* x, std::size_t ldx, const float* p, std::size_t K, float* y,
+                   std::size_t ldy) {
+    tile_portable_body<MR>(x, ldx, p, K, y, ldy);
+  }
+};
 
-template <std::size_t MR>
-__attribute__((target("avx"))) void tile_avx(const float* x, std::size_t ldx, const float* p,
-                                             std::size_t K, float* y, std::size_t ldy) {
-  tile_portable_body<MR>(x, ldx, p, K, y, ldy);
-}
+struct avx_tiles_t {
+  template <std::size_t MR>
+  __attribute__((target("avx"))) static void tile(const float* x, std::size_t ldx, const float* p,
+                                                  std::size_t K, float* y, std::size_t ldy) {
+    tile_portable_body<MR>(x, ldx, p, K, y, ldy);
+  }
+};
 
 // Tiles for 1..N rows; a product cuts its rows into tiles of as even a size as it can.
-template <template <std::size_t> class Tile, std::size_t... I>
+template <class Tiles, std::size_t... I>
 constexpr auto tiles_of(std::index_sequence<I...>) {
-  return std::array<tile_fn, sizeof...(I)>{Tile<I + 1>::run...};
+  return std::array<tile_fn, sizeof...(I)>{&Tiles::template tile<I + 1>...};
 }
-template <std::size_t MR>
-struct avx512_t {
-  static constexpr tile_fn run = &tile_avx512<MR>;
-};
-template <std::size_t MR>
-struct avx2_t {
-  static constexpr tile_fn run = &tile_avx2<MR>;
-};
-template <std::size_t MR>
-struct avx_t {
-  static constexpr tile_fn run = &tile_avx<MR>;
-};
-template <std::size_t MR>
-struct sse_t {
-  static constexpr tile_fn run = &tile_sse<MR>;
-};
 
 // Row tiles: 16 rows x 1 zmm panel (16 sums + the panel row in registers) ran best of 16,
 // 24 and 28 rows on Zen 5; AVX2 has 16 ymm registers for 2 x 6 sums.
 constexpr std::size_t max_tile_rows = 16;
-constexpr auto avx512_tiles = tiles_of<avx512_t>(std::make_index_sequence<max_tile_rows>{});
-constexpr auto avx2_tiles = tiles_of<avx2_t>(std::make_index_sequence<6>{});
-constexpr auto avx_tiles = tiles_of<avx_t>(std::make_index_sequence<4>{});
-constexpr auto sse_tiles = tiles_of<sse_t>(std::make_index_sequence<4>{});
+constexpr auto avx512_tiles = tiles_of<avx512_tiles_t>(std::make_index_sequence<max_tile_rows>{});
+constexpr auto avx2_tiles = tiles_of<avx2_tiles_t>(std::make_index_sequence<6>{});
+constexpr auto avx_tiles = tiles_of<avx_tiles_t>(std::make_index_sequence<4>{});
+constexpr auto sse_tiles = tiles_of<sse_tiles_t>(std::make_index_sequence<4>{});
 
 struct kernel_set {
   const tile_fn* tiles;
