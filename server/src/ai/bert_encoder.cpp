@@ -110,6 +110,7 @@ class weight_loader {
                         std::int64_t cols) {
     const std::size_t owned_before = owned_.size();
     std::vector<const float*> parts;
+    parts.reserve(names.size());
     for (const auto& name : names) parts.push_back(get(name, {rows, cols}));
     packed_weights w(parts, static_cast<std::size_t>(rows), static_cast<std::size_t>(cols));
     for (const auto& name : names) file_.drop_pages(*file_.find(prefix_ + name));

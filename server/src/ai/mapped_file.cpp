@@ -66,10 +66,11 @@ mapped_file& mapped_file::operator=(mapped_file&& other) noexcept {
 }
 
 void mapped_file::drop_pages(std::span<const std::byte> range) const noexcept {
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto begin = (reinterpret_cast<std::uintptr_t>(range.data()) + page - 1) / page * page;
-  const auto end = (reinterpret_cast<std::uintptr_t>(range.data()) + range.size()) / page * page;
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t head = (page - reinterpret_cast<std::uintptr_t>(range.data()) % page) % page;
+  if (range.size() <= head) return;
+  const std::size_t length = (range.size() - head) / page * page;
+  if (length > 0) ::madvise(const_cast<std::byte*>(range.data()) + head, length, MADV_DONTNEED);
 }
 
 void mapped_file::release() noexcept {

@@ -96,8 +96,7 @@ std::unique_ptr<ai::encoder> load_model(const std::string& configured, logger& l
   try {
     auto encoder = ai::load_encoder(dir);
     if (k.slow_fallback())
-      log.warn("encoder on slow kernels",
-               {{"kernels", k.describe()}, {"fix", k.fix()}});
+      log.warn("encoder on slow kernels", {{"kernels", k.describe()}, {"fix", k.fix()}});
     else
       log.info("encoder kernels", {{"kernels", k.describe()}});
     return encoder;

@@ -35,6 +35,9 @@ test('the dashboard shows titles, accounts, plays, the guide horizon and the ser
   await page.getByText('Ready', { exact: true }).waitFor();
   await page.getByText('in-process', { exact: true }).waitFor();
   await page.getByText(/titles embedded$/).waitFor();
+  await page
+    .getByText(/^Kinora (SSE|AVX|AVX2|AVX-512) dense layers · OpenBLAS \S+ \(\S+\) attention · \S+ CPU$/)
+    .waitFor();
   await checkA11y(page, { label: 'admin dashboard' });
   await close();
 });
