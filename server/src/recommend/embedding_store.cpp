@@ -54,10 +54,6 @@ void save(connection& c, const std::string& model_id, const stored_embedding& e,
       {e.title_id, model_id, e.text_hash, encode(e.vector), now});
 }
 
-void remove(connection& c, std::int64_t title_id) {
-  c.query("DELETE FROM title_embeddings WHERE title_id = $1", {title_id});
-}
-
 void confirm_current(connection& c, const std::string& model_id, std::int64_t now) {
   c.query(
       "UPDATE title_embeddings SET updated_at = $1 WHERE model_id = $2 AND updated_at < "

@@ -24,7 +24,6 @@ using storage::connection;
 // Every embedding made by this model.
 std::vector<stored_embedding> load(connection& c, const std::string& model_id);
 void save(connection& c, const std::string& model_id, const stored_embedding& e, std::int64_t now);
-void remove(connection& c, std::int64_t title_id);
 // After a sync, every stored vector of the model matches its title's text: one whose
 // title was edited since (without a text change) is current again, not stale.
 void confirm_current(connection& c, const std::string& model_id, std::int64_t now);
