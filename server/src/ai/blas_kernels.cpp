@@ -70,7 +70,7 @@ kernels kernels_in_use() {
   k.blas_core = core ? core : "unknown";
   k.blas = kernel_class(k.blas_core);
   k.dense = dense_kernel_class();
-  if (const char* cap = std::getenv(dense_kernels_variable)) k.dense_cap = cap;
+  k.dense_cap = dense_kernel_cap();
   k.cpu = this_cpu();
   return k;
 }

@@ -181,8 +181,7 @@ isa this_cpus_class() noexcept {
 
 isa class_in_force() noexcept {
   static const isa cls = [] {
-    const char* cap = std::getenv(dense_kernels_variable);
-    const auto asked = cap != nullptr ? isa_from_string(cap) : std::nullopt;
+    const auto asked = isa_from_string(dense_kernel_cap());
     return asked ? std::min(*asked, this_cpus_class()) : this_cpus_class();
   }();
   return cls;
@@ -310,6 +309,14 @@ void multiply_packed(isa kernels, const float* x, std::size_t rows, std::size_t 
 
 isa dense_kernel_class() noexcept {
   return class_in_force();
+}
+
+std::string_view dense_kernel_cap() noexcept {
+  static const std::string cap = [] {
+    const char* value = std::getenv(dense_kernels_variable);
+    return std::string(value != nullptr ? value : "");
+  }();
+  return cap;
 }
 
 }  // namespace kinora::ai

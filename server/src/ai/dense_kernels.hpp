@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 #include <span>
+#include <string_view>
 
 #include "ai/cpu_features.hpp"
 
@@ -55,5 +56,7 @@ void multiply_packed(isa kernels, const float* x, std::size_t rows, std::size_t 
 // machine. Read once, at first use.
 isa dense_kernel_class() noexcept;
 inline constexpr const char* dense_kernels_variable = "KINORA_DENSE_KERNELS";
+// That variable's value as dense_kernel_class() read it; empty when unset.
+std::string_view dense_kernel_cap() noexcept;
 
 }  // namespace kinora::ai

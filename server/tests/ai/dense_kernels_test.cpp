@@ -30,7 +30,7 @@ std::vector<isa> classes_here() {
   return out;
 }
 
-// y = x W^T in double precision, for the columns [n0, n1).
+// multiply_packed on the kernels of `cls` against y = x W^T summed in double precision.
 void expect_product(isa cls, std::size_t rows, std::size_t N, std::size_t K,
                     std::size_t split_panel) {
   const auto x = random_floats(rows * (K + 3), 1);  // rows K + 3 apart: ldx != K

@@ -8,6 +8,7 @@ import os
 import re
 import secrets
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -178,6 +179,32 @@ class Server:
         r = self.post("/api/v1/auth/register", json=body)
         assert r.status_code == 201, r.text
         return r.json()
+
+
+def free_port():
+    """A loopback port nothing listens on now: chosen at run time, since a fixed one would
+    meet another suite's server, cluster or Redis on a shared machine."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_redis(port, workdir=None):
+    """A real redis-server on 127.0.0.1:port without persistence, once it accepts
+    connections (RuntimeError after 20 s, or when it exits first)."""
+    workdir = workdir or tempfile.mkdtemp(prefix="kinora-redis-")
+    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", str(workdir)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise RuntimeError("redis-server did not start")
 
 
 def backends():

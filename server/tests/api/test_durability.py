@@ -12,18 +12,11 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import ROOT, Server, start
+from conftest import ROOT, Server, free_port, start
 
 CLUSTER = ROOT / "scripts" / "pg-test-cluster.sh"
 PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
 
-
-def free_port():
-    # Chosen at run time: a fixed port collides with other clusters on a shared machine.
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 ROUNDS = 3
 CLIENTS = 4

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import DEMO, Server, backends, problem_of, start
+from conftest import DEMO, Server, backends, free_port, problem_of, start
 
 LOGIN = "/api/v1/auth/login"
 PASSWORD = "correct horse battery"
@@ -146,12 +146,6 @@ def test_a_bad_trusted_proxy_range_is_refused_at_start():
 
 
 # --- two instances on one Redis ---------------------------------------------------------
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def redis_url():

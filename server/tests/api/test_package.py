@@ -9,15 +9,15 @@ nothing of the package behind. The machine's own root is never touched.
 import hashlib
 import os
 import shutil
-import socket
 import subprocess
-import tempfile
 import time
 import urllib.request
 import warnings
 from pathlib import Path
 
 import pytest
+
+from conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 HOST_PATHS = [Path("/etc/kinora"), Path("/var/lib/kinora"), Path("/usr/share/kinora")]
@@ -86,12 +86,6 @@ def test_lintian_reports_no_errors(deb):
             warnings.warn(f"lintian: {line}")
     assert not [line for line in tags if line.startswith("E:")], out.stdout
     assert out.returncode == 0, out.stdout + out.stderr
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(url):

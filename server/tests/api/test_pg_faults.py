@@ -8,7 +8,6 @@ import concurrent.futures
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import DEMO, ROOT, Server, problem_of
+from conftest import DEMO, ROOT, Server, free_port, problem_of
 
 CLUSTER = ROOT / "scripts" / "pg-test-cluster.sh"
 PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
@@ -26,12 +25,6 @@ HUNG_BOUND = STATEMENT_TIMEOUT + 1  # what docs/operations.md promises
 
 pytestmark = pytest.mark.skipif(not PG_BIN or not (PG_BIN[-1] / "pg_ctl").exists(),
                                 reason="PostgreSQL server binaries not installed")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def as_owner(*cmd):

@@ -3,45 +3,19 @@ server starts while Redis is down and is not ready until Redis answers; a 503 na
 not the database; a hung Redis (SIGSTOP) makes /readyz say not ready within about a
 second; it reconnects by itself. Session creates answered 503 during a stall never hold a
 stream once Redis resumes, and /healthz never waits for Redis."""
-import os
 import shutil
 import signal
-import socket
-import subprocess
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
 
-from conftest import problem_of
+from conftest import free_port, problem_of, start_redis
 
 REDIS = shutil.which("redis-server")
 
 pytestmark = pytest.mark.skipif(not REDIS, reason="redis-server not installed")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_redis(port):
-    workdir = tempfile.mkdtemp(prefix="kinora-redis-")
-    proc = subprocess.Popen([REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no", "--dir", workdir],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc
-        except OSError:
-            time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError("redis-server did not start")
 
 
 def readiness(server):

@@ -3,13 +3,11 @@ together: an admin edit answered by one instance is what the next request to any
 instance sees, and an instance that cannot hear the others serves nothing cached."""
 import os
 import signal
-import tempfile
 import time
 
 import pytest
 
-from conftest import Server, backends, start
-from test_shared_sessions import free_port, start_redis
+from conftest import Server, backends, free_port, start, start_redis
 
 
 def ready_details(server):
@@ -26,7 +24,7 @@ def wait_for(predicate, timeout=15):
 @pytest.fixture(scope="module", params=backends())
 def deployment(request):
     port = free_port()
-    redis = start_redis(port, tempfile.mkdtemp(prefix="kinora-redis-"))
+    redis = start_redis(port)
     url = f"redis://127.0.0.1:{port}/2"
     a = start(request.param, ["--redis", url])
     others = [Server(request.param, a.database_url, ["--redis", url, "--no-demo"]) for _ in range(2)]

@@ -1,39 +1,16 @@
 """Several instances on one database share playback sessions and stream counts through a
 real redis-server (--redis): a limit reached on one instance holds on the other."""
-import socket
-import subprocess
-import tempfile
 import time
 
 import pytest
 
-from conftest import Server, backends, problem_of, start
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_redis(port, workdir):
-    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no", "--dir", workdir], stdout=subprocess.DEVNULL)
-    deadline = time.time() + 20
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc
-        except OSError:
-            if time.time() > deadline or proc.poll() is not None:
-                raise RuntimeError("redis-server did not start")
-            time.sleep(0.05)
+from conftest import Server, backends, free_port, problem_of, start, start_redis
 
 
 @pytest.fixture(scope="module")
 def redis_url():
     port = free_port()
-    proc = start_redis(port, tempfile.mkdtemp(prefix="kinora-redis-"))
+    proc = start_redis(port)
     yield f"redis://127.0.0.1:{port}"
     proc.terminate()
     proc.wait(timeout=10)
